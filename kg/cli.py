@@ -1,0 +1,182 @@
+"""The ``kg`` command: a thin layer over the library (kg.pipeline, kg.query, kg.export, kg.view,
+kg.evaluate). Every user error is one line on stderr and a non-zero exit."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from kg import evaluate, export, query, view
+from kg.errors import KgError
+from kg.pipeline import extract as extract_text
+from kg.pipeline import ingest as ingest_paths
+from kg.pipeline import remove as remove_document
+from kg.statements import SOURCE
+from kg.store import location_from, open_store
+
+STORE_HELP = "Store location: a directory for the on-disk store, or memory:. [env KG_STORE; default ./.kg]"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename: a failure never leaves half a file."""
+    try:
+        directory = path.resolve().parent
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as err:
+        raise KgError(f"cannot write {path}: {err.strerror or err}") from None
+
+
+def read_input(text: str | None, file: Path | None, what: str) -> str:
+    """The argument, else the file, else standard input (when it is not a terminal)."""
+    if text is not None and file is not None:
+        raise KgError(f"give the {what} as an argument or with --file, not both")
+    if text is not None:
+        return text
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise KgError(f"cannot read {file}: {getattr(err, 'strerror', None) or err}") from None
+    if sys.stdin is None or sys.stdin.isatty():
+        raise KgError(f"no {what} given (pass it as an argument, with --file, or on standard input)")
+    return sys.stdin.read()
+
+
+class KgGroup(click.Group):
+    """Turns KgError into one line on stderr and exit status 1 (2 for usage errors, as click does)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KgError as err:
+            click.echo(f"kg: error: {err}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted; the store is unchanged by the interrupted command", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main() -> None:
+    """kg: an actor-relationship knowledge graph from the news.
+
+    Read articles, extract who does what to whom (with factuality and attribution), keep it as RDF,
+    and query, view, export or score it.
+    """
+
+
+store_option = click.option("--store", "store", default=None, envvar="KG_STORE", help=STORE_HELP)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+def ingest(paths: tuple[Path, ...], store: str | None, quiet: bool) -> None:
+    """Read articles (files, or directories of .txt/.md) and keep their statements in the store.
+
+    Every file is checked first; one bad file stops the run and nothing is stored. Articles already
+    in the store unchanged are skipped; changed ones are replaced.
+    """
+    report = ingest_paths(paths, location_from(store))
+    if not quiet:
+        click.echo(f"{report.summary()}; store: {location_from(store)}")
+
+
+@main.command("query")
+@click.argument("sparql", required=False)
+@click.option("--file", "-f", "file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
+@click.option("--format", "fmt", type=click.Choice(query.FORMATS), default="table", show_default=True)
+@store_option
+def query_command(sparql: str | None, file: Path | None, fmt: str, store: str | None) -> None:
+    """Run a SPARQL query (argument, --file, or stdin). Prefixes kg: rdf: rdfs: skos: owl: prov:
+    dcterms: xsd: are predeclared. CONSTRUCT and DESCRIBE print Turtle."""
+    text = read_input(sparql, file, "query")
+    result = open_store(store, read_only=True).query(text)
+    click.echo(query.format_result(result, fmt).rstrip("\n"))
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="turtle", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
+@store_option
+def export_command(fmt: str, output: Path | None, store: str | None) -> None:
+    """Export the whole graph (triple formats merge all documents; trig/nquads keep one graph each)."""
+    data = export.export(open_store(store, read_only=True), fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomically(output, data)
+        click.echo(f"wrote {output} ({len(data):,} bytes, {fmt})", err=True)
+
+
+@main.command("view")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=Path("kg-graph.html"), show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser.")
+@store_option
+def view_command(output: Path, open_browser: bool, store: str | None) -> None:
+    """Write the graph as an interactive network: one HTML file that works offline."""
+    html = view.render(open_store(store, read_only=True))
+    write_atomically(output, html.encode("utf-8"))
+    click.echo(f"wrote {output}", err=True)
+    if open_browser:
+        click.launch(str(output.resolve()))
+
+
+@main.command("extract")
+@click.argument("text", required=False)
+@click.option("--file", "-f", "file", type=click.Path(path_type=Path), help="Read the text from a file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def extract_command(text: str | None, file: Path | None, fmt: str) -> None:
+    """Print the statements of a text; nothing is stored."""
+    extraction = extract_text(read_input(text, file, "text"))
+    for statement in extraction.statements:
+        if fmt == "json":
+            attributed = statement.attributed_to
+            click.echo(json.dumps({
+                "sentence": statement.sentence.text,
+                "subject": statement.subject.label,
+                "relation": statement.relation,
+                "object": statement.object.label,
+                "factuality": statement.factuality,
+                "attributed_to": attributed if attributed in (None, SOURCE) else attributed.label,
+                "trigger": statement.trigger,
+            }, ensure_ascii=False))  # fmt: skip
+        else:
+            click.echo(f"{statement.describe()}\n    {statement.sentence.text}")
+    if fmt == "text" and not extraction.statements:
+        click.echo("(no statements)", err=True)
+
+
+@main.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--show-errors", is_flag=True, help="List missed and false statements with their sentences.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@store_option
+def eval_command(gold: tuple[Path, ...], show_errors: bool, fmt: str, store: str | None) -> None:
+    """Score the store against gold statements (JSON Lines, or directories of them)."""
+    score = evaluate.score(open_store(store, read_only=True), gold)
+    click.echo(json.dumps(score.as_dict(), indent=2) if fmt == "json" else score.report(show_errors))
+
+
+@main.command("remove")
+@click.argument("doc_id")
+@store_option
+def remove_command(doc_id: str, store: str | None) -> None:
+    """Delete one document (by id: its file name without extension) and its statements."""
+    if not remove_document(doc_id, location_from(store)):
+        raise KgError(f"no document {doc_id!r} in the store")
+    click.echo(f"removed {doc_id}", err=True)
+
+
+if __name__ == "__main__":
+    main()

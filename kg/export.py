@@ -1,0 +1,28 @@
+"""Stage 7b: the graph out to files for other tools.
+
+Triple formats (Turtle, N-Triples, RDF/XML) merge every named graph into one graph; quad formats
+(TriG, N-Quads) keep one graph per document; JSON-LD keeps the graphs too.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.store import Store
+from kg.vocabulary import PREFIXES
+
+TRIPLE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}
+QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
+FORMATS = tuple(TRIPLE_FORMATS) + tuple(QUAD_FORMATS)
+SUFFIXES = {"turtle": ".ttl", "ntriples": ".nt", "rdfxml": ".rdf", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld"}
+
+
+def export(store: Store, fmt: str = "turtle") -> bytes:
+    """The store serialised in one of :data:`FORMATS`."""
+    if fmt in QUAD_FORMATS:
+        return store.dump(QUAD_FORMATS[fmt])
+    if fmt not in TRIPLE_FORMATS:
+        raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    return ox.serialize(triples, format=TRIPLE_FORMATS[fmt], prefixes=PREFIXES)

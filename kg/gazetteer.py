@@ -1,0 +1,170 @@
+"""Canonical actors: the gazetteer that actor mentions resolve to.
+
+The gazetteer is data (ontology/gazetteer.jsonl, one actor per line; see ontology/README.md for
+the fields). This module loads it into indexes by id and by alias. Other sources of actors plug in
+through :data:`GAZETTEERS`, the one registry of gazetteer loaders, the way spaCy registers
+pipeline components: ``@register_gazetteer("name")`` on a function that yields ``Actor`` objects.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.errors import KgError
+from kg.vocabulary import ACTOR_TYPES, data_path
+
+
+@dataclass
+class Actor:
+    """A canonical actor: what the graph calls it, what else it is called, what it belongs to."""
+
+    id: str
+    label: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    capitals: list[str] = field(default_factory=list)
+    parent: str | None = None
+    role: str | None = None
+    leads: str | None = None
+    country: str | None = None
+    leader: str | None = None
+    wikidata: str | None = None
+    generic: bool = False
+    source: str = "curated"
+
+    @classmethod
+    def from_record(cls, record: dict, where: str) -> Actor:
+        """Build an actor from one gazetteer record, refusing unknown fields and types."""
+        known = set(cls.__dataclass_fields__)
+        unknown = set(record) - known
+        if unknown:
+            raise KgError(f"{where}: unknown gazetteer field(s) {sorted(unknown)}")
+        for required in ("id", "label", "type"):
+            if not record.get(required):
+                raise KgError(f"{where}: gazetteer record without {required!r}")
+        if record["type"] not in ACTOR_TYPES:
+            raise KgError(f"{where}: unknown actor type {record['type']!r}")
+        return cls(**record)
+
+    @property
+    def names(self) -> list[str]:
+        """The label and aliases: every name that denotes this actor on its own."""
+        return [self.label, *self.aliases]
+
+
+def normalize(text: str) -> str:
+    """The key aliases are compared by: lower case, straight apostrophes, no leading 'the'."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2011", "-")
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    text = re.sub(r"^the ", "", text)
+    return text
+
+
+def is_acronym(alias: str) -> bool:
+    """'IS', 'US', 'AU': short all-capital aliases must match case-sensitively ('is', 'us' are words)."""
+    letters = alias.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+GazetteerLoader = Callable[[], Iterable[Actor]]
+#: The registry of gazetteer sources: name -> function yielding actors. ``kg`` loads them all.
+GAZETTEERS: dict[str, GazetteerLoader] = {}
+
+
+def register_gazetteer(name: str) -> Callable[[GazetteerLoader], GazetteerLoader]:
+    """Decorator: add a source of actors to :data:`GAZETTEERS`."""
+
+    def add(loader: GazetteerLoader) -> GazetteerLoader:
+        GAZETTEERS[name] = loader
+        return loader
+
+    return add
+
+
+def read_jsonl(path) -> Iterator[Actor]:
+    """Actors from a gazetteer JSON Lines file."""
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            where = f"{path}:{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise KgError(f"{where}: invalid JSON ({err.msg})") from None
+            yield Actor.from_record(record, where)
+
+
+@register_gazetteer("curated")
+def curated() -> Iterator[Actor]:
+    """The hand-kept gazetteer shipped in ontology/gazetteer.jsonl."""
+    yield from read_jsonl(data_path("gazetteer.jsonl"))
+
+
+class Gazetteer:
+    """Actors by id and by normalised alias, with the lookups the actor resolver needs."""
+
+    def __init__(self, actors: Iterable[Actor]):
+        self.by_id: dict[str, Actor] = {}
+        for actor in actors:
+            if actor.id in self.by_id:
+                raise KgError(f"gazetteer: duplicate actor id {actor.id!r}")
+            self.by_id[actor.id] = actor
+        #: normalised alias -> [(actor id, kind)]; kind is name, demonym or capital
+        self.aliases: dict[str, list[tuple[str, str]]] = {}
+        #: acronyms keep their case: 'IS' is the Islamic State, 'is' is a verb
+        self.acronyms: dict[str, list[tuple[str, str]]] = {}
+        self._military: dict[str, str] = {}
+        for actor in self.by_id.values():
+            for kind, names in (("name", actor.names), ("demonym", actor.demonyms), ("capital", actor.capitals)):
+                for name in names:
+                    index = self.acronyms if is_acronym(name) else self.aliases
+                    key = name if index is self.acronyms else normalize(name)
+                    entry = (actor.id, kind)
+                    if entry not in index.setdefault(key, []):
+                        index[key].append(entry)
+            if actor.role == "military" and actor.parent:
+                self._military[actor.parent] = actor.id
+        for actor in self.by_id.values():
+            for ref in (actor.parent, actor.leads, actor.country, actor.leader):
+                if ref and ref not in self.by_id:
+                    raise KgError(f"gazetteer: {actor.id!r} refers to unknown actor {ref!r}")
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def __getitem__(self, actor_id: str) -> Actor:
+        return self.by_id[actor_id]
+
+    def get(self, actor_id: str | None) -> Actor | None:
+        return self.by_id.get(actor_id) if actor_id else None
+
+    def lookup(self, text: str) -> list[tuple[Actor, str]]:
+        """Actors a surface form may denote, with how (name, demonym, capital)."""
+        hits = self.acronyms.get(text.strip()) or self.aliases.get(normalize(text), [])
+        return [(self.by_id[i], kind) for i, kind in hits]
+
+    def military_of(self, actor_id: str) -> str | None:
+        """The gazetteer's armed forces of a state, if it lists them."""
+        return self._military.get(actor_id)
+
+    def ambiguous(self) -> dict[str, list[str]]:
+        """Aliases that name more than one actor: resolved by context, or listed for review."""
+        out: dict[str, list[str]] = {}
+        for index in (self.aliases, self.acronyms):
+            for key, entries in index.items():
+                ids = sorted({i for i, _ in entries})
+                if len(ids) > 1:
+                    out[key] = ids
+        return out
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """Every registered gazetteer source merged into one (loaded once per process)."""
+    return Gazetteer(actor for loader in GAZETTEERS.values() for actor in loader())

@@ -1,0 +1,114 @@
+"""The data flow end to end: documents -> sentences -> statements -> RDF -> store.
+
+This is the library API the CLI and notebooks call: :func:`extract` reads a text and returns its
+statements without storing anything; :func:`ingest` reads files and keeps their statements.
+
+``ingest`` reads and checks every file before it parses any, and writes all documents in one
+transaction, so a bad file or a crash leaves the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.documents import Document, from_text, read_documents
+from kg.rdf import actor_quads, document_quads, graph_iri, to_update
+from kg.sentences import split, split_many
+from kg.statements import Extraction, get_extractor
+from kg.store import Store, open_store, ontology_update
+
+
+
+def extract_document(document: Document, extractor: str = "rules") -> Extraction:
+    """The statements of one document."""
+    return get_extractor(extractor).extract(split(document))
+
+
+def extract(text: str, doc_id: str = "text", extractor: str = "rules") -> Extraction:
+    """The statements of a text, nothing stored (``kg extract``)."""
+    return extract_document(from_text(text, doc_id=doc_id), extractor)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, for the summary line and for tests."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    sentences: int = 0
+    statements: int = 0
+    actors: set[str] = field(default_factory=set)
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.added)} new",
+            f"{len(self.replaced)} updated",
+            f"{len(self.unchanged)} unchanged",
+        ]
+        return (
+            f"documents: {', '.join(parts)}; sentences: {self.sentences}; "
+            f"statements: {self.statements}; actors: {len(self.actors)}"
+        )
+
+
+def stored_hash(store: Store, doc_id: str) -> str | None:
+    """The content hash of a document already in the store, if any."""
+    result = store.query(
+        f"SELECT ?h WHERE {{ GRAPH <{graph_iri(doc_id)}> {{ ?d kg:contentHash ?h }} }} LIMIT 1"
+    )
+    for row in result:
+        return row["h"].value
+    return None
+
+
+def ingest(
+    paths: Iterable[str | os.PathLike],
+    store: Store | str | None = None,
+    extractor: str = "rules",
+) -> IngestReport:
+    """Read, extract and store the articles under ``paths``; unchanged articles are skipped."""
+    documents = read_documents(paths)
+    store = store if store is not None and not isinstance(store, (str, Path)) else open_store(store)
+    report = IngestReport()
+    todo: list[Document] = []
+    for document in documents:
+        previous = stored_hash(store, document.doc_id)
+        if previous == document.content_hash:
+            report.unchanged.append(document.doc_id)
+            continue
+        (report.replaced if previous else report.added).append(document.doc_id)
+        todo.append(document)
+    if not todo:
+        return report
+    engine = get_extractor(extractor)
+    quads = []
+    actors = {}
+    for document, sentences in split_many(todo):
+        extraction = engine.extract(sentences)
+        report.sentences += len(sentences)
+        report.statements += len(extraction.statements)
+        for statement in extraction.statements:
+            for actor in (statement.subject, statement.object, statement.attributed_to):
+                if hasattr(actor, "id"):
+                    actors[actor.id] = actor
+        quads.extend(document_quads(document, extraction, sentences))
+    report.actors = set(actors)
+    update = to_update([graph_iri(d.doc_id) for d in todo], [*quads, *actor_quads(actors.values())])
+    store.replace_graphs(ontology_update() + " ;\n" + update)
+    return report
+
+
+def remove(doc_id: str, store: Store | str | None = None) -> bool:
+    """Delete one document's graph; True when it was there."""
+    store = store if store is not None and not isinstance(store, (str, Path)) else open_store(store)
+    if stored_hash(store, doc_id) is None:
+        return False
+    store.replace_graphs(f"DROP GRAPH <{graph_iri(doc_id)}>")
+    return True
+
+
+

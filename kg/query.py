@@ -1,0 +1,65 @@
+"""Stage 7a: SPARQL over the store, with the common prefixes predeclared and readable output.
+
+SELECT results print as a table, CSV, TSV or SPARQL 1.1 results JSON; ASK as true/false (or
+JSON); CONSTRUCT and DESCRIBE as Turtle.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+
+from kg.store import Store
+from kg.vocabulary import PREFIXES
+
+FORMATS = ("table", "csv", "tsv", "json")
+_RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
+
+
+def run(store: Store, sparql: str):
+    """The raw pyoxigraph result of a query (solutions, boolean or triples)."""
+    return store.query(sparql)
+
+
+def select(store: Store, sparql: str) -> list[dict[str, str]]:
+    """Rows of a SELECT as plain dicts of strings: the handiest form for notebooks and tests."""
+    result = store.query(sparql)
+    names = [v.value for v in result.variables]
+    return [{n: term_text(row[n]) for n in names if row[n] is not None} for row in result]
+
+
+def term_text(term) -> str:
+    """An RDF term as a person reads it: an IRI compacted with a known prefix, a literal's text."""
+    if isinstance(term, ox.NamedNode):
+        for prefix, iri in PREFIXES.items():
+            if term.value.startswith(iri) and term.value != iri:
+                return f"{prefix}:{term.value[len(iri):]}"
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def format_result(result, fmt: str = "table") -> str:
+    """Text for the terminal or a file, by result kind and format."""
+    if isinstance(result, ox.QueryBoolean):
+        value = bool(result)
+        return json.dumps({"head": {}, "boolean": value}) if fmt == "json" else str(value).lower()
+    if isinstance(result, ox.QueryTriples):
+        return ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+    if fmt in _RESULT_FORMATS:
+        return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+    names = [v.value for v in result.variables]
+    rows = [["" if row[n] is None else term_text(row[n]) for n in names] for row in result]
+    return table(names, rows)
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A plain aligned text table with a count line, like most SPARQL consoles print."""
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)

@@ -1,0 +1,149 @@
+"""Stage 5: statements become RDF, in the shape every SPARQL user can rely on.
+
+Per document, one named graph holds:
+
+* the document node (``kg:Document``: ``dcterms:title``, ``dcterms:source``, ``dcterms:date``,
+  ``kg:contentHash``) and its sentence nodes (``rdf:value`` the text, ``dcterms:isPartOf`` the
+  document);
+* one ``rdf:Statement`` per statement: ``rdf:subject``, ``rdf:predicate``, ``rdf:object``,
+  ``kg:factuality``, ``kg:attributedTo`` (an actor, or the literal "source"),
+  ``prov:wasDerivedFrom`` its sentence, ``kg:trigger`` the words;
+* the plain triple ``subject relation object`` for truthy statements only (actual, unattributed);
+* ``skos:altLabel`` for the surface forms this document used, so removing it removes them.
+
+Actor descriptions (type, label, gazetteer aliases, parent, Wikidata) go to a shared actors graph.
+IRIs are derived from content, so ingesting the same article twice yields the same quads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from kg.documents import Document
+from kg.gazetteer import Actor
+from kg.statements import SOURCE, Extraction, Statement
+from kg.vocabulary import ACTORS_GRAPH, DCTERMS, ID, KG, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+FACTUALITY_IRI = {"actual": KG + "Actual", "negated": KG + "Negated", "potential": KG + "Potential"}
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+
+def N(iri: str) -> ox.NamedNode:  # noqa: N802 (reads like the RDF term it builds)
+    return ox.NamedNode(iri)
+
+
+def _digest(*parts: str, size: int = 16) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:size]
+
+
+def _safe(text: str) -> str:
+    return quote(text, safe="-._~")
+
+
+def doc_iri(doc_id: str) -> str:
+    return f"{ID}doc/{_safe(doc_id)}"
+
+
+def graph_iri(doc_id: str) -> str:
+    """The named graph that holds one document's statements."""
+    return f"{ID}graph/doc/{_safe(doc_id)}"
+
+
+def actor_iri(actor_id: str) -> str:
+    return f"{ID}actor/{_safe(actor_id)}"
+
+
+def sentence_iri(doc_id: str, text: str) -> str:
+    """Keyed by text: a sentence repeated in an article (a headline printed twice) is one node."""
+    return f"{ID}sentence/{_safe(doc_id)}/{_digest(' '.join(text.split()))}"
+
+
+def statement_iri(doc_id: str, statement: Statement) -> str:
+    key = [str(k) for k in statement.key()]
+    return f"{ID}statement/{_safe(doc_id)}/{_digest(statement.sentence.text, *key, size=20)}"
+
+
+def document_quads(document: Document, extraction: Extraction, sentences: Iterable) -> Iterator[ox.Quad]:
+    """Everything one document contributes to its named graph."""
+    g = N(graph_iri(document.doc_id))
+    doc = N(doc_iri(document.doc_id))
+    yield ox.Quad(doc, N(RDF + "type"), N(KG + "Document"), g)
+    yield ox.Quad(doc, N(DCTERMS + "identifier"), ox.Literal(document.doc_id), g)
+    yield ox.Quad(doc, N(KG + "contentHash"), ox.Literal(document.content_hash), g)
+    if document.title:
+        yield ox.Quad(doc, N(DCTERMS + "title"), ox.Literal(document.title), g)
+    if document.source:
+        yield ox.Quad(doc, N(DCTERMS + "source"), N(document.source), g)
+    if document.date:
+        yield ox.Quad(doc, N(DCTERMS + "date"), ox.Literal(document.date, datatype=N(XSD + "date")), g)
+    seen_sentences: set[str] = set()
+    for sentence in sentences:
+        node = sentence_iri(document.doc_id, sentence.text)
+        if node in seen_sentences:
+            continue
+        seen_sentences.add(node)
+        s = N(node)
+        yield ox.Quad(s, N(RDF + "type"), N(KG + "Sentence"), g)
+        yield ox.Quad(s, N(RDF + "value"), ox.Literal(sentence.text), g)
+        yield ox.Quad(s, N(DCTERMS + "isPartOf"), doc, g)
+        yield ox.Quad(s, N(KG + "sentenceIndex"), ox.Literal(sentence.index), g)
+    for statement in extraction.statements:
+        yield from statement_quads(document.doc_id, statement, g)
+    for actor_id, forms in extraction.surface.items():
+        for form in sorted(forms):
+            yield ox.Quad(N(actor_iri(actor_id)), N(SKOS + "altLabel"), ox.Literal(form), g)
+
+
+def statement_quads(doc_id: str, statement: Statement, g: ox.NamedNode) -> Iterator[ox.Quad]:
+    """The reified statement, and the plain triple when the statement is truthy."""
+    node = N(statement_iri(doc_id, statement))
+    subject, obj = N(actor_iri(statement.subject.id)), N(actor_iri(statement.object.id))
+    predicate = N(KG + statement.relation)
+    yield ox.Quad(node, N(RDF + "type"), N(RDF + "Statement"), g)
+    yield ox.Quad(node, N(RDF + "subject"), subject, g)
+    yield ox.Quad(node, N(RDF + "predicate"), predicate, g)
+    yield ox.Quad(node, N(RDF + "object"), obj, g)
+    yield ox.Quad(node, N(KG + "factuality"), N(FACTUALITY_IRI[statement.factuality]), g)
+    if statement.attributed_to == SOURCE:
+        yield ox.Quad(node, N(KG + "attributedTo"), ox.Literal(SOURCE), g)
+    elif isinstance(statement.attributed_to, Actor):
+        yield ox.Quad(node, N(KG + "attributedTo"), N(actor_iri(statement.attributed_to.id)), g)
+    yield ox.Quad(node, N(PROV + "wasDerivedFrom"), N(sentence_iri(doc_id, statement.sentence.text)), g)
+    if statement.trigger:
+        yield ox.Quad(node, N(KG + "trigger"), ox.Literal(statement.trigger), g)
+    if statement.truthy:
+        yield ox.Quad(subject, predicate, obj, g)
+
+
+def actor_quads(actors: Iterable[Actor]) -> Iterator[ox.Quad]:
+    """Actor descriptions for the shared actors graph."""
+    g = N(ACTORS_GRAPH)
+    for actor in actors:
+        a = N(actor_iri(actor.id))
+        yield ox.Quad(a, N(RDF + "type"), N(KG + "Actor"), g)
+        yield ox.Quad(a, N(RDF + "type"), N(KG + actor.type), g)
+        yield ox.Quad(a, N(RDFS + "label"), ox.Literal(actor.label), g)
+        for alias in dict.fromkeys([*actor.aliases, *actor.demonyms, *actor.capitals]):
+            if alias != actor.label:
+                yield ox.Quad(a, N(SKOS + "altLabel"), ox.Literal(alias), g)
+        if actor.parent:
+            yield ox.Quad(a, N(KG + "partOf"), N(actor_iri(actor.parent)), g)
+        if actor.wikidata:
+            yield ox.Quad(a, N(OWL + "sameAs"), N(WIKIDATA + actor.wikidata), g)
+        yield ox.Quad(a, N(DCTERMS + "source"), ox.Literal(actor.source), g)
+
+
+def to_update(replace_graphs: Iterable[str], quads: Iterable[ox.Quad]) -> str:
+    """One SPARQL update that replaces whole graphs: applied in one transaction, all or nothing."""
+    parts = [f"DROP SILENT GRAPH <{g}>" for g in replace_graphs]
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(q.graph_name.value, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    body = "\n".join(f"GRAPH <{g}> {{\n" + "\n".join(dict.fromkeys(lines)) + "\n}" for g, lines in by_graph.items())
+    if body:
+        parts.append("INSERT DATA {\n" + body + "\n}")
+    return " ;\n".join(parts)

@@ -1,0 +1,467 @@
+"""The default extractor: dependency-grammar rules over spaCy parses, driven by the lexicons.
+
+For every trigger word of ontology/lexicon/relations.tsv the rules find who acts and on whom:
+
+* verbs: subject from ``nsubj`` or a passive ``by`` agent, inherited through control and
+  raising ("planning to attack", "ready to send"), relative clauses ("Hamas, which controls") and
+  coordination; object from the direct object, a passive subject or the listed prepositions;
+* event nouns: "Russian airstrikes", "X's offensive against Y", "talks between X and Y",
+  "the Israel-Hamas truce", and light verbs ("launch operations against X");
+* noun-phrase modifiers: "X-backed Y", "X-held town", "its YPG militia", "Syrian President X",
+  "with the help of X", "together with X".
+
+Factuality and attribution come from walking up from the trigger: modals and cue verbs make it
+potential, negation and denial make it negated, report and belief verbs ("X said", "Ankara
+considers", "reports say", "it is claimed", "reportedly") name the nearest asserter. The walk stops
+at a noun-phrase boundary: what a relative clause or a modifier presupposes is in the article's own
+voice, as the spec's gold treats it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.actors import PRONOUNS, ArticleActors, build_matchers
+from kg.gazetteer import Actor, Gazetteer, default_gazetteer
+from kg.lexicon import Lexicon, Trigger, default_lexicon
+from kg.sentences import Sentence, load_pipeline
+from kg.statements import SOURCE, Extraction, Statement, register_extractor
+from kg.vocabulary import relations
+
+PLACE_TYPES = ("Place", "State")
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+#: dependency labels that enter a noun phrase: what lies below them is presupposed, not asserted
+NP_BOUNDARY = {"relcl", "acl", "amod", "appos", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "attr",
+               "oprd", "npadvmod", "poss", "dative", "nmod"}  # fmt: skip
+
+
+@dataclass
+class Modality:
+    factuality: str = "actual"
+    attributed_to: Actor | str | None = None
+
+
+@register_extractor("rules")
+class RuleExtractor:
+    """Grammar + lexicon + gazetteer; no sentence-specific knowledge."""
+
+    name = "rules"
+
+    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None):
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.lexicon = lexicon or default_lexicon()
+        self.matchers = build_matchers(load_pipeline(), self.gazetteer)
+        self.relations = relations()
+
+    def extract(self, sentences: list[Sentence]) -> Extraction:
+        context = ArticleActors(self.gazetteer, self.lexicon, self.matchers)
+        statements: dict[tuple, Statement] = {}
+        for sentence in sentences:
+            context.read(sentence.span)
+            for statement in SentenceRules(self, context, sentence).run():
+                statements.setdefault((sentence.index, *statement.key()), statement)
+            context.end_sentence()
+        return Extraction(list(statements.values()), context.surface, context.actors)
+
+
+class SentenceRules:
+    """The rules applied to one sentence."""
+
+    def __init__(self, extractor: RuleExtractor, context: ArticleActors, sentence: Sentence):
+        self.lex = extractor.lexicon
+        self.relations = extractor.relations
+        self.ctx = context
+        self.sentence = sentence
+        self.span = sentence.span
+        self.found: list[Statement] = []
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> list[Statement]:
+        for token in self.span:
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+                self.verb(token)
+            if token.pos_ in ("NOUN", "PROPN"):
+                self.noun(token)
+            self.hyphen(token)
+            self.with_help(token)
+        self.roles()
+        self.possessive_members()
+        return self.found
+
+    def add(self, subjects, relation, objects, trigger: Token, modality: Modality | None = None) -> None:
+        modality = modality or Modality()
+        info = self.relations[relation]
+        for subject in subjects:
+            for obj in objects:
+                rel = relation
+                if subject.id == obj.id:
+                    continue
+                if info.core in ("captures", "controls") and obj.type not in PLACE_TYPES:
+                    rel = self.lex.cue_value("fallback", info.core) or ""
+                    if not rel:
+                        continue
+                self.found.append(
+                    Statement(subject, rel, obj, self.sentence, modality.factuality, modality.attributed_to, trigger.text)
+                )
+
+    # ------------------------------------------------------------------ verbs
+    def verb_triggers(self, verb: Token) -> list[Trigger]:
+        for child in verb.children:
+            if child.dep_ in ("prt", "prep"):
+                found = self.lex.token_trigger("verb", verb, suffix=f" {child.lower_}")
+                if found:
+                    return found
+        return self.lex.token_trigger("verb", verb)
+
+    def verb(self, verb: Token) -> None:
+        triggers = self.verb_triggers(verb)
+        if not triggers:
+            return
+        subjects = self.subjects(verb)
+        if not subjects:
+            return
+        modality = self.modality(verb)
+        for trigger in triggers:
+            objects = self.objects(verb, trigger)
+            self.add(subjects, trigger.relation, objects, verb, modality)
+            partners = self.partners(verb)
+            if partners:
+                self.add(partners, trigger.relation, objects, verb, modality)
+
+    def subjects(self, verb: Token) -> list[Actor]:
+        """Who does what the verb says, following control, relative clauses and coordination."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        for child in verb.children:
+            if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
+                agents = [a for p in child.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
+                if agents:
+                    return agents
+        if not passive:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                        return self.ctx.expand(verb.head)
+                    if self.is_event_noun(child):
+                        return self.agents(child)
+                    return self.ctx.expand(child)
+        head = verb.head
+        if verb.dep_ == "relcl" and not passive:
+            return self.ctx.expand(head)
+        if verb.dep_ == "acl":
+            if verb.tag_ == "VBN":
+                return []  # 'areas controlled by X': only a by-agent (above) is the subject
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    return [a for p in child.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
+            return []
+        if verb.dep_ in ("xcomp", "ccomp") and self.lex.token_cue("belief", head):
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects:
+                return self.ctx.expand(objects[0])
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head is not verb:
+            return self.subjects(head)
+        if verb.dep_ == "pcomp" and head.head is not head:
+            return self.subjects(head.head)
+        return []
+
+    def objects(self, verb: Token, trigger: Trigger) -> list[Actor]:
+        found: list[Actor] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and not trigger.preps_only:
+                found += self.ctx.expand(child, object_position=True)
+            if child.dep_ == "prep" and child.lower_ in trigger.preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found += self.ctx.expand(pobj, object_position=True)
+            if child.dep_ in ("prt",) and child.lower_ in trigger.preps:
+                for sub in child.children:
+                    if sub.dep_ == "pobj":
+                        found += self.ctx.expand(sub, object_position=True)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not trigger.preps_only:
+            found += self.ctx.expand(verb.head, object_position=True)
+        if trigger.relation == "attacks":
+            held_by = [a for child in verb.children if child.dep_ in ("dobj", "nsubjpass") for a in self.holders(child)]
+            if held_by:
+                return held_by
+        return found
+
+    def holders(self, token: Token) -> list[Actor]:
+        """'areas of Aleppo province controlled by Kurdish forces': whoever holds the attacked place."""
+        found: list[Actor] = []
+        for node in token.subtree:
+            if node.dep_ == "acl" and node.tag_ == "VBN" and any(t.relation == "controls" for t in self.verb_triggers(node)):
+                for agent in node.children:
+                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                        found += [a for p in agent.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
+        return found
+
+    def partners(self, verb: Token) -> list[Actor]:
+        """'AU troops, together with Somali forces, have pushed ...': the partners act too."""
+        partners: list[Actor] = []
+        for child in verb.children:
+            for prep in self.together_with(child):
+                partners += [a for p in prep.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            for child in subject.children:
+                for prep in self.together_with(child):
+                    partners += [a for p in prep.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
+        if partners:
+            subjects = self.subjects(verb)
+            self.add(subjects, "cooperatesWith", partners, verb, Modality())
+        return partners
+
+    def together_with(self, token: Token) -> list[Token]:
+        """The 'with' preposition of 'together with X' / 'along with X' below a token."""
+        if token.dep_ == "advmod" and self.lex.cue("with", token.lower_):
+            return [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
+        return []
+
+    # ------------------------------------------------------------------ event nouns
+    def noun_triggers(self, noun: Token) -> list[Trigger]:
+        lemma = noun.lemma_.lower()
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
+                found = self.lex.trigger("noun", f"{child.lower_} {lemma}")
+                if found:
+                    return found
+        return self.lex.trigger("noun", lemma) or self.lex.trigger("noun", noun.lower_)
+
+    def is_event_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and bool(self.noun_triggers(token))
+
+    def agents(self, noun: Token) -> list[Actor]:
+        """Who carries out an event noun: 'Russian airstrikes', 'Turkey's offensive', 'US-led strikes', 'attack by X'."""
+        found: list[Actor] = []
+        for child in noun.children:
+            mention = self.ctx.mention_at(child)
+            if child.dep_ == "poss":
+                found += self.ctx.expand(child)
+            elif child.dep_ in ("amod", "compound", "nmod") and mention is not None:
+                found.append(self.ctx.seen(mention.actor))
+            elif child.dep_ == "amod" and child.lower_ in ("led", "launched", "backed") and child.i >= 2:
+                leader = self.ctx.mention_at(child.doc[child.i - 2])
+                if leader is not None:
+                    found.append(self.ctx.seen(leader.actor))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                found += [a for p in child.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
+        return [a for a in found if a.type != "Place"]
+
+    def noun(self, noun: Token) -> None:
+        triggers = self.noun_triggers(noun)
+        if not triggers or self.ctx.mention_at(noun) is not None:
+            return
+        for trigger in triggers:
+            objects = self.noun_objects(noun, trigger)
+            pair = self.pair(noun)
+            if pair and self.relations[trigger.relation].symmetric:
+                self.add([pair[0]], trigger.relation, [pair[1]], noun, self.modality(noun))
+                continue
+            subjects = self.agents(noun)
+            predicate = noun
+            if not subjects and noun.dep_ in ("dobj", "attr") and (
+                self.lex.token_cue("light", noun.head) or noun.head.lemma_.lower() == "be"
+            ):
+                predicate = noun.head
+                subjects = self.subjects(noun.head)
+                if noun.head.lemma_.lower() != "be":
+                    objects += self.objects(noun.head, Trigger(trigger.relation, trigger.preps, True))
+            if subjects and objects:
+                self.add(subjects, trigger.relation, objects, noun, self.modality(predicate))
+
+    def noun_objects(self, noun: Token, trigger: Trigger) -> list[Actor]:
+        found: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in trigger.preps and child.lower_ != "between":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found += self.ctx.expand(pobj, object_position=True)
+        return found
+
+    def pair(self, noun: Token) -> tuple[Actor, Actor] | None:
+        """The two sides of a symmetric event: 'truce between Israel and Hamas', 'the Israel-Hamas truce'."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pobjs = [p for p in child.children if p.dep_ == "pobj"]
+                if pobjs:
+                    sides = self.ctx.expand(pobjs[0])
+                    if len(sides) >= 2:
+                        return sides[0], sides[1]
+        sides: list[Actor] = []
+        for token in noun.subtree:
+            if token.i >= noun.i:
+                break
+            mention = self.ctx.mention_at(token)
+            if mention is not None and mention.kind in ("name", "ner", "demonym") and mention.actor not in sides:
+                if token.i == mention.start:
+                    sides.append(self.ctx.seen(mention.actor))
+        if len(sides) == 2 and any(t.text == "-" for t in noun.doc[noun.left_edge.i : noun.i]):
+            return sides[0], sides[1]
+        return None
+
+    # ------------------------------------------------------------------ noun-phrase modifiers
+    def hyphen(self, token: Token) -> None:
+        """'American-backed Kurdish militia', 'rebel-held parts', 'al-Qaida-linked militants'."""
+        if token.i < 2 or token.doc[token.i - 1].text != "-":
+            return
+        triggers = self.lex.trigger("hyphen", token.lower_)
+        if not triggers:
+            return
+        left = token.doc[token.i - 2]
+        actors = self.ctx.denote(left) or self._word_actor(left)
+        target = token.head if token.dep_ in ("amod", "compound", "nmod") else None
+        if not actors or target is None or self.is_event_noun(target):
+            return
+        objects = self.ctx.expand(target, object_position=True)
+        for trigger in triggers:
+            self.add(actors, trigger.relation, objects, token)
+
+    def _word_actor(self, token: Token) -> list[Actor]:
+        """'rebel-held', 'government-controlled': a generic or descriptive word before the hyphen."""
+        for actor, _kind in self.ctx.gazetteer.lookup(token.text) or self.ctx.gazetteer.lookup(token.lemma_):
+            return [self.ctx.seen(actor)]
+        if self.lex.cue("coref", token.lemma_.lower()):
+            state = self.ctx.salient_state(token.sent)
+            if state is not None and token.lemma_.lower() in ("government", "regime"):
+                return [self.ctx.seen(self.ctx.government_of(state))]
+        return []
+
+    def with_help(self, token: Token) -> None:
+        """'advancing with the help of Russian airstrikes', 'with help from X': X supports the subject."""
+        if token.dep_ != "prep" or token.lower_ != "with":
+            return
+        for help_word in token.children:
+            if help_word.dep_ != "pobj" or not self.lex.cue("help", help_word.lemma_.lower()):
+                continue
+            helpers: list[Actor] = []
+            for prep in help_word.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            helpers += self.agents(pobj) if self.is_event_noun(pobj) else self.ctx.expand(pobj)
+            clause = token.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+                clause = clause.head
+            helped = self.subjects(clause)
+            if helpers and helped:
+                self.add(helpers, "supports", helped, help_word, self.modality(clause))
+
+    def roles(self) -> None:
+        """'Syrian President Bashar al-Assad', 'Palestinian negotiator Azzam Ahmed': the person leads/represents."""
+        seen_people: set[int] = set()
+        for token in self.span:
+            mention = self.ctx.mention_at(token)
+            if mention is None or mention.actor.type != "Person" or mention.start in seen_people:
+                continue
+            seen_people.add(mention.start)
+            head = token.doc[mention.end - 1]
+            while head.dep_ == "compound" and head.head.i < mention.end:
+                head = head.head
+            words = [t for t in head.lefts if t.i < mention.start and t.dep_ in ("compound", "amod")]
+            words += [t for t in token.doc[mention.start : mention.end] if t.dep_ == "compound" and t.i < mention.start]
+            role_words = [t for t in words if self.ctx.mention_at(t) is None]
+            owners = [self.ctx.mention_at(t).actor for t in words if self.ctx.mention_at(t) is not None]
+            if not role_words or not owners:
+                continue
+            phrase = " ".join(t.lower_ for t in role_words)
+            for trigger in self.lex.trigger("role", phrase) or self.lex.trigger("role", role_words[-1].lemma_.lower()):
+                self.add([self.ctx.seen(mention.actor)], trigger.relation, [self.ctx.seen(o) for o in owners], head)
+                break
+
+    def possessive_members(self) -> None:
+        """'the PYD and its YPG militia': a named group possessed by another is part of it;
+        'Assad's forces': a person leads the forces possessed."""
+        for token in self.span:
+            if token.dep_ != "poss":
+                continue
+            head = token.head
+            possessor = self.ctx.denote(token) if token.lower_ in PRONOUNS else []
+            mention = self.ctx.mention_at(head)
+            if possessor and mention is not None and mention.kind in ("name", "ner"):
+                owner, member = possessor[0], mention.actor
+                if owner.type not in ("Person", "Place") and member.type not in ("Person", "Place", "State"):
+                    self.add([member], "partOf", [owner], head)
+            person = self.ctx.mention_at(token)
+            if person is not None and person.actor.type == "Person" and self.lex.cue("military", head.lower_):
+                forces = self.ctx.denote(head)
+                self.add([person.actor], "leads", forces, head)
+
+    # ------------------------------------------------------------------ factuality and attribution
+    def modality(self, predicate: Token) -> Modality:
+        """Walk up from the predicate: modals, cue verbs, negation, and the nearest asserter."""
+        result = Modality()
+        negated = potential = False
+        node = predicate
+        while True:
+            for child in node.children:
+                lower = child.lower_
+                if child.dep_ == "neg" or (child.dep_ == "advmod" and self.lex.cue("negator", lower)):
+                    negated = True
+                elif child.dep_ == "aux" and self.lex.cue("modal", lower):
+                    potential = True
+                elif child.dep_ == "advmod" and self.lex.cue("source-adv", lower) and result.attributed_to is None:
+                    result.attributed_to = SOURCE
+                elif child.dep_ == "prep" and lower == "according" and result.attributed_to is None:
+                    result.attributed_to = self.according_to(child)
+                elif child.dep_ == "det" and lower == "no" and node.pos_ == "NOUN":
+                    negated = True
+            dep, head = node.dep_, node.head
+            if head is node or dep == "ROOT":
+                break
+            cue = self.lex.token_cue
+            if dep in ("ccomp", "xcomp") and (cue("report", head) or cue("belief", head) or cue("deny", head)):
+                potential = potential or (dep == "xcomp" and cue("potential", head))  # 'vowed to retake'
+                if cue("deny", head):
+                    negated = not negated
+                if result.attributed_to is None:
+                    result.attributed_to = self.asserter(head)
+                break
+            if dep in ("xcomp", "ccomp", "acomp"):
+                potential = potential or cue("potential", head)
+                negated = negated or cue("negator", head)
+                node = head
+                continue
+            if dep in ("dobj", "nsubj", "attr") and predicate.pos_ == "NOUN" and node is predicate:
+                potential = potential or cue("potential", head)
+                node = head
+                continue
+            if dep == "acl" and head.pos_ == "NOUN":
+                potential = potential or cue("potential", head)
+                break
+            if dep in ("conj", "advcl", "pcomp", "prep", "pobj", "advmod") and dep not in NP_BOUNDARY - {"pobj"}:
+                node = head
+                continue
+            break
+        if negated:
+            result.factuality = "negated"
+        elif potential:
+            result.factuality = "potential"
+        return result
+
+    def asserter(self, verb: Token) -> Actor | str:
+        """Who says/believes/denies: an actor, or SOURCE for 'reports', 'a military source', 'it is claimed'."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ == "it" and child.dep_ == "nsubjpass":
+                    return SOURCE
+                actors = self.ctx.expand(child)
+                if actors:
+                    return actors[0]
+                return SOURCE
+            if child.dep_ == "agent":
+                actors = [a for p in child.children for a in self.ctx.expand(p)]
+                if actors:
+                    return actors[0]
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            return self.asserter(verb.head)
+        return SOURCE
+
+    def according_to(self, according: Token) -> Actor | str:
+        for to in according.children:
+            for pobj in to.children:
+                if pobj.dep_ == "pobj":
+                    actors = self.ctx.expand(pobj)
+                    return actors[0] if actors else SOURCE
+        return SOURCE

@@ -1,0 +1,92 @@
+"""Stage 4: statements, and the registry of extractors that produce them.
+
+A statement is what an analyst writes down from one sentence: subject, relation, object, whether it
+is actual, negated or potential, and who asserts it. Extractors are pluggable: a class with a
+``name`` and an ``extract(sentences)`` method, registered with ``@register_extractor``, the way
+spaCy registers pipeline components. ``rules`` (kg.rules) is the default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from kg.errors import KgError
+from kg.gazetteer import Actor
+from kg.sentences import Sentence
+
+SOURCE = "source"  # attribution to an unnamed source
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One relation stated in one sentence, with its factuality and its asserter."""
+
+    subject: Actor
+    relation: str
+    object: Actor
+    sentence: Sentence
+    factuality: str = "actual"
+    attributed_to: Actor | str | None = None
+    trigger: str = ""
+
+    @property
+    def truthy(self) -> bool:
+        """The spec's rule: only actual, unattributed statements become plain triples."""
+        return self.factuality == "actual" and self.attributed_to is None
+
+    def key(self) -> tuple:
+        attribution = self.attributed_to.id if isinstance(self.attributed_to, Actor) else self.attributed_to
+        return (self.subject.id, self.relation, self.object.id, self.factuality, attribution)
+
+    def describe(self) -> str:
+        """A one-line human reading, as ``kg extract`` prints it."""
+        parts = [f"{self.subject.label} --{self.relation}--> {self.object.label}", f"[{self.factuality}]"]
+        if self.attributed_to is not None:
+            who = self.attributed_to.label if isinstance(self.attributed_to, Actor) else "unnamed source"
+            parts.append(f"(according to {who})")
+        return " ".join(parts)
+
+
+@dataclass
+class Extraction:
+    """What an extractor found in one document: statements and the actors they involve."""
+
+    statements: list[Statement] = field(default_factory=list)
+    #: actor id -> surface forms seen in the document (become skos:altLabel)
+    surface: dict[str, set[str]] = field(default_factory=dict)
+    #: every actor mentioned, including derived ones (military of a state, new NER actors)
+    actors: dict[str, Actor] = field(default_factory=dict)
+
+
+class Extractor(Protocol):
+    """What an extractor implements."""
+
+    name: str
+
+    def extract(self, sentences: list[Sentence]) -> Extraction:
+        """Statements of one document's sentences, in order."""
+        ...
+
+
+EXTRACTORS: dict[str, Callable[[], Extractor]] = {}
+
+
+def register_extractor(name: str) -> Callable[[Callable[[], Extractor]], Callable[[], Extractor]]:
+    """Decorator: make an extractor factory available by name."""
+
+    def add(factory: Callable[[], Extractor]) -> Callable[[], Extractor]:
+        EXTRACTORS[name] = factory
+        return factory
+
+    return add
+
+
+def get_extractor(name: str = "rules") -> Extractor:
+    """An extractor by its registered name."""
+    import kg.rules  # noqa: F401  (registers the default extractor)
+
+    if name not in EXTRACTORS:
+        raise KgError(f"unknown extractor {name!r}; known: {', '.join(sorted(EXTRACTORS))}")
+    return EXTRACTORS[name]()
