@@ -104,11 +104,23 @@ class ArticleActors:
             for i in positions:
                 self.mentions[i] = mention
         self._learn_acronyms(span)
+        self._drop_generic_modifiers()
         for mention in {m.start: m for m in self.mentions.values()}.values():
             actor = mention.actor
             state = actor if actor.type == "State" else self.get(actor.parent) or self.get(actor.country)
             if state is not None and state.type == "State":
                 self.state_counts[state.id] = self.state_counts.get(state.id, 0) + 1
+
+    def _drop_generic_modifiers(self) -> None:
+        """'Islamist militant group al-Shabab': a generic word that only describes a name is no actor."""
+        for i, mention in list(self.mentions.items()):
+            if not mention.actor.generic or i not in self.mentions:
+                continue
+            head = self.sentence_doc[mention.end - 1].head
+            named = self.mentions.get(head.i)
+            if named is not None and not named.actor.generic and named is not mention:
+                for j in range(mention.start, mention.end):
+                    self.mentions.pop(j, None)
 
     def _place_names(self, span: Span, found: list[Mention]) -> list[Mention]:
         """'Aleppo province', 'Incirlik air base': a proper name before a place noun names a place."""
@@ -221,7 +233,11 @@ class ArticleActors:
 
         Names earlier in the same sentence come first, then earlier sentences, latest first.
         """
-        earlier = sorted({m.start: m for i, m in self.mentions.items() if m.end <= position}.values(), key=lambda m: m.start)
+        own = {t.i for t in self.sentence_doc[position].subtree} if self.sentence_doc is not None else set()
+        earlier = sorted(
+            {m.start: m for i, m in self.mentions.items() if m.end <= position and i not in own}.values(),
+            key=lambda m: m.start,
+        )
         in_sentence = [m.actor for m in earlier if m.kind != "capital" or _acts(m_token(m, self))]
         for actor in [*reversed(in_sentence), *reversed(self.history)]:
             if actor.generic:
@@ -246,6 +262,15 @@ class ArticleActors:
 
     def owner(self, token: Token) -> tuple[Actor | None, Token | None]:
         """The actor a noun belongs to: 'Syria's army', 'Syrian troops', 'troops from Burundi', 'its forces'."""
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i in self.mentions]
+        generic = next((c for c in modifiers if self.mentions[c.i].actor.generic), None)
+        if generic is not None:  # 'Palestinian militant targets': the targets of Palestinian militants
+            qualifier = next((c for c in modifiers if c is not generic), None)
+            actor = self.mentions[generic.i].actor
+            if qualifier is not None:
+                label = f"{self.mentions[qualifier.i].actor.demonyms[0] if self.mentions[qualifier.i].kind == 'demonym' else qualifier.text} {actor.label}"
+                return self.derive(slug(label), label, actor.type, source="derived"), generic
+            return actor, generic
         for child in token.children:
             if child.dep_ in OWNER_DEPS or child.dep_ == "poss":
                 found = self._owner_word(child)
@@ -282,6 +307,8 @@ class ArticleActors:
             return [self.seen(found)] if found else []
         if self.lexicon.cue("military", lemma) or self.lexicon.cue("military", lower):
             owner, word = self.owner(token)
+            if owner is not None and word is not None and word.dep_ == "pobj":
+                return self.expand(word)  # 'troops from Burundi and Uganda': the contributing states
             if owner is not None:
                 military = self.military_of(owner)
                 named = word is not None and word.i in self.mentions
@@ -299,8 +326,10 @@ class ArticleActors:
             owner, _ = self.owner(token)
             return [self.seen(owner)] if owner else []
         if object_position and (self.lexicon.cue("partitive", lemma) or self.lexicon.cue("partitive", lower)):
+            # 'areas of X', 'neighborhoods in X'; but 'a town in Syria' is not Syria
+            preps = ("of", "in") if token.tag_ in ("NNS", "NNPS") else ("of",)
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                if child.dep_ == "prep" and child.lower_ in preps:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return self.denote(pobj, object_position=True)
@@ -312,6 +341,10 @@ class ArticleActors:
         if mention.kind == "capital" and not _acts(token):
             return self.seen(self.derive(slug(text), text, "Place", source="derived"))
         if actor.generic:
+            named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mentions
+                          and not self.mentions[c.i].actor.generic), None)  # fmt: skip
+            if named is not None:  # 'militant group al-Shabab', 'the group, al-Shabab,'
+                return self._from_mention(self.mentions[named.i], named)
             return self._generic(actor, token, text)
         return self.seen(actor, text)
 

@@ -29,6 +29,7 @@ class Trigger:
     relation: str
     preps: tuple[str, ...]
     preps_only: bool = False
+    reverse: bool = False
 
 
 @dataclass
@@ -101,9 +102,10 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
             raise KgError(f"{path}:{number}: {relation!r} is not a relation of the ontology")
         if kind not in TRIGGER_KINDS:
             raise KgError(f"{path}:{number}: unknown trigger kind {kind!r}")
-        if objects not in ("both", "preps"):
-            raise KgError(f"{path}:{number}: objects must be 'both' or 'preps', not {objects!r}")
-        trigger = Trigger(relation, tuple(p for p in preps.split(",") if p and p != "-"), objects == "preps")
+        if objects not in ("both", "preps", "reverse") or (objects == "reverse" and kind != "hyphen"):
+            raise KgError(f"{path}:{number}: objects must be 'both', 'preps' or (for hyphen) 'reverse', not {objects!r}")
+        preps_list = tuple(p for p in preps.split(",") if p and p != "-")
+        trigger = Trigger(relation, preps_list, objects == "preps", objects == "reverse")
         lexicon.triggers[kind].setdefault(word.lower(), []).append(trigger)
     path = directory / "cues.tsv"
     for number, row in _rows(path):

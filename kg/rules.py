@@ -214,20 +214,37 @@ class SentenceRules:
         return partners
 
     def together_with(self, token: Token) -> list[Token]:
-        """The 'with' preposition of 'together with X' / 'along with X' below a token."""
+        """The 'with' preposition of 'together with X' / 'along with X' (the parser attaches it either way)."""
         if token.dep_ == "advmod" and self.lex.cue("with", token.lower_):
             return [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
+        if token.dep_ == "prep" and token.lower_ == "with":
+            if any(c.dep_ == "advmod" and self.lex.cue("with", c.lower_) for c in token.children):
+                return [token]
         return []
 
     # ------------------------------------------------------------------ event nouns
     def noun_triggers(self, noun: Token) -> list[Trigger]:
         lemma = noun.lemma_.lower()
+        doc = noun.doc
         for child in noun.children:
-            if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
+            if child.dep_ not in ("compound", "amod"):
+                continue
+            if child.i == noun.i - 1:
                 found = self.lex.trigger("noun", f"{child.lower_} {lemma}")
-                if found:
-                    return found
+            elif child.i == noun.i - 2 and doc[noun.i - 1].text == "-":  # 'cease-fire'
+                found = self.lex.trigger("noun", f"{child.lower_}-{lemma}")
+            else:
+                found = []
+            if found:
+                return found
         return self.lex.trigger("noun", lemma) or self.lex.trigger("noun", noun.lower_)
+
+    def is_light(self, verb: Token) -> bool:
+        """'launch', 'carry out', 'wage': a verb whose event noun carries the relation."""
+        if self.lex.token_cue("light", verb):
+            return True
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        return any(self.lex.cue("light", f"{verb.lemma_.lower()} {p}") for p in particles)
 
     def is_event_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and bool(self.noun_triggers(token))
@@ -261,9 +278,7 @@ class SentenceRules:
                 continue
             subjects = self.agents(noun)
             predicate = noun
-            if not subjects and noun.dep_ in ("dobj", "attr") and (
-                self.lex.token_cue("light", noun.head) or noun.head.lemma_.lower() == "be"
-            ):
+            if not subjects and noun.dep_ in ("dobj", "attr") and (self.is_light(noun.head) or noun.head.lemma_ == "be"):
                 predicate = noun.head
                 subjects = self.subjects(noun.head)
                 if noun.head.lemma_.lower() != "be":
@@ -316,7 +331,10 @@ class SentenceRules:
             return
         objects = self.ctx.expand(target, object_position=True)
         for trigger in triggers:
-            self.add(actors, trigger.relation, objects, token)
+            if trigger.reverse:
+                self.add(objects, trigger.relation, actors, token)
+            else:
+                self.add(actors, trigger.relation, objects, token)
 
     def _word_actor(self, token: Token) -> list[Actor]:
         """'rebel-held', 'government-controlled': a generic or descriptive word before the hyphen."""
@@ -359,8 +377,7 @@ class SentenceRules:
             head = token.doc[mention.end - 1]
             while head.dep_ == "compound" and head.head.i < mention.end:
                 head = head.head
-            words = [t for t in head.lefts if t.i < mention.start and t.dep_ in ("compound", "amod")]
-            words += [t for t in token.doc[mention.start : mention.end] if t.dep_ == "compound" and t.i < mention.start]
+            words = [t for t in head.subtree if t.i < mention.start and t.dep_ in ("compound", "amod")]
             role_words = [t for t in words if self.ctx.mention_at(t) is None]
             owners = [self.ctx.mention_at(t).actor for t in words if self.ctx.mention_at(t) is not None]
             if not role_words or not owners:
