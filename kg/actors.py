@@ -29,9 +29,15 @@ NER_TYPES = {
     "NORP": "Population",
 }
 ORG_HEADS = (
-    ("ArmedGroup", ("army", "forces", "militia", "brigade", "brigades", "front", "battalion", "guard", "units", "jihad")),
+    (
+        "ArmedGroup",
+        ("army", "forces", "militia", "brigade", "brigades", "front", "battalion", "guard", "units", "jihad"),
+    ),
     ("GovernmentBody", ("ministry", "government", "parliament", "police", "department", "court", "agency", "council")),
-    ("InternationalOrganization", ("nations", "union", "organization", "organisation", "alliance", "coalition", "league")),
+    (
+        "InternationalOrganization",
+        ("nations", "union", "organization", "organisation", "alliance", "coalition", "league"),
+    ),
     ("PoliticalOrganization", ("party", "movement", "congress", "front")),
 )
 TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sheikh", "king", "queen"}
@@ -168,7 +174,7 @@ class ArticleActors:
             doc = span.doc
             if token.i + 1 >= len(doc) or doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")":
                 continue
-            if not is_acronym(token.text) or token.i in self.mentions and self.mentions[token.i].kind != "ner":
+            if not is_acronym(token.text) or (token.i in self.mentions and self.mentions[token.i].kind != "ner"):
                 continue
             before = self.mentions.get(token.i - 2)
             if before is not None:
@@ -201,7 +207,14 @@ class ArticleActors:
         if listed:
             return self.gazetteer[listed]
         adjective = owner.demonyms[0] if owner.demonyms else owner.label
-        return self.derive(f"{owner.id}-military", f"{adjective} military", "GovernmentBody", parent=owner.id, role="military", source="derived")
+        return self.derive(
+            f"{owner.id}-military",
+            f"{adjective} military",
+            "GovernmentBody",
+            parent=owner.id,
+            role="military",
+            source="derived",
+        )
 
     def government_of(self, state: Actor) -> Actor:
         """The government of a state (gazetteer entry with role 'government', or derived)."""
@@ -209,7 +222,14 @@ class ArticleActors:
             if actor.parent == state.id and actor.role == "government":
                 return actor
         adjective = state.demonyms[0] if state.demonyms else state.label
-        return self.derive(f"{state.id}-government", f"{adjective} government", "GovernmentBody", parent=state.id, role="government", source="derived")
+        return self.derive(
+            f"{state.id}-government",
+            f"{adjective} government",
+            "GovernmentBody",
+            parent=state.id,
+            role="government",
+            source="derived",
+        )
 
     # ------------------------------------------------------------------ resolution
     def seen(self, actor: Actor, surface: str | None = None) -> Actor:
@@ -219,7 +239,8 @@ class ArticleActors:
         self.pending.append(actor)
         if surface:
             surface = re.sub(r"^(the|a|an)\s+", "", " ".join(surface.split()), flags=re.I).strip(" ,")
-            if surface and normalize(surface) != normalize(actor.label):
+            known = {normalize(n) for n in (*actor.names, *actor.demonyms, *actor.capitals)}
+            if surface and normalize(surface) not in known:  # gazetteer names are already altLabels
                 self.surface.setdefault(actor.id, set()).add(surface)
         return actor
 
@@ -268,7 +289,7 @@ class ArticleActors:
             qualifier = next((c for c in modifiers if c is not generic), None)
             actor = self.mentions[generic.i].actor
             if qualifier is not None:
-                label = f"{self.mentions[qualifier.i].actor.demonyms[0] if self.mentions[qualifier.i].kind == 'demonym' else qualifier.text} {actor.label}"
+                label = f"{qualifier.text} {actor.label}"
                 return self.derive(slug(label), label, actor.type, source="derived"), generic
             return actor, generic
         for child in token.children:
@@ -387,7 +408,9 @@ class ArticleActors:
             if child.dep_ in ("amod", "compound", "poss") and mention and wanted == "Person":
                 return [self.seen(self._leader_of(mention.actor) or mention.actor)]
         if wanted == "State" and any(c.dep_ == "det" for c in children):
-            person = next((m.actor for i, m in sorted(self.mentions.items()) if i < token.i and m.actor.type == "Person"), None)
+            person = next(
+                (m.actor for i, m in sorted(self.mentions.items()) if i < token.i and m.actor.type == "Person"), None
+            )
             state = self.get(person.country) if person else self.salient_state(token.sent)
             return [self.seen(state)] if state else []
         if any(c.dep_ in ("det", "poss") for c in children):
@@ -420,12 +443,14 @@ class ArticleActors:
         return bool(
             self.lexicon.trigger("role", lemma)
             or self.lexicon.trigger("role", f"{phrase} {lemma}".strip())
-            or self.lexicon.cue("source", lemma) and lemma in ("official", "officials", "diplomat")
+            or (self.lexicon.cue("source", lemma) and lemma in ("official", "officials", "diplomat"))
         )
 
     def _phrase(self, token: Token) -> str:
         """The surface form of a noun phrase: its modifiers up to the head, without determiners."""
-        left = min((t.i for t in token.subtree if t.i <= token.i and t.dep_ in OWNER_DEPS | {"case", "poss"}), default=token.i)
+        left = min(
+            (t.i for t in token.subtree if t.i <= token.i and t.dep_ in OWNER_DEPS | {"case", "poss"}), default=token.i
+        )
         return token.doc[left : token.i + 1].text
 
     def expand(self, token: Token, object_position: bool = False) -> list[Actor]:

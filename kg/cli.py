@@ -35,7 +35,14 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def read_input(text: str | None, file: Path | None, what: str) -> str:
-    """The argument, else the file, else standard input (when it is not a terminal)."""
+    """The argument, else the file, else standard input (when it is not a terminal); never empty."""
+    value = _read_input(text, file, what)
+    if not value.strip():
+        raise KgError(f"the {what} is empty")
+    return value
+
+
+def _read_input(text: str | None, file: Path | None, what: str) -> str:
     if text is not None and file is not None:
         raise KgError(f"give the {what} as an argument or with --file, not both")
     if text is not None:

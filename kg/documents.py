@@ -82,9 +82,7 @@ def read_document(path: Path) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise KgError(
-                f"{path}: too large for one article ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)"
-            )
+            raise KgError(f"{path}: too large for one article ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)")
         data = path.read_bytes()
     except KgError:
         raise
@@ -114,9 +112,7 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
         if not path.exists():
             raise KgError(f"{path}: no such file or directory")
         if path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-            )
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
         else:
             found.append(path)
     if not found:
@@ -130,8 +126,6 @@ def read_documents(paths: Iterable[str | Path]) -> list[Document]:
     seen: dict[str, str] = {}
     for doc in documents:
         if doc.doc_id in seen:
-            raise KgError(
-                f"two files would share the document id {doc.doc_id!r}: {seen[doc.doc_id]} and {doc.source}"
-            )
+            raise KgError(f"two files would share the document id {doc.doc_id!r}: {seen[doc.doc_id]} and {doc.source}")
         seen[doc.doc_id] = doc.source or ""
     return documents

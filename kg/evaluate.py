@@ -225,8 +225,14 @@ class Score:
             "factuality_accuracy": round(self.factuality_accuracy, 4),
             "attribution_accuracy": round(self.attribution_accuracy, 4),
             "relations": {
-                r[0]: {"gold": int(r[1]), "system": int(r[2]), "matched": int(r[3]), "precision": float(r[4]),
-                       "recall": float(r[5]), "f1": float(r[6])}  # fmt: skip
+                r[0]: {
+                    "gold": int(r[1]),
+                    "system": int(r[2]),
+                    "matched": int(r[3]),
+                    "precision": float(r[4]),
+                    "recall": float(r[5]),
+                    "f1": float(r[6]),
+                }
                 for r in self.per_relation()
             },
         }
@@ -296,6 +302,12 @@ def best_matching(system: list[System], gold: list[Gold]) -> list[tuple[System, 
                 return True
         return False
 
-    for i in edges:
+    def best_cost(i: int) -> int:
+        s = system[i]
+        return min(
+            ((s.factuality != gold[j].factuality) + (not attribution_right(s, gold[j])) for j in edges[i]), default=9
+        )
+
+    for i in sorted(edges, key=best_cost):  # fully right pairs claim their gold statement first
         augment(i, set())
     return [(system[i], gold[j]) for j, i in sorted(owner.items())]

@@ -69,7 +69,14 @@ def word_forms(word: str, lemma: str) -> list[str]:
     """
     word, lemma = word.lower(), lemma.lower()
     forms = [lemma, word]
-    for suffix, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("es", ("", "e")), ("s", ("",))):
+    for suffix, replacements in (
+        ("ied", ("y",)),
+        ("ies", ("y",)),
+        ("ed", ("", "e")),
+        ("ing", ("", "e")),
+        ("es", ("", "e")),
+        ("s", ("",)),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
             forms += [stem + r for r in replacements]
@@ -103,13 +110,15 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         if kind not in TRIGGER_KINDS:
             raise KgError(f"{path}:{number}: unknown trigger kind {kind!r}")
         if objects not in ("both", "preps", "reverse") or (objects == "reverse" and kind != "hyphen"):
-            raise KgError(f"{path}:{number}: objects must be 'both', 'preps' or (for hyphen) 'reverse', not {objects!r}")
+            raise KgError(
+                f"{path}:{number}: objects must be 'both', 'preps' or (for hyphen) 'reverse', not {objects!r}"
+            )
         preps_list = tuple(p for p in preps.split(",") if p and p != "-")
         trigger = Trigger(relation, preps_list, objects == "preps", objects == "reverse")
         lexicon.triggers[kind].setdefault(word.lower(), []).append(trigger)
     path = directory / "cues.tsv"
     for number, row in _rows(path):
-        kind, word, value = (row + ["", ""])[:3]
+        kind, word, value = [*row, "", ""][:3]
         if kind not in CUE_KINDS:
             raise KgError(f"{path}:{number}: unknown cue kind {kind!r}")
         if kind == "coref" and value not in ACTOR_TYPES:

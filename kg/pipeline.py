@@ -18,8 +18,7 @@ from kg.documents import Document, from_text, read_documents
 from kg.rdf import actor_quads, document_quads, graph_iri, to_update
 from kg.sentences import split, split_many
 from kg.statements import Extraction, get_extractor
-from kg.store import Store, open_store, ontology_update
-
+from kg.store import Store, ontology_update, open_store
 
 
 def extract_document(document: Document, extractor: str = "rules") -> Extraction:
@@ -57,9 +56,7 @@ class IngestReport:
 
 def stored_hash(store: Store, doc_id: str) -> str | None:
     """The content hash of a document already in the store, if any."""
-    result = store.query(
-        f"SELECT ?h WHERE {{ GRAPH <{graph_iri(doc_id)}> {{ ?d kg:contentHash ?h }} }} LIMIT 1"
-    )
+    result = store.query(f"SELECT ?h WHERE {{ GRAPH <{graph_iri(doc_id)}> {{ ?d kg:contentHash ?h }} }} LIMIT 1")
     for row in result:
         return row["h"].value
     return None
@@ -109,6 +106,3 @@ def remove(doc_id: str, store: Store | str | None = None) -> bool:
         return False
     store.replace_graphs(f"DROP GRAPH <{graph_iri(doc_id)}>")
     return True
-
-
-

@@ -14,7 +14,11 @@ from kg.store import Store
 from kg.vocabulary import PREFIXES
 
 FORMATS = ("table", "csv", "tsv", "json")
-_RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
+_RESULT_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+}
 
 
 def run(store: Store, sparql: str):
@@ -34,7 +38,7 @@ def term_text(term) -> str:
     if isinstance(term, ox.NamedNode):
         for prefix, iri in PREFIXES.items():
             if term.value.startswith(iri) and term.value != iri:
-                return f"{prefix}:{term.value[len(iri):]}"
+                return f"{prefix}:{term.value[len(iri) :]}"
         return term.value
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"

@@ -32,7 +32,7 @@ FACTUALITY_IRI = {"actual": KG + "Actual", "negated": KG + "Negated", "potential
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 
-def N(iri: str) -> ox.NamedNode:  # noqa: N802 (reads like the RDF term it builds)
+def N(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 

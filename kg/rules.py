@@ -103,7 +103,9 @@ class SentenceRules:
                     if not rel:
                         continue
                 self.found.append(
-                    Statement(subject, rel, obj, self.sentence, modality.factuality, modality.attributed_to, trigger.text)
+                    Statement(
+                        subject, rel, obj, self.sentence, modality.factuality, modality.attributed_to, trigger.text
+                    )
                 )
 
     # ------------------------------------------------------------------ verbs
@@ -191,7 +193,11 @@ class SentenceRules:
         """'areas of Aleppo province controlled by Kurdish forces': whoever holds the attacked place."""
         found: list[Actor] = []
         for node in token.subtree:
-            if node.dep_ == "acl" and node.tag_ == "VBN" and any(t.relation == "controls" for t in self.verb_triggers(node)):
+            if (
+                node.dep_ == "acl"
+                and node.tag_ == "VBN"
+                and any(t.relation == "controls" for t in self.verb_triggers(node))
+            ):
                 for agent in node.children:
                     if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
                         found += [a for p in agent.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
@@ -217,9 +223,12 @@ class SentenceRules:
         """The 'with' preposition of 'together with X' / 'along with X' (the parser attaches it either way)."""
         if token.dep_ == "advmod" and self.lex.cue("with", token.lower_):
             return [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
-        if token.dep_ == "prep" and token.lower_ == "with":
-            if any(c.dep_ == "advmod" and self.lex.cue("with", c.lower_) for c in token.children):
-                return [token]
+        if (
+            token.dep_ == "prep"
+            and token.lower_ == "with"
+            and any(c.dep_ == "advmod" and self.lex.cue("with", c.lower_) for c in token.children)
+        ):
+            return [token]
         return []
 
     # ------------------------------------------------------------------ event nouns
@@ -250,7 +259,7 @@ class SentenceRules:
         return token.pos_ == "NOUN" and bool(self.noun_triggers(token))
 
     def agents(self, noun: Token) -> list[Actor]:
-        """Who carries out an event noun: 'Russian airstrikes', 'Turkey's offensive', 'US-led strikes', 'attack by X'."""
+        """Who carries out an event noun: 'Russian airstrikes', 'Turkey's offensive', 'US-led strikes', 'by X'."""
         found: list[Actor] = []
         for child in noun.children:
             mention = self.ctx.mention_at(child)
@@ -278,7 +287,11 @@ class SentenceRules:
                 continue
             subjects = self.agents(noun)
             predicate = noun
-            if not subjects and noun.dep_ in ("dobj", "attr") and (self.is_light(noun.head) or noun.head.lemma_ == "be"):
+            if (
+                not subjects
+                and noun.dep_ in ("dobj", "attr")
+                and (self.is_light(noun.head) or noun.head.lemma_ == "be")
+            ):
                 predicate = noun.head
                 subjects = self.subjects(noun.head)
                 if noun.head.lemma_.lower() != "be":
@@ -309,9 +322,9 @@ class SentenceRules:
             if token.i >= noun.i:
                 break
             mention = self.ctx.mention_at(token)
-            if mention is not None and mention.kind in ("name", "ner", "demonym") and mention.actor not in sides:
-                if token.i == mention.start:
-                    sides.append(self.ctx.seen(mention.actor))
+            named = mention is not None and mention.kind in ("name", "ner", "demonym") and token.i == mention.start
+            if named and mention.actor not in sides:
+                sides.append(self.ctx.seen(mention.actor))
         if len(sides) == 2 and any(t.text == "-" for t in noun.doc[noun.left_edge.i : noun.i]):
             return sides[0], sides[1]
         return None

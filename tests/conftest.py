@@ -1,0 +1,38 @@
+"""Shared fixtures: the real spaCy pipeline, real on-disk stores in temporary directories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import ingest
+from kg.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+GOLD = DATA / "gold"
+ARTICLES = DATA / "articles"
+
+
+def count_quads(location: str) -> int:
+    """All quads in a store, to show that a failed command changed nothing."""
+    store = open_store(location, read_only=True)
+    return int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))["n"].value)
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory) -> str:
+    """An on-disk store holding the seed article; tests only read it."""
+    location = str(tmp_path_factory.mktemp("seed") / "store")
+    ingest([SEEDS], location)
+    return location
+
+
+@pytest.fixture(scope="session")
+def dev_store(tmp_path_factory) -> str:
+    """An on-disk store holding the seed and the dev articles."""
+    location = str(tmp_path_factory.mktemp("dev") / "store")
+    ingest([SEEDS, ARTICLES], location)
+    return location

@@ -1,0 +1,208 @@
+"""The kg command end to end on a real on-disk store: ingest, query, export, eval, remove, and every
+bad input giving one line on stderr, a non-zero exit, and an unchanged store."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from kg.cli import main
+from tests.conftest import GOLD, SEEDS, count_quads
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture()
+def store(tmp_path) -> str:
+    location = str(tmp_path / "store")
+    assert run("ingest", str(SEEDS), "--store", location).exit_code == 0
+    return location
+
+
+def test_the_installed_command_runs_the_main_job(tmp_path):
+    """The console script itself (not in-process): ingest, then a SPARQL answer."""
+    kg = shutil.which("kg") or f"{sys.executable} -m kg.cli"
+    env_store = str(tmp_path / "s")
+    out = subprocess.run([*kg.split(), "ingest", str(SEEDS), "--store", env_store], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "1 new" in out.stdout
+    query = 'SELECT ?l WHERE { ?who kg:supports ?a . ?a rdfs:label "Syrian Army" . ?who rdfs:label ?l }'
+    out = subprocess.run([*kg.split(), "query", query, "--store", env_store], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "Russia" in out.stdout
+
+
+def test_store_comes_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "env-store"))
+    assert run("ingest", str(SEEDS)).exit_code == 0
+    assert (tmp_path / "env-store").is_dir()
+    result = run("query", "ASK { ?s a kg:Document }")
+    assert result.output.strip() == "true"
+
+
+def test_reingesting_the_same_article_adds_nothing(store):
+    before = count_quads(store)
+    result = run("ingest", str(SEEDS), "--store", store)
+    assert "0 new, 0 updated, 1 unchanged" in result.output
+    assert count_quads(store) == before
+
+
+def test_a_changed_article_replaces_its_statements(store, tmp_path):
+    changed = tmp_path / "syria-raqqa-2016.txt"
+    changed.write_text("Iran supports Hezbollah.\n")
+    assert "1 updated" in run("ingest", str(changed), "--store", store).output
+    rows = json.loads(
+        run("query", "SELECT ?r WHERE { ?s rdf:predicate ?r }", "--format", "json", "--store", store).output
+    )
+    assert {b["r"]["value"] for b in rows["results"]["bindings"]} == {"https://w3id.org/kg-news/ontology#supports"}
+
+
+def test_remove_deletes_a_document(store):
+    assert run("remove", "syria-raqqa-2016", "--store", store).exit_code == 0
+    assert run("query", "ASK { ?s a rdf:Statement }", "--store", store).output.strip() == "false"
+    assert run("remove", "syria-raqqa-2016", "--store", store).exit_code == 1
+
+
+def test_query_formats(store, tmp_path):
+    select = "SELECT ?label WHERE { ?a a kg:State ; rdfs:label ?label } ORDER BY ?label"
+    table = run("query", select, "--store", store).output
+    assert "Russia" in table and "rows)" in table
+    csv = run("query", select, "--format", "csv", "--store", store).output
+    assert csv.splitlines()[0] == "label"
+    tsv = run("query", select, "--format", "tsv", "--store", store).output
+    assert tsv.splitlines()[0] == "?label"
+    data = json.loads(run("query", select, "--format", "json", "--store", store).output)
+    assert data["head"]["vars"] == ["label"]
+    rq = tmp_path / "q.rq"
+    rq.write_text(select)
+    assert run("query", "--file", str(rq), "--store", store).output == table
+    assert run("query", "--store", store, input=select).output == table
+    construct = run("query", "CONSTRUCT { ?a rdfs:label ?l } WHERE { ?a a kg:State ; rdfs:label ?l }", "--store", store)
+    graph = rdflib.Graph().parse(data=construct.output, format="turtle")
+    assert len(graph) >= 3
+
+
+def test_the_truthy_rule_keeps_beliefs_out_of_plain_triples(store):
+    """'Ankara considers ... part of the PKK': a reified claim of Turkey, not a plain partOf fact."""
+    ask_plain = 'ASK { ?x kg:partOf ?pkk . ?pkk rdfs:label "PKK" }'
+    assert run("query", ask_plain, "--store", store).output.strip() == "false"
+    ask_claim = """ASK { ?st rdf:predicate kg:partOf ; rdf:object/rdfs:label "PKK" ;
+                        kg:attributedTo/rdfs:label "Turkey" ; kg:factuality kg:Actual }"""
+    assert run("query", ask_claim, "--store", store).output.strip() == "true"
+
+
+def test_statement_shape(store):
+    query = """SELECT ?sentence ?title WHERE {
+        ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:factuality ?f ;
+            prov:wasDerivedFrom ?sent .
+        ?sent rdf:value ?sentence ; dcterms:isPartOf ?doc . ?doc dcterms:title ?title ; dcterms:source ?src .
+        ?s rdfs:label ?sl ; skos:altLabel ?alt .
+    }"""
+    data = json.loads(run("query", query, "--format", "json", "--store", store).output)
+    assert data["results"]["bindings"]
+    assert {b["title"]["value"] for b in data["results"]["bindings"]} == {"Syrian Troops Plan To Target IS Stronghold"}
+    source = run("query", 'ASK { ?st kg:attributedTo "source" }', "--store", store).output.strip()
+    assert source == "true"
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "rdfxml"])
+def test_exported_triples_parse_with_two_parsers(store, tmp_path, fmt):
+    path = tmp_path / f"graph.{fmt}"
+    assert run("export", "--format", fmt, "--output", str(path), "--store", store).exit_code == 0
+    rdflib_format = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml"}[fmt]
+    ox_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}[fmt]
+    graph = rdflib.Graph().parse(path, format=rdflib_format)
+    assert len(graph) > 100
+    assert len(set(ox.parse(path=str(path), format=ox_format))) == len(graph)
+
+
+def test_quad_exports_keep_one_graph_per_document(store, tmp_path):
+    path = tmp_path / "graph.trig"
+    run("export", "--format", "trig", "--output", str(path), "--store", store)
+    dataset = rdflib.Dataset().parse(path, format="trig")
+    names = {str(g.identifier) for g in dataset.graphs()}
+    assert "https://w3id.org/kg-news/id/graph/doc/syria-raqqa-2016" in names
+    out = run("export", "--format", "nquads", "--store", store).output
+    assert len(list(ox.parse(out.encode(), format=ox.RdfFormat.N_QUADS))) == count_quads(store)
+
+
+def test_extract_prints_statements_and_stores_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "untouched"))
+    result = run("extract", "Russia supports the Syrian army.")
+    assert "Russia --supports--> Syrian Army [actual]" in result.output
+    line = json.loads(run("extract", "--format", "json", "Iran supports Hezbollah.").output.splitlines()[0])
+    assert line["subject"] == "Iran" and line["relation"] == "supports"
+    assert not (tmp_path / "untouched").exists()
+
+
+def test_eval_reports_the_spec_scores(store):
+    result = run("eval", str(GOLD / "syria-raqqa-2016.jsonl"), "--store", store, "--show-errors")
+    assert "precision" in result.output and "MISSED" in result.output
+    data = json.loads(run("eval", str(GOLD / "syria-raqqa-2016.jsonl"), "--format", "json", "--store", store).output)
+    assert data["gold"] == 24
+    assert 0 <= data["f1"] <= 1 and "attacks" in data["relations"]
+
+
+def write(path, content: bytes):
+    path.write_bytes(content)
+    return str(path)
+
+
+BAD_INGEST = {
+    "missing": lambda d: str(d / "nope.txt"),
+    "empty": lambda d: write(d / "empty.txt", b""),
+    "binary": lambda d: write(d / "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00"),
+    "non-utf8": lambda d: write(d / "latin.txt", b"Fran\xe7ois said Iran supports Hezbollah."),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INGEST))
+def test_bad_input_fails_cleanly_and_leaves_the_store_unchanged(store, tmp_path, case):
+    before = count_quads(store)
+    good = write(tmp_path / "good.txt", b"Iran supports Hezbollah.")
+    result = CliRunner().invoke(main, ["ingest", good, BAD_INGEST[case](tmp_path), "--store", store])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("kg: error:")
+    assert count_quads(store) == before
+
+
+def test_sparql_syntax_error(store):
+    result = CliRunner().invoke(main, ["query", "SELEC ?x WHERE {}", "--store", store])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("kg: error: SPARQL syntax error") and result.stderr.count("\n") == 1
+
+
+def test_unwritable_store_path(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--store", str(blocker / "store")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("kg: error: cannot open store") and result.stderr.count("\n") == 1
+
+
+def test_store_that_is_a_file(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--store", str(blocker)])
+    assert result.exit_code == 1 and "is a file" in result.stderr
+    assert blocker.read_text() == "x"
+
+
+def test_reading_a_store_that_does_not_exist(tmp_path):
+    result = CliRunner().invoke(main, ["query", "ASK {}", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 1 and "no kg store" in result.stderr
+    assert not (tmp_path / "none").exists()
+
+
+def test_empty_query_on_stdin(store):
+    result = CliRunner().invoke(main, ["query", "--store", store], input="  \n")
+    assert result.exit_code == 1 and result.stderr == "kg: error: the query is empty\n"

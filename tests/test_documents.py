@@ -1,0 +1,83 @@
+"""Reading articles: what is accepted, and the one-line errors for what is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import documents
+from kg.documents import guess_title, read_documents
+from kg.errors import KgError
+from tests.conftest import SEEDS
+
+
+def test_reads_the_seed_with_its_headline_as_title():
+    [doc] = read_documents([SEEDS])
+    assert doc.doc_id == "syria-raqqa-2016"
+    assert doc.title == "Syrian Troops Plan To Target IS Stronghold"
+    assert doc.source.startswith("file://")
+    assert len(doc.content_hash) == 64
+
+
+def test_directories_are_walked_for_txt_and_md_only(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Iran supports Hezbollah.")
+    (tmp_path / "two.md").write_text("# Title\n\nRussia supports Syria.")
+    (tmp_path / "skip.csv").write_text("x,y")
+    ids = sorted(d.doc_id for d in read_documents([tmp_path]))
+    assert ids == ["one", "two"]
+
+
+def test_byte_order_mark_is_dropped(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfIran supports Hezbollah.")
+    [doc] = read_documents([path])
+    assert doc.text == "Iran supports Hezbollah."
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n\t\n", "empty"),
+        (b"abc\x00\x01\x02", "binary"),
+        (b"caf\xe9 au lait", "not UTF-8"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(KgError, match=message):
+        read_documents([path])
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(KgError, match="no such file"):
+        read_documents([tmp_path / "nope.txt"])
+
+
+def test_huge_file_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(documents, "MAX_BYTES", 1000)
+    path = tmp_path / "huge.txt"
+    path.write_text("Iran supports Hezbollah. " * 100)
+    with pytest.raises(KgError, match="too large"):
+        read_documents([path])
+
+
+def test_two_files_with_the_same_id_are_refused(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text("Iran supports Hezbollah.")
+    with pytest.raises(KgError, match="share the document id"):
+        read_documents([tmp_path])
+
+
+def test_a_bad_file_among_good_ones_fails_the_whole_read(tmp_path):
+    (tmp_path / "good.txt").write_text("Iran supports Hezbollah.")
+    (tmp_path / "zbad.txt").write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(KgError, match=r"zbad\.txt"):
+        read_documents([tmp_path])
+
+
+def test_title_guess_only_takes_headline_like_lines():
+    assert guess_title("Israel-Hamas Truce Holding\n\nText.") == "Israel-Hamas Truce Holding"
+    assert guess_title("This is a sentence, not a headline.\nMore.") is None

@@ -1,0 +1,78 @@
+"""Scoring follows the spec, and the extractor holds its quality floors on the dev articles."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.errors import KgError
+from kg.evaluate import Gold, System, best_matching, load_gold, matches, score
+from kg.store import open_store
+from tests.conftest import GOLD
+
+
+def gold(**kw) -> Gold:
+    base = dict(doc="d", sentence="A B.", subject={"a"}, relation="attacks", object={"b"}, factuality="actual",
+                attributed_to=None)  # fmt: skip
+    base.update(kw)
+    return Gold(**base)
+
+
+def system(**kw) -> System:
+    base = dict(iri="s", doc="d", sentence="A B.", relation="attacks", core="attacks", subject={"a", "alias"},
+                object={"b"}, factuality="actual", attributed_to=None)  # fmt: skip
+    base.update(kw)
+    return System(**base)
+
+
+def test_labels_relation_and_sentence_must_all_agree():
+    assert matches(system(), gold())
+    assert not matches(system(sentence="Other."), gold())
+    assert not matches(system(relation="supports", core="supports"), gold())
+    assert not matches(system(subject={"x"}), gold())
+    assert not matches(system(subject={"b"}, object={"a"}), gold())
+
+
+def test_symmetric_relations_match_either_direction():
+    assert matches(system(relation="fights", core="fights", subject={"b"}, object={"a"}), gold(relation="fights"))
+
+
+def test_a_finer_relation_counts_for_its_core_relation():
+    assert matches(system(relation="bombs", core="attacks"), gold())
+
+
+def test_each_gold_statement_matches_once_and_right_pairs_win():
+    golds = [gold(factuality="potential")]
+    systems = [system(iri="1"), system(iri="2", factuality="potential")]
+    pairs = best_matching(systems, golds)
+    assert len(pairs) == 1 and pairs[0][0].iri == "2"
+
+
+def test_gold_files_are_checked(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"doc": "x"}\n')
+    with pytest.raises(KgError, match="not a gold statement"):
+        load_gold([bad])
+    good = tmp_path / "good.jsonl"
+    record = {"doc": "x", "sentence": "A  B.", "subject": ["A"], "relation": "attacks", "object": "B",
+              "factuality": "actual", "attributed_to": ["C", "D"]}  # fmt: skip
+    good.write_text(json.dumps(record) + "\n")
+    [g] = load_gold([good])
+    assert g.sentence == "A B." and g.object == {"b"} and g.attributed_to == {"c", "d"}
+
+
+def test_seed_quality_floor(seed_store):
+    """Issue floors: seed F1 >= 0.75; factuality and attribution >= 0.80 among matched."""
+    result = score(open_store(seed_store, read_only=True), [GOLD / "syria-raqqa-2016.jsonl"])
+    assert result.f1 >= 0.75, result.report(show_errors=True)
+    assert result.factuality_accuracy >= 0.80
+    assert result.attribution_accuracy >= 0.80
+
+
+def test_dev_quality_floor(dev_store):
+    """All dev articles: F1 >= 0.60 with precision >= 0.70."""
+    result = score(open_store(dev_store, read_only=True), [GOLD])
+    assert len(result.gold) == 53
+    assert result.precision >= 0.70, result.report(show_errors=True)
+    assert result.f1 >= 0.60, result.report(show_errors=True)

@@ -1,0 +1,102 @@
+"""Each construction the extractor handles, on sentences written for these tests (not gold ones).
+
+They run the real spaCy pipeline. A statement is written as
+(subject label, relation, object label, factuality, attributed-to label or 'source' or None).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import extract
+from kg.statements import SOURCE, Statement
+
+
+def triples(text: str) -> set[tuple]:
+    return {as_tuple(s) for s in extract(text).statements}
+
+
+def as_tuple(s: Statement) -> tuple:
+    attributed = s.attributed_to if s.attributed_to in (None, SOURCE) else s.attributed_to.label
+    return (s.subject.label, s.relation, s.object.label, s.factuality, attributed)
+
+
+CASES = [
+    ("active voice", "Iran supports Hezbollah.", ("Iran", "supports", "Hezbollah", "actual", None)),
+    ("passive voice", "Hamas was attacked by Israel.", ("Israel", "attacks", "Hamas", "actual", None)),
+    ("capital as metonym, denial", "Tehran denied it was arming the Houthis.",
+     ("Iran", "supports", "Houthis", "negated", "Iran")),
+    ("control verb, potential", "Egypt is planning to send troops to Libya.",
+     ("Egypt", "deploysTo", "Libya", "potential", None)),
+    ("unnamed source, demonym forces", "Israeli jets struck Hezbollah positions, reports say.",
+     ("Israeli military", "attacks", "Hezbollah", "actual", SOURCE)),
+    ("belief frame", "Turkey considers the SDF to be part of the PKK.",
+     ("Syrian Democratic Forces", "partOf", "PKK", "actual", "Turkey")),
+    ("X-backed Y", "Iranian-backed Houthis attacked Saudi Arabia.", ("Iran", "supports", "Houthis", "actual", None)),
+    ("relative clause", "The Taliban, which has fought the Afghan army for years, seized Kabul.",
+     ("Taliban", "fights", "Afghan military", "actual", None)),
+    ("light verb and modal", "Pakistan may launch strikes against the Taliban.",
+     ("Pakistan", "attacks", "Taliban", "potential", None)),
+    ("speaker's state as asserter", "Ukraine's foreign minister said Russia had shelled Kyiv.",
+     ("Russia", "attacks", "Kyiv", "actual", "Ukraine")),
+    ("vow is potential and the vower's claim", "The Houthis vowed to attack Israel.",
+     ("Houthis", "attacks", "Israel", "potential", "Houthis")),
+    ("event noun with demonym agent", "Russian airstrikes on Aleppo continued.",
+     ("Russia", "attacks", "Aleppo", "actual", None)),
+    ("according to, negation", "According to Reuters, Egypt will not send troops to Libya.",
+     ("Egypt", "deploysTo", "Libya", "negated", "Reuters")),
+    ("with the help of", "Iraqi troops advanced with the help of American airstrikes.",
+     ("United States", "supports", "Iraqi military", "actual", None)),
+    ("symmetric event noun between two sides", "A truce between Israel and Hamas held on Monday.",
+     ("Israel", "agreesWith", "Hamas", "actual", None)),
+    ("hyphenated pair", "The Israel-Hamas ceasefire collapsed.", ("Israel", "agreesWith", "Hamas", "actual", None)),
+    ("X-held territory", "In Syria, rebels shelled government-held areas of Idlib province.",
+     ("Syrian government", "controls", "Idlib province", "actual", None)),
+    ("coordinated subject with a possessive", "Iran and its Hezbollah allies oppose Israel.",
+     ("Iran", "opposes", "Israel", "actual", None)),
+    ("title before a name", "Russian President Vladimir Putin met Chinese leaders.",
+     ("Vladimir Putin", "leads", "Russia", "actual", None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("construction", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_construction(construction, text, expected):
+    assert expected in triples(text)
+
+
+def test_coordination_on_the_subject_side_gives_two_statements():
+    found = triples("Russia and Iran support the Syrian government.")
+    assert ("Russia", "supports", "Syrian government", "actual", None) in found
+    assert ("Iran", "supports", "Syrian government", "actual", None) in found
+
+
+def test_together_with_adds_a_partner():
+    found = triples("Kenyan troops, together with Somali forces, attacked al-Shabab.")
+    assert ("Kenyan military", "attacks", "al-Shabab", "actual", None) in found
+    assert ("Somali military", "attacks", "al-Shabab", "actual", None) in found
+    assert ("Kenyan military", "cooperatesWith", "Somali military", "actual", None) in found
+
+
+def test_pronoun_and_definite_description_resolve_within_the_article():
+    text = "Hezbollah fired rockets at Israel on Monday. The group said it would attack Israeli towns again."
+    found = triples(text)
+    assert ("Hezbollah", "attacks", "Israel", "actual", None) in found
+
+
+def test_acronym_that_is_an_english_word_is_read_as_a_name():
+    assert ("Iraqi military", "fights", "Islamic State", "actual", None) in triples("Iraqi troops are fighting IS.")
+
+
+def test_truthy_only_for_actual_unattributed():
+    statements = extract("Moscow denied it was bombing civilians. Iran supports Hezbollah.").statements
+    by_relation = {s.relation: s for s in statements}
+    assert by_relation["supports"].truthy
+    assert not by_relation["attacks"].truthy
+
+
+def test_nothing_for_a_sentence_without_actors():
+    assert triples("The weather was cold and the markets were quiet.") == set()
+
+
+def test_a_relation_to_a_non_actor_is_not_forced_into_a_statement():
+    assert triples("Assad said he supported peace talks.") == set()

@@ -1,0 +1,38 @@
+"""The HTML view: self-contained, shows the actors and relations, and never runs article text."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.pipeline import ingest
+from kg.store import open_store
+from kg.view import render
+
+
+def test_view_is_self_contained_and_shows_the_graph(seed_store, tmp_path):
+    out = tmp_path / "graph.html"
+    result = CliRunner().invoke(main, ["view", "--output", str(out), "--store", seed_store])
+    assert result.exit_code == 0
+    html = out.read_text()
+    assert "vis.Network" in html and "new vis.DataSet" in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html), "the page must not load anything remote"
+    for label in ("Russia", "Syrian Army", "Islamic State", "PKK"):
+        assert f'"label": "{label}"' in html
+
+
+def test_article_text_cannot_inject_markup(tmp_path):
+    article = tmp_path / "evil.txt"
+    article.write_text(
+        "Syria backs Hezbollah (<script>alert(1)</script>).\n\n"
+        "Iran supports Hezbollah (<img src=x onerror=alert(2)>).\n"
+    )
+    store = str(tmp_path / "store")
+    ingest([article], store)
+    html = render(open_store(store, read_only=True))
+    assert "<script>alert(1)" not in html
+    assert "<img src=x" not in html
+    assert "\\u003cscript\\u003ealert(1)" in html  # present, as inert JSON text
+    assert "\\u003cimg src=x onerror=alert(2)\\u003e" in html
