@@ -15,7 +15,8 @@ Two adjustments make news text parse better without retraining:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -91,12 +92,11 @@ def load_pipeline(model: str | None = None) -> Language:
 
 def split(document: Document, nlp: Language | None = None) -> list[Sentence]:
     """Parse a document and return its non-empty sentences in order."""
-    nlp = nlp or load_pipeline()
-    return list(_sentences(document.doc_id, nlp(document.text)))
+    return next(split_many([document], nlp))[1]
 
 
-def _sentences(doc_id: str, doc: Doc) -> Iterator[Sentence]:
-    index = 0
+def _sentences(doc_id: str, doc: Doc, start: int = 0) -> Iterator[Sentence]:
+    index = start
     for span in doc.sents:
         span = _trim(span)
         if span is None:
@@ -118,10 +118,46 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
+#: Long texts are parsed in pieces of about this many characters, cut at blank lines (paragraphs), so
+#: that memory stays flat and spaCy's max_length (1,000,000 characters) is never reached.
+CHUNK_CHARS = 20_000
+
+
+def chunks(text: str, size: int | None = None) -> list[str]:
+    """The text cut at paragraph breaks into pieces of at most ``size`` characters (default CHUNK_CHARS)."""
+    size = size or CHUNK_CHARS
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for paragraph in re.split(r"(?<=\n\n)", text):
+        if current and len(current) + len(paragraph) > size:
+            pieces.append(current)
+            current = ""
+        while len(paragraph) > size:  # one enormous paragraph: cut at a line or sentence end
+            cut = max(paragraph.rfind("\n", 0, size), paragraph.rfind(". ", 0, size) + 1)
+            cut = cut if cut > 0 else size
+            pieces.append(paragraph[:cut])
+            paragraph = paragraph[cut:]
+        current += paragraph
+    if current:
+        pieces.append(current)
+    return pieces
+
+
 def split_many(
-    documents: list[Document], nlp: Language | None = None, batch_size: int = 16
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[tuple[Document, list[Sentence]]]:
-    """Parse documents in batches (spaCy's nlp.pipe); yields each with its sentences."""
+    """Parse documents in batches (spaCy's nlp.pipe); yields each document with its sentences, in order."""
     nlp = nlp or load_pipeline()
-    for document, doc in zip(documents, nlp.pipe((d.text for d in documents), batch_size=batch_size), strict=True):
-        yield document, list(_sentences(document.doc_id, doc))
+    documents = list(documents)
+    pieces = ((text, n) for n, document in enumerate(documents) for text in chunks(document.text))
+    current, sentences = 0, []
+    for doc, n in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        while n != current:
+            yield documents[current], sentences
+            current, sentences = current + 1, []
+        sentences.extend(_sentences(documents[n].doc_id, doc, start=len(sentences)))
+    while current < len(documents):
+        yield documents[current], sentences
+        current, sentences = current + 1, []

@@ -81,3 +81,28 @@ def test_a_bad_file_among_good_ones_fails_the_whole_read(tmp_path):
 def test_title_guess_only_takes_headline_like_lines():
     assert guess_title("Israel-Hamas Truce Holding\n\nText.") == "Israel-Hamas Truce Holding"
     assert guess_title("This is a sentence, not a headline.\nMore.") is None
+
+
+def test_long_articles_are_parsed_in_paragraph_chunks(monkeypatch):
+    """spaCy refuses texts over max_length; kg cuts long articles at paragraph breaks instead."""
+    from kg import sentences
+    from kg.documents import from_text
+
+    monkeypatch.setattr(sentences, "CHUNK_CHARS", 200)
+    paragraph = "Iran supports Hezbollah. Israel struck Hezbollah positions in Lebanon.\n\n"
+    document = from_text(paragraph * 20, doc_id="long")
+    nlp = sentences.load_pipeline()
+    monkeypatch.setattr(nlp, "max_length", 400)
+    parsed = sentences.split(document, nlp)
+    assert len(parsed) == 40
+    assert [s.index for s in parsed] == list(range(40))
+    assert parsed[-1].text == "Israel struck Hezbollah positions in Lebanon."
+
+
+def test_chunks_keep_every_character():
+    from kg.sentences import chunks
+
+    text = ("One sentence here. " * 40 + "\n\n") * 30 + "x" * 5000
+    pieces = chunks(text, 1000)
+    assert "".join(pieces) == text
+    assert max(len(p) for p in pieces) <= 1000
