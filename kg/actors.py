@@ -286,7 +286,7 @@ class ArticleActors:
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i in self.mentions]
         generic = next((c for c in modifiers if self.mentions[c.i].actor.generic), None)
         if generic is not None:  # 'Palestinian militant targets': the targets of Palestinian militants
-            qualifier = next((c for c in modifiers if c is not generic), None)
+            qualifier = next((c for c in modifiers if c.i != generic.i), None)
             actor = self.mentions[generic.i].actor
             if qualifier is not None:
                 label = f"{qualifier.text} {actor.label}"

@@ -133,7 +133,10 @@ class SentenceRules:
                 self.add(partners, trigger.relation, objects, verb, modality)
 
     def subjects(self, verb: Token) -> list[Actor]:
-        """Who does what the verb says, following control, relative clauses and coordination."""
+        """Who does what the verb says, following control, relative clauses and coordination.
+
+        (Tokens are compared by index: spaCy makes a new Token object on every access.)
+        """
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         for child in verb.children:
             if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
@@ -162,9 +165,9 @@ class SentenceRules:
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects:
                 return self.ctx.expand(objects[0])
-        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.i != verb.i:
             return self.subjects(head)
-        if verb.dep_ == "pcomp" and head.head is not head:
+        if verb.dep_ == "pcomp" and head.head.i != head.i:
             return self.subjects(head.head)
         return []
 
@@ -204,20 +207,23 @@ class SentenceRules:
         return found
 
     def partners(self, verb: Token) -> list[Actor]:
-        """'AU troops, together with Somali forces, have pushed ...': the partners act too."""
+        """'AU troops, together with Somali forces, have pushed ...': the partners act too, and cooperate."""
         partners: list[Actor] = []
-        for child in verb.children:
-            for prep in self.together_with(child):
-                partners += [a for p in prep.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            for child in subject.children:
-                for prep in self.together_with(child):
+        for token in verb.subtree:
+            for prep in self.together_with(token):
+                if (governing := self.governing_verb(prep)) is not None and governing.i == verb.i:
                     partners += [a for p in prep.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
         if partners:
-            subjects = self.subjects(verb)
-            self.add(subjects, "cooperatesWith", partners, verb, Modality())
+            self.add(self.subjects(verb), "cooperatesWith", partners, verb, Modality())
         return partners
+
+    @staticmethod
+    def governing_verb(token: Token) -> Token | None:
+        """The nearest verb above a token (the clause it belongs to)."""
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX"):
+                return ancestor
+        return None
 
     def together_with(self, token: Token) -> list[Token]:
         """The 'with' preposition of 'together with X' / 'along with X' (the parser attaches it either way)."""
@@ -373,7 +379,7 @@ class SentenceRules:
                         if pobj.dep_ == "pobj":
                             helpers += self.agents(pobj) if self.is_event_noun(pobj) else self.ctx.expand(pobj)
             clause = token.head
-            while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
             helped = self.subjects(clause)
             if helpers and helped:
@@ -438,7 +444,7 @@ class SentenceRules:
                 elif child.dep_ == "det" and lower == "no" and node.pos_ == "NOUN":
                     negated = True
             dep, head = node.dep_, node.head
-            if head is node or dep == "ROOT":
+            if head.i == node.i or dep == "ROOT":
                 break
             cue = self.lex.token_cue
             if dep in ("ccomp", "xcomp") and (cue("report", head) or cue("belief", head) or cue("deny", head)):
@@ -453,7 +459,7 @@ class SentenceRules:
                 negated = negated or cue("negator", head)
                 node = head
                 continue
-            if dep in ("dobj", "nsubj", "attr") and predicate.pos_ == "NOUN" and node is predicate:
+            if dep in ("dobj", "nsubj", "attr") and predicate.pos_ == "NOUN" and node.i == predicate.i:
                 potential = potential or cue("potential", head)
                 node = head
                 continue
@@ -484,7 +490,7 @@ class SentenceRules:
                 actors = [a for p in child.children for a in self.ctx.expand(p)]
                 if actors:
                     return actors[0]
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             return self.asserter(verb.head)
         return SOURCE
 

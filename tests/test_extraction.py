@@ -100,3 +100,15 @@ def test_nothing_for_a_sentence_without_actors():
 
 def test_a_relation_to_a_non_actor_is_not_forced_into_a_statement():
     assert triples("Assad said he supported peace talks.") == set()
+
+
+def test_verbless_sentences_terminate():
+    """A headline-like sentence whose root is a noun (the walk up the tree must stop at the root)."""
+    found = triples("Fresh fighting in Aleppo with the help of Russian jets.")
+    assert all(s[0] != s[2] for s in found)
+
+
+def test_partner_found_wherever_the_parser_attaches_it():
+    text = "Nigerian troops, together with Chadian soldiers, have pushed Boko Haram out of several towns."
+    found = triples(text)
+    assert ("Nigerian military", "attacks", "Boko Haram", "actual", None) in found
