@@ -379,6 +379,9 @@ class ArticleActors:
                 return self.seen(found)
         for child in head.children:
             mention = self.mentions.get(child.i)
+            modifies = child.dep_ in ("amod", "compound") and mention is not None
+            if modifies and mention.kind == "name" and mention.actor.type not in ("State", "Place", "Population"):
+                return self.seen(mention.actor)  # 'Hezbollah fighters' are Hezbollah
             if child.dep_ in ("amod", "compound") and mention and mention.kind in ("demonym", "name"):
                 qualifier = token.doc[mention.start : mention.end].text
                 label = f"{qualifier} {actor.label}"

@@ -12,8 +12,10 @@ from pathlib import Path
 import click
 
 from kg import evaluate, export, query, view
+from kg.documents import read_document
 from kg.errors import KgError
 from kg.pipeline import extract as extract_text
+from kg.pipeline import extract_document
 from kg.pipeline import ingest as ingest_paths
 from kg.pipeline import remove as remove_document
 from kg.statements import SOURCE
@@ -145,7 +147,10 @@ def view_command(output: Path, open_browser: bool, store: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def extract_command(text: str | None, file: Path | None, fmt: str) -> None:
     """Print the statements of a text; nothing is stored."""
-    extraction = extract_text(read_input(text, file, "text"))
+    if file is not None and text is None:
+        extraction = extract_document(read_document(file))  # same checks and Markdown handling as ingest
+    else:
+        extraction = extract_text(read_input(text, file, "text"))
     for statement in extraction.statements:
         if fmt == "json":
             attributed = statement.attributed_to

@@ -23,6 +23,16 @@ TEXT_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 20 * 1024 * 1024
 
 _DOC_ID_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_MARKDOWN = [
+    (re.compile(r"^[ \t]{0,3}(#{1,6}|>+|[-*+]|\d+[.)])[ \t]+", re.M), ""),  # headings, quotes, list markers
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),  # emphasis
+    (re.compile(r"(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)"), r"\1"),
+    (re.compile(r"`([^`]+)`"), r"\1"),  # code spans
+    (re.compile(r"^[ \t]{0,3}([-*_][ \t]*){3,}$", re.M), ""),  # rules
+]
 _SENTENCE_END = re.compile(r"[.!?:;\"”']\s*$")
 
 
@@ -59,6 +69,13 @@ def guess_title(text: str) -> str | None:
     return None
 
 
+def markdown_to_text(text: str) -> str:
+    """Plain text from Markdown: the words stay, the markup goes, so sentences read as published."""
+    for pattern, replacement in _MARKDOWN:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def decode(data: bytes, name: str) -> str:
     """Bytes to text, refusing what is not UTF-8 text, with the reason in one line."""
     if not data.strip():
@@ -89,6 +106,8 @@ def read_document(path: Path) -> Document:
     except OSError as err:
         raise KgError(f"{path}: cannot read ({err.strerror or err})") from None
     text = decode(data, str(path))
+    if path.suffix.lower() in (".md", ".markdown"):
+        text = markdown_to_text(text)
     return Document(
         doc_id=doc_id_for(path),
         text=text,

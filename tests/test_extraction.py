@@ -112,3 +112,24 @@ def test_partner_found_wherever_the_parser_attaches_it():
     text = "Nigerian troops, together with Chadian soldiers, have pushed Boko Haram out of several towns."
     found = triples(text)
     assert ("Nigerian military", "attacks", "Boko Haram", "actual", None) in found
+
+
+HEADLINES = [
+    ("Russia Vows To Retaliate Against Ukraine", ("Russia", "attacks", "Ukraine", "potential", "Russia")),
+    ("Israel Strikes Hamas Targets in Gaza", ("Israel", "attacks", "Hamas", "actual", None)),
+    ("Kurds Close in on IS-held Syrian Town", ("Kurds", "attacks", "Islamic State", "actual", None)),
+]
+
+
+@pytest.mark.parametrize(("headline", "expected"), HEADLINES, ids=[h for h, _ in HEADLINES])
+def test_title_case_headlines(headline, expected):
+    assert expected in triples(headline)
+
+
+def test_headline_keeps_its_original_words():
+    [statement] = extract("Israel Strikes Hamas Targets in Gaza").statements
+    assert statement.sentence.text == "Israel Strikes Hamas Targets in Gaza"
+
+
+def test_named_group_with_a_generic_noun_is_the_group():
+    assert ("Hezbollah", "attacks", "Israel", "actual", None) in triples("Hezbollah fighters fired rockets at Israel.")
