@@ -77,6 +77,7 @@ class Relation:
     symmetric: bool
     family: str
     core: str
+    plover: tuple[str, ...] = ()
 
     @property
     def iri(self) -> str:
@@ -105,6 +106,7 @@ def relations() -> dict[str, Relation]:
             symmetric=OWL + "SymmetricProperty" in props.get(RDF + "type", []),
             family=(props.get(KG + "family") or ["structural"])[0],
             core=core,
+            plover=tuple(sorted(props.get(KG + "ploverType", []))),
         )
     return found
 

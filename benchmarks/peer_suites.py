@@ -1,0 +1,170 @@
+"""Score kg's extractor on the peer suites in ../shared/benchmarks, beside a keyword baseline.
+
+* PLOVER gold-standard records (322 English sentences, one PLOVER event each): does kg find a
+  statement of the record's event type (through each relation's kg:ploverType), and does the dyad
+  agree (kg's subject/object labels found in the annotated source/target text)?
+* PETRARCH-2 real-news records (78 AFP sentences, CAMEO codes): does kg find the relation the CAMEO
+  root maps to (the mapping of ../shared/benchmarks/petrarch/README.md)?
+
+The baseline, measured in the same run, predicts every relation whose trigger word (verb or noun
+lemma) occurs in the sentence, with no grammar and no actors: it shows what the grammar buys.
+It also times kg's extraction against the bare spaCy pipeline on the same sentences.
+
+    python benchmarks/peer_suites.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from kg.documents import from_text
+from kg.lexicon import default_lexicon
+from kg.sentences import load_pipeline, split
+from kg.statements import get_extractor
+from kg.vocabulary import relations
+
+#: PLOVER 0.5 names used by the gold records -> current PLOVER names (README of the suite)
+PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
+#: CAMEO root -> kg core relations (../shared/benchmarks/petrarch/README.md)
+CAMEO_ROOT = {
+    "03": {"agreesWith"}, "04": {"meetsWith"}, "05": {"supports"}, "06": {"cooperatesWith"}, "07": {"supports"},
+    "10": {"requests"}, "11": {"accuses"}, "12": {"rejects"}, "13": {"threatens"}, "14": {"accuses"},
+    "15": {"deploysTo"}, "16": {"sanctions"}, "17": {"coerces"}, "18": {"attacks", "fights"},
+    "19": {"attacks", "fights"}, "20": {"attacks", "fights"},
+}  # fmt: skip
+
+
+def plover_of(relation: str) -> set[str]:
+    types = set(relations()[relation].plover)
+    return types | {"PROTEST"} if "ACCUSE" in types else types
+
+
+def baseline(sentence) -> set[str]:
+    """Relations whose trigger lemma occurs anywhere in the sentence."""
+    lexicon = default_lexicon()
+    found = set()
+    for token in sentence.span:
+        kind = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else None
+        if kind:
+            found |= {t.relation for t in lexicon.token_trigger(kind, token)}
+    return found
+
+
+def names(actor, surface: dict) -> set[str]:
+    return {n.lower() for n in (*actor.names, *actor.demonyms, *actor.capitals, *surface.get(actor.id, ()))}
+
+
+def in_span(actor_names: set[str], spans: list[str]) -> bool:
+    return any(n in span.lower() for n in actor_names for span in spans if len(n) > 1)
+
+
+def run_plover(path: Path, extractor) -> dict:
+    records = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    covered_types = {t for r in relations().values() for t in plover_of(r.name)}
+    stats = Counter()
+    for record in records:
+        event = PLOVER_RENAMED.get(record["event"], record["event"])
+        covered = event in covered_types
+        sentences = split(from_text(record["text"], doc_id=record["id"]))
+        extraction = extractor.extract(sentences)
+        kg_types = {t for s in extraction.statements for t in plover_of(s.relation)}
+        base_types = {t for s in sentences for rel in baseline(s) for t in plover_of(rel)}
+        event_set = {"AID", "SUPPORT"} if event == "AID" else {event}
+        stats["records"] += 1
+        stats["covered"] += covered
+        stats["kg_hit"] += bool(kg_types & event_set)
+        stats["kg_predicted"] += bool(kg_types)
+        stats["kg_correct_predicted"] += bool(kg_types & event_set)
+        stats["base_hit"] += bool(base_types & event_set)
+        stats["base_predicted"] += bool(base_types)
+        stats["base_correct_predicted"] += bool(base_types & event_set)
+        sources = [a["text"] for a in record["source_actors"]]
+        targets = [a["text"] for a in record["target_actors"]]
+        dyad = any(
+            plover_of(s.relation) & event_set
+            and in_span(names(s.subject, extraction.surface), sources)
+            and (not targets or in_span(names(s.object, extraction.surface), targets))
+            for s in extraction.statements
+        )
+        stats["kg_dyad"] += dyad
+    return dict(stats)
+
+
+def run_petrarch(path: Path, extractor) -> dict:
+    records = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    stats = Counter()
+    for record in records:
+        expected = set().union(*(CAMEO_ROOT.get(e["cameo"][:2], set()) for e in record["expected"])) if record[
+            "expected"] else set()  # fmt: skip
+        sentences = split(from_text(record["text"], doc_id=record["id"]))
+        found = {relations()[s.relation].core for s in extractor.extract(sentences).statements}
+        base = set().union(*(baseline(s) for s in sentences)) if sentences else set()
+        stats["records"] += 1
+        stats["expected_relation"] += bool(expected)
+        stats["kg_hit"] += bool(found & expected)
+        stats["kg_predicted"] += bool(found)
+        stats["kg_wrong"] += bool(found - expected)
+        stats["base_hit"] += bool(base & expected)
+        stats["base_predicted"] += bool(base)
+        stats["base_wrong"] += bool(base - expected)
+    return dict(stats)
+
+
+def timing(texts: list[str], extractor) -> tuple[float, float]:
+    nlp = load_pipeline()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    bare = time.perf_counter() - start
+    start = time.perf_counter()
+    for i, text in enumerate(texts):
+        extractor.extract(split(from_text(text, doc_id=str(i))))
+    full = time.perf_counter() - start
+    return bare, full
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "-"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    args = parser.parse_args()
+    extractor = get_extractor()
+    plover = run_plover(args.shared / "benchmarks/plover/plover_gsr_cameo.jsonl", extractor)
+    print("PLOVER gold-standard records (one event each)")
+    print(f"  records {plover['records']}, of an event type kg covers {plover['covered']}")
+    for who in ("kg", "base"):
+        label = "kg      " if who == "kg" else "baseline"
+        print(
+            f"  {label} event recall {ratio(plover[f'{who}_hit'], plover['records'])}"
+            f" (of covered {ratio(plover[f'{who}_hit'], plover['covered'])}),"
+            f" precision {ratio(plover[f'{who}_correct_predicted'], plover[f'{who}_predicted'])}"
+            " (records whose predictions include the event)"
+            f" over {plover[f'{who}_predicted']} records with a prediction"
+        )
+    print(f"  kg       dyad recall {ratio(plover['kg_dyad'], plover['records'])} (type and both actors agree)")
+    petrarch = run_petrarch(args.shared / "benchmarks/petrarch/gsr_real_world.jsonl", extractor)
+    print("PETRARCH-2 real-news records (CAMEO root mapped to kg relations)")
+    print(f"  records {petrarch['records']}, expecting a kg relation {petrarch['expected_relation']}")
+    for who in ("kg", "base"):
+        label = "kg      " if who == "kg" else "baseline"
+        print(
+            f"  {label} recall {ratio(petrarch[f'{who}_hit'], petrarch['expected_relation'])},"
+            f" records with a wrong relation {petrarch[f'{who}_wrong']} of {petrarch[f'{who}_predicted']} predicted"
+        )
+    texts = [json.loads(line)["text"] for line in (args.shared / "benchmarks/plover/plover_gsr_cameo.jsonl").open()]
+    bare, full = timing(texts, extractor)
+    words = sum(len(t.split()) for t in texts)
+    print(f"Speed on the {len(texts)} PLOVER sentences ({words} words)")
+    print(f"  bare spaCy pipeline {bare:.2f} s ({words / bare:,.0f} words/s); kg extraction {full:.2f} s")
+    print(f"  kg / bare time ratio {full / bare:.2f}")
+
+
+if __name__ == "__main__":
+    main()
