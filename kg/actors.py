@@ -203,32 +203,16 @@ class ArticleActors:
             return self.military_of(led) if led else owner
         if owner.type != "State":
             return owner
-        listed = self.gazetteer.military_of(owner.id)
+        return self.state_body(owner, "military")
+
+    def state_body(self, state: Actor, role: str) -> Actor:
+        """A state's military or government: the gazetteer's entry, else a derived 'Somali military'."""
+        listed = self.gazetteer.body_of(state.id, role)
         if listed:
             return self.gazetteer[listed]
-        adjective = owner.demonyms[0] if owner.demonyms else owner.label
-        return self.derive(
-            f"{owner.id}-military",
-            f"{adjective} military",
-            "GovernmentBody",
-            parent=owner.id,
-            role="military",
-            source="derived",
-        )
-
-    def government_of(self, state: Actor) -> Actor:
-        """The government of a state (gazetteer entry with role 'government', or derived)."""
-        for actor in self.gazetteer.by_id.values():
-            if actor.parent == state.id and actor.role == "government":
-                return actor
         adjective = state.demonyms[0] if state.demonyms else state.label
         return self.derive(
-            f"{state.id}-government",
-            f"{adjective} government",
-            "GovernmentBody",
-            parent=state.id,
-            role="government",
-            source="derived",
+            f"{state.id}-{role}", f"{adjective} {role}", "GovernmentBody", parent=state.id, role=role, source="derived"
         )
 
     # ------------------------------------------------------------------ resolution
@@ -259,7 +243,7 @@ class ArticleActors:
             {m.start: m for i, m in self.mentions.items() if m.end <= position and i not in own}.values(),
             key=lambda m: m.start,
         )
-        in_sentence = [m.actor for m in earlier if m.kind != "capital" or _acts(m_token(m, self))]
+        in_sentence = [m.actor for m in earlier if m.kind != "capital" or _acts(self.sentence_doc[m.end - 1])]
         for actor in [*reversed(in_sentence), *reversed(self.history)]:
             if actor.generic:
                 continue
@@ -288,12 +272,9 @@ class ArticleActors:
         if generic is not None:  # 'Palestinian militant targets': the targets of Palestinian militants
             qualifier = next((c for c in modifiers if c.i != generic.i), None)
             actor = self.mentions[generic.i].actor
-            if qualifier is not None:
-                label = f"{qualifier.text} {actor.label}"
-                return self.derive(slug(label), label, actor.type, source="derived"), generic
-            return actor, generic
+            return (self.qualified(actor, qualifier.text) if qualifier is not None else actor), generic
         for child in token.children:
-            if child.dep_ in OWNER_DEPS or child.dep_ == "poss":
+            if child.dep_ in OWNER_DEPS:
                 found = self._owner_word(child)
                 if found:
                     return found, child
@@ -313,8 +294,7 @@ class ArticleActors:
         if word.lower_ in PRONOUNS and word.dep_ == "poss":
             return self.recent(PRONOUNS[word.lower_], word.i)
         if word.lemma_.lower() in ("government", "regime", "state"):
-            state = self.salient_state(word.sent)
-            return state
+            return self.salient_state(word.sent)
         return None
 
     def denote(self, token: Token, object_position: bool = False) -> list[Actor]:
@@ -371,22 +351,24 @@ class ArticleActors:
 
     def _generic(self, actor: Actor, token: Token, text: str) -> Actor:
         """'the militants' is the armed group named last; 'Palestinian militants' a group of its own."""
-        head = token.doc[token.i]
-        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if determiners & {"the", "these", "those", "this", "that"}:
             found = self.recent(actor.type, token.i)
             if found is not None:
                 return self.seen(found)
-        for child in head.children:
+        for child in token.children:
             mention = self.mentions.get(child.i)
             modifies = child.dep_ in ("amod", "compound") and mention is not None
             if modifies and mention.kind == "name" and mention.actor.type not in ("State", "Place", "Population"):
                 return self.seen(mention.actor)  # 'Hezbollah fighters' are Hezbollah
-            if child.dep_ in ("amod", "compound") and mention and mention.kind in ("demonym", "name"):
-                qualifier = token.doc[mention.start : mention.end].text
-                label = f"{qualifier} {actor.label}"
-                return self.seen(self.derive(slug(label), label, actor.type, source="derived"))
+            if modifies and mention.kind in ("demonym", "name"):
+                return self.seen(self.qualified(actor, token.doc[mention.start : mention.end].text))
         return self.seen(actor, text)
+
+    def qualified(self, generic: Actor, qualifier: str) -> Actor:
+        """'Palestinian militants', 'Syrian rebels': a generic actor made specific by a name or demonym."""
+        label = f"{qualifier} {generic.label}"
+        return self.derive(slug(label), label, generic.type, source="derived")
 
     def _description(self, token: Token, lemma: str) -> list[Actor]:
         """'the group', 'his country', 'the Syrian leader', 'government': an actor named before."""
@@ -405,7 +387,7 @@ class ArticleActors:
         if lemma in ("government", "regime") and not any(c.dep_ == "det" and c.lower_ == "a" for c in children):
             owner, _ = self.owner(token)
             state = owner if owner and owner.type == "State" else self.salient_state(token.sent)
-            return [self.seen(self.government_of(state))] if state else []
+            return [self.seen(self.state_body(state, "government"))] if state else []
         for child in children:
             mention = self.mentions.get(child.i)
             if child.dep_ in ("amod", "compound", "poss") and mention and wanted == "Person":
@@ -443,11 +425,7 @@ class ArticleActors:
     def _is_role(self, token: Token) -> bool:
         phrase = " ".join(t.lower_ for t in token.lefts if t.dep_ in ("amod", "compound") and t.i not in self.mentions)
         lemma = token.lemma_.lower()
-        return bool(
-            self.lexicon.trigger("role", lemma)
-            or self.lexicon.trigger("role", f"{phrase} {lemma}".strip())
-            or (self.lexicon.cue("source", lemma) and lemma in ("official", "officials", "diplomat"))
-        )
+        return bool(self.lexicon.trigger("role", lemma) or self.lexicon.trigger("role", f"{phrase} {lemma}".strip()))
 
     def _phrase(self, token: Token) -> str:
         """The surface form of a noun phrase: its modifiers up to the head, without determiners."""
@@ -465,11 +443,6 @@ class ArticleActors:
                     if actor not in found:
                         found.append(actor)
         return found
-
-
-def m_token(mention: Mention, context: ArticleActors) -> Token:
-    """The last token of a mention (its syntactic head in English noun phrases)."""
-    return context.sentence_doc[mention.end - 1]
 
 
 def _acts(token: Token) -> bool:

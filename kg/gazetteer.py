@@ -119,7 +119,7 @@ class Gazetteer:
         self.aliases: dict[str, list[tuple[str, str]]] = {}
         #: acronyms keep their case: 'IS' is the Islamic State, 'is' is a verb
         self.acronyms: dict[str, list[tuple[str, str]]] = {}
-        self._military: dict[str, str] = {}
+        self._bodies: dict[tuple[str, str], str] = {}
         for actor in self.by_id.values():
             for kind, names in (("name", actor.names), ("demonym", actor.demonyms), ("capital", actor.capitals)):
                 for name in names:
@@ -128,8 +128,8 @@ class Gazetteer:
                     entry = (actor.id, kind)
                     if entry not in index.setdefault(key, []):
                         index[key].append(entry)
-            if actor.role == "military" and actor.parent:
-                self._military[actor.parent] = actor.id
+            if actor.role and actor.parent:
+                self._bodies[(actor.parent, actor.role)] = actor.id
         for actor in self.by_id.values():
             for ref in (actor.parent, actor.leads, actor.country, actor.leader):
                 if ref and ref not in self.by_id:
@@ -149,9 +149,9 @@ class Gazetteer:
         hits = self.acronyms.get(text.strip()) or self.aliases.get(normalize(text), [])
         return [(self.by_id[i], kind) for i, kind in hits]
 
-    def military_of(self, actor_id: str) -> str | None:
-        """The gazetteer's armed forces of a state, if it lists them."""
-        return self._military.get(actor_id)
+    def body_of(self, actor_id: str, role: str) -> str | None:
+        """The gazetteer's body of a state with a role ('military', 'government'), if it lists one."""
+        return self._bodies.get((actor_id, role))
 
     def ambiguous(self) -> dict[str, list[str]]:
         """Aliases that name more than one actor: resolved by context, or listed for review."""

@@ -32,13 +32,12 @@ from kg.vocabulary import relations
 
 PLACE_TYPES = ("Place", "State")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
-#: dependency labels that enter a noun phrase: what lies below them is presupposed, not asserted
-NP_BOUNDARY = {"relcl", "acl", "amod", "appos", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "attr",
-               "oprd", "npadvmod", "poss", "dative", "nmod"}  # fmt: skip
 
 
 @dataclass
 class Modality:
+    """What the context of a predicate says about it: factuality and who asserts it."""
+
     factuality: str = "actual"
     attributed_to: Actor | str | None = None
 
@@ -125,12 +124,12 @@ class SentenceRules:
         if not subjects:
             return
         modality = self.modality(verb)
+        partners = self.partners(verb)
+        if partners:
+            self.add(subjects, "cooperatesWith", partners, verb, modality)
         for trigger in triggers:
             objects = self.objects(verb, trigger)
-            self.add(subjects, trigger.relation, objects, verb, modality)
-            partners = self.partners(verb)
-            if partners:
-                self.add(partners, trigger.relation, objects, verb, modality)
+            self.add([*subjects, *partners], trigger.relation, objects, verb, modality)
 
     def subjects(self, verb: Token) -> list[Actor]:
         """Who does what the verb says, following control, relative clauses and coordination.
@@ -140,7 +139,7 @@ class SentenceRules:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         for child in verb.children:
             if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
-                agents = [a for p in child.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
+                agents = self.pobjs(child)
                 if agents:
                     return agents
         if not passive:
@@ -161,7 +160,7 @@ class SentenceRules:
                 return []  # 'areas controlled by X': only a by-agent (above) is the subject
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "by":
-                    return [a for p in child.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
+                    return self.pobjs(child)
             return []
         if verb.dep_ in ("xcomp", "ccomp") and self.lex.token_cue("belief", head):
             objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -173,28 +172,27 @@ class SentenceRules:
             return self.subjects(head.head)
         return []
 
+    def pobjs(self, prep: Token, object_position: bool = False) -> list[Actor]:
+        """The actors of a preposition's objects ('by X and Y')."""
+        return [a for p in prep.children if p.dep_ == "pobj" for a in self.ctx.expand(p, object_position)]
+
     def objects(self, verb: Token, trigger: Trigger) -> list[Actor]:
-        found: list[Actor] = []
+        """On whom the verb acts: direct object, passive subject, the trigger's prepositions, or the
+        noun a participle modifies ('areas controlled by X'). An attack on a place someone holds is an
+        attack on the holder ('bombarded areas controlled by Kurdish forces')."""
+        targets = []
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and not trigger.preps_only:
-                found += self.ctx.expand(child, object_position=True)
-            if child.dep_ == "prep" and child.lower_ in trigger.preps:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found += self.ctx.expand(pobj, object_position=True)
-            if child.dep_ in ("prt",) and child.lower_ in trigger.preps:
-                for sub in child.children:
-                    if sub.dep_ == "pobj":
-                        found += self.ctx.expand(sub, object_position=True)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not trigger.preps_only:
-            found += self.ctx.expand(verb.head, object_position=True)
+                targets.append(child)
+            if child.dep_ in ("prep", "prt") and child.lower_ in trigger.preps:
+                targets += [p for p in child.children if p.dep_ == "pobj"]
         if trigger.relation == "attacks":
-            targets = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-            targets += [p for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in trigger.preps
-                        for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             held_by = [a for target in targets for a in self.holders(target)]
             if held_by:
                 return held_by
+        found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not trigger.preps_only:
+            found += self.ctx.expand(verb.head, object_position=True)
         return found
 
     def holders(self, token: Token) -> list[Actor]:
@@ -204,7 +202,7 @@ class SentenceRules:
             if node.dep_ == "acl" and node.tag_ == "VBN" and self.controls(node, "verb"):
                 for agent in node.children:
                     if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
-                        found += [a for p in agent.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
+                        found += self.pobjs(agent)
             elif node.i >= 2 and node.doc[node.i - 1].text == "-" and self.controls(node, "hyphen"):
                 found += self.ctx.denote(node.doc[node.i - 2])
         return found
@@ -214,14 +212,12 @@ class SentenceRules:
         return any(t.relation == "controls" for t in triggers)
 
     def partners(self, verb: Token) -> list[Actor]:
-        """'AU troops, together with Somali forces, have pushed ...': the partners act too, and cooperate."""
+        """'AU troops, together with Somali forces, have pushed ...': partners who act with the subject."""
         partners: list[Actor] = []
         for token in verb.subtree:
             for prep in self.together_with(token):
                 if (governing := self.governing_verb(prep)) is not None and governing.i == verb.i:
-                    partners += [a for p in prep.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
-        if partners:
-            self.add(self.subjects(verb), "cooperatesWith", partners, verb, Modality())
+                    partners += self.pobjs(prep)
         return partners
 
     @staticmethod
@@ -280,13 +276,18 @@ class SentenceRules:
                 found += self.ctx.expand(child)
             elif child.dep_ in ("amod", "compound", "nmod") and mention is not None:
                 found.append(self.ctx.seen(mention.actor))
-            elif child.dep_ == "amod" and child.lower_ in ("led", "launched", "backed") and child.i >= 2:
+            elif child.dep_ == "amod" and child.i >= 2 and self.drives(child):  # 'US-led airstrikes'
                 leader = self.ctx.mention_at(child.doc[child.i - 2])
                 if leader is not None:
                     found.append(self.ctx.seen(leader.actor))
             elif child.dep_ == "prep" and child.lower_ == "by":
-                found += [a for p in child.children if p.dep_ == "pobj" for a in self.ctx.expand(p)]
+                found += self.pobjs(child)
         return [a for a in found if a.type != "Place"]
+
+    def drives(self, word: Token) -> bool:
+        """'led', 'backed' after a hyphen: whoever leads or backs an event is among its agents."""
+        triggers = self.lex.trigger("hyphen", word.lower_)
+        return word.doc[word.i - 1].text == "-" and any(t.relation in ("leads", "supports") for t in triggers)
 
     def noun(self, noun: Token) -> None:
         triggers = self.noun_triggers(noun)
@@ -300,25 +301,21 @@ class SentenceRules:
                 continue
             subjects = self.agents(noun)
             predicate = noun
-            if (
-                not subjects
-                and noun.dep_ in ("dobj", "attr")
-                and (self.is_light(noun.head) or noun.head.lemma_ == "be")
-            ):
+            copula = noun.head.lemma_.lower() == "be"
+            if not subjects and noun.dep_ in ("dobj", "attr") and (copula or self.is_light(noun.head)):
                 predicate = noun.head
                 subjects = self.subjects(noun.head)
-                if noun.head.lemma_.lower() != "be":
+                if not copula:
                     objects += self.objects(noun.head, Trigger(trigger.relation, trigger.preps, True))
             if subjects and objects:
                 self.add(subjects, trigger.relation, objects, noun, self.modality(predicate))
 
     def noun_objects(self, noun: Token, trigger: Trigger) -> list[Actor]:
+        """'airstrikes on X', 'offensive against X' ('between' is handled by :meth:`pair`)."""
         found: list[Actor] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in trigger.preps and child.lower_ != "between":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found += self.ctx.expand(pobj, object_position=True)
+                found += self.pobjs(child, object_position=True)
         return found
 
     def pair(self, noun: Token) -> tuple[Actor, Actor] | None:
@@ -366,10 +363,10 @@ class SentenceRules:
         """'rebel-held', 'government-controlled': a generic or descriptive word before the hyphen."""
         for actor, _kind in self.ctx.gazetteer.lookup(token.text) or self.ctx.gazetteer.lookup(token.lemma_):
             return [self.ctx.seen(actor)]
-        if self.lex.cue("coref", token.lemma_.lower()):
+        if token.lemma_.lower() in ("government", "regime"):
             state = self.ctx.salient_state(token.sent)
-            if state is not None and token.lemma_.lower() in ("government", "regime"):
-                return [self.ctx.seen(self.ctx.government_of(state))]
+            if state is not None:
+                return [self.ctx.seen(self.ctx.state_body(state, "government"))]
         return []
 
     def with_help(self, token: Token) -> None:
@@ -427,13 +424,18 @@ class SentenceRules:
                 if owner.type not in ("Person", "Place") and member.type not in ("Person", "Place", "State"):
                     self.add([member], "partOf", [owner], head)
             person = self.ctx.mention_at(token)
-            if person is not None and person.actor.type == "Person" and self.lex.cue("military", head.lower_):
+            if person is not None and person.actor.type == "Person" and self.lex.token_cue("military", head):
                 forces = self.ctx.denote(head)
                 self.add([person.actor], "leads", forces, head)
 
     # ------------------------------------------------------------------ factuality and attribution
     def modality(self, predicate: Token) -> Modality:
-        """Walk up from the predicate: modals, cue verbs, negation, and the nearest asserter."""
+        """Walk up from the predicate: modals, cue verbs, negation, and the nearest asserter.
+
+        The walk climbs complement clauses (xcomp, ccomp), coordination and adverbials, and stops at
+        the first report/belief/denial verb (the nearest asserter) or at anything else, such as a
+        relative clause or a modifier: what a noun phrase presupposes is in the article's own voice.
+        """
         result = Modality()
         negated = potential = False
         node = predicate
@@ -473,7 +475,7 @@ class SentenceRules:
             if dep == "acl" and head.pos_ == "NOUN":
                 potential = potential or cue("potential", head)
                 break
-            if dep in ("conj", "advcl", "pcomp", "prep", "pobj", "advmod") and dep not in NP_BOUNDARY - {"pobj"}:
+            if dep in ("conj", "advcl", "pcomp", "prep", "pobj", "advmod"):
                 node = head
                 continue
             break
@@ -494,7 +496,7 @@ class SentenceRules:
                     return actors[0]
                 return SOURCE
             if child.dep_ == "agent":
-                actors = [a for p in child.children for a in self.ctx.expand(p)]
+                actors = self.pobjs(child)
                 if actors:
                     return actors[0]
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
@@ -502,9 +504,6 @@ class SentenceRules:
         return SOURCE
 
     def according_to(self, according: Token) -> Actor | str:
-        for to in according.children:
-            for pobj in to.children:
-                if pobj.dep_ == "pobj":
-                    actors = self.ctx.expand(pobj)
-                    return actors[0] if actors else SOURCE
-        return SOURCE
+        """'according to X': X, or an unnamed source when X is no actor ('according to reports')."""
+        actors = [a for to in according.children for a in self.pobjs(to)]
+        return actors[0] if actors else SOURCE

@@ -133,3 +133,9 @@ def test_headline_keeps_its_original_words():
 
 def test_named_group_with_a_generic_noun_is_the_group():
     assert ("Hezbollah", "attacks", "Israel", "actual", None) in triples("Hezbollah fighters fired rockets at Israel.")
+
+
+def test_partners_share_the_clause_factuality():
+    found = triples("Kenyan troops, together with Somali forces, may attack al-Shabab.")
+    assert ("Kenyan military", "cooperatesWith", "Somali military", "potential", None) in found
+    assert ("Somali military", "attacks", "al-Shabab", "potential", None) in found
