@@ -46,6 +46,7 @@ class Sentence:
 
     @property
     def text(self) -> str:
+        """The sentence with whitespace folded (line breaks of wrapped text become spaces)."""
         return " ".join(self.span.text.split())
 
 
@@ -113,13 +114,33 @@ def recase(span: Span, nlp: Language) -> Span:
     return doc[:]
 
 
+#: Lines longer than this that end mid-sentence are taken as hard-wrapped text (wrapping is at 60-80).
+WRAPPED_LINE = 50
+
+
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and paragraphs never merge."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space:
-            token.is_sent_start = True
+    """Start a sentence after a blank line, and after a line break unless the line just wraps.
+
+    A headline on its own line never merges with the first sentence; a hard-wrapped paragraph
+    ("... the\nlong sentence") is not cut: a line that ends in a lower-case word or a comma continues
+    when the next word is lower-case or the line is as long as wrapped lines are.
+    """
+    last = None  # the last non-space token
+    for token in doc:
+        if token.is_space:
+            continue
+        if last is not None:
+            gap = doc.text[last.idx + len(last.text) : token.idx]
+            if "\n" in gap:
+                line_start = doc.text.rfind("\n", 0, last.idx) + 1
+                long_line = last.idx + len(last.text) - line_start > WRAPPED_LINE
+                continues = last.is_lower or last.text in (",", ";", "-")
+                wraps = gap.count("\n") == 1 and continues and (token.is_lower or token.is_digit or long_line)
+                token.is_sent_start = not wraps
+                for space in doc[last.i + 1 : token.i]:
+                    space.is_sent_start = False
+        last = token
     return doc
 
 

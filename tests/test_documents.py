@@ -119,3 +119,29 @@ def test_markdown_markup_is_removed(tmp_path):
     assert "Iran supports Hezbollah, officials said." in doc.text
     assert "Israel struck Hezbollah positions." in doc.text
     assert "*" not in doc.text and "](" not in doc.text and "#" not in doc.text
+
+
+def test_hard_wrapped_text_gives_the_same_sentences_as_unwrapped():
+    from kg.documents import from_text
+    from kg.sentences import split
+
+    flowing = (
+        "Russian Jets Strike Idlib\n\nRussian jets struck rebel positions in Idlib province on Monday, "
+        "monitors said, as government forces advanced towards the town of Saraqeb."
+    )
+    wrapped = (
+        "Russian Jets Strike Idlib\n\nRussian jets struck rebel positions in Idlib province on\n"
+        "Monday, monitors said, as government forces advanced towards the town\nof Saraqeb."
+    )
+    one = [s.text for s in split(from_text(flowing))]
+    two = [s.text for s in split(from_text(wrapped))]
+    assert one == two
+    assert one[0] == "Russian Jets Strike Idlib" and len(one) == 2
+
+
+def test_a_headline_on_the_line_before_the_text_stays_apart():
+    from kg.documents import from_text
+    from kg.sentences import split
+
+    texts = [s.text for s in split(from_text("Israel Strikes Gaza\nIsraeli jets struck Gaza on Monday."))]
+    assert texts == ["Israel Strikes Gaza", "Israeli jets struck Gaza on Monday."]
