@@ -12,7 +12,7 @@ engine, transactional updates, and load/query speeds far above rdflib's pure-Pyt
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -66,8 +66,11 @@ class OxigraphStore:
                     raise KgError(f"no kg store at {path} (run 'kg ingest' first, or pass --store)")
                 self._store = ox.Store.read_only(path)
             else:
-                if Path(path).exists() and not Path(path).is_dir():
+                directory = Path(path)
+                if directory.exists() and not directory.is_dir():
                     raise KgError(f"cannot open store {path}: it is a file, not a directory")
+                if directory.is_dir() and any(directory.iterdir()) and not (directory / "CURRENT").is_file():
+                    raise KgError(f"cannot open store {path}: the directory is not empty and holds no kg store")
                 self._store = ox.Store(path)
         except OSError as err:
             raise _os_error(location, err) from None
@@ -88,16 +91,6 @@ class OxigraphStore:
 
     def dump(self, format: ox.RdfFormat) -> bytes:
         return self._store.dump(format=format, prefixes=PREFIXES)
-
-    def named_graphs(self) -> list[str]:
-        return [g.value for g in self._store.named_graphs()]
-
-    def quads(self) -> Iterable[ox.Quad]:
-        return self._store.quads_for_pattern(None, None, None, None)
-
-    def flush(self) -> None:
-        if hasattr(self._store, "flush"):
-            self._store.flush()
 
     def close(self) -> None:
         self._store = None  # RocksDB closes when the object is dropped

@@ -206,3 +206,25 @@ def test_reading_a_store_that_does_not_exist(tmp_path):
 def test_empty_query_on_stdin(store):
     result = CliRunner().invoke(main, ["query", "--store", store], input="  \n")
     assert result.exit_code == 1 and result.stderr == "kg: error: the query is empty\n"
+
+
+def test_a_non_empty_directory_is_not_taken_over(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--store", str(tmp_path)])
+    assert result.exit_code == 1 and "not empty" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_store_in_use_by_another_process(store):
+    """RocksDB allows one writer: a second ingest says so in one line; reading still works."""
+    code = f"import pyoxigraph, sys; s = pyoxigraph.Store({store!r}); print('open'); sys.stdin.read()"
+    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        before = count_quads(store)
+        result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--store", store])
+        assert result.exit_code == 1 and "in use by another kg process" in result.stderr
+        assert run("query", "ASK { ?s a rdf:Statement }", "--store", store).output.strip() == "true"
+    finally:
+        holder.communicate("", timeout=30)
+    assert count_quads(store) == before
