@@ -358,7 +358,7 @@ class ArticleActors:
                 return self.seen(found)
         for child in token.children:
             mention = self.mentions.get(child.i)
-            modifies = child.dep_ in ("amod", "compound") and mention is not None
+            modifies = child.dep_ in ("amod", "compound", "poss") and mention is not None
             if modifies and mention.kind == "name" and mention.actor.type not in ("State", "Place", "Population"):
                 return self.seen(mention.actor)  # 'Hezbollah fighters' are Hezbollah
             if modifies and mention.kind in ("demonym", "name"):

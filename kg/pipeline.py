@@ -13,12 +13,15 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from kg.documents import Document, from_text, read_documents
-from kg.rdf import actor_quads, document_quads, graph_iri, to_update
+from kg.gazetteer import Actor, default_gazetteer
+from kg.rdf import actor_iri, actor_quads, document_quads, graph_iri, to_update
 from kg.sentences import split, split_many
 from kg.statements import Extraction, get_extractor
 from kg.store import Store, ontology_update, open_store
+from kg.vocabulary import ACTORS_GRAPH
 
 
 def extract_document(document: Document, extractor: str = "rules") -> Extraction:
@@ -83,20 +86,47 @@ def ingest(
         return report
     engine = get_extractor(extractor)
     quads = []
-    actors = {}
+    actors: dict[str, Actor] = {}
     for document, sentences in split_many(todo):
         extraction = engine.extract(sentences)
         report.sentences += len(sentences)
         report.statements += len(extraction.statements)
-        for statement in extraction.statements:
-            for actor in (statement.subject, statement.object, statement.attributed_to):
-                if hasattr(actor, "id"):
-                    actors[actor.id] = actor
+        actors.update(involved_actors(extraction))
         quads.extend(document_quads(document, extraction, sentences))
     report.actors = set(actors)
-    update = to_update([graph_iri(d.doc_id) for d in todo], [*quads, *actor_quads(actors.values())])
+    descriptions = actor_quads(actors.values(), known=stored_labels(store, actors))
+    update = to_update([graph_iri(d.doc_id) for d in todo], [*quads, *descriptions])
     store.replace_graphs(ontology_update() + " ;\n" + update)
     return report
+
+
+def involved_actors(extraction: Extraction) -> dict[str, Actor]:
+    """Every actor a document's graph mentions, and their parents, so that each has a label and type."""
+    gazetteer = default_gazetteer()
+    found: dict[str, Actor] = {}
+    pending: list[Actor | str | None] = [*extraction.surface]
+    for statement in extraction.statements:
+        pending += [statement.subject, statement.object, statement.attributed_to]
+    while pending:
+        item = pending.pop()
+        actor = item if isinstance(item, Actor) else extraction.actors.get(item) or gazetteer.get(item)
+        if actor is None or actor.id in found:
+            continue
+        found[actor.id] = actor
+        pending.append(actor.parent)
+    return found
+
+
+def stored_labels(store: Store, actors: dict[str, Actor]) -> dict[str, str]:
+    """Labels of the given actors that the store already has."""
+    if not actors:
+        return {}
+    values = " ".join(f"<{actor_iri(i)}>" for i in actors)
+    rows = store.query(
+        f"SELECT ?a ?l WHERE {{ VALUES ?a {{ {values} }} GRAPH <{ACTORS_GRAPH}> {{ ?a rdfs:label ?l }} }}"
+    )
+    prefix = actor_iri("")
+    return {unquote(row["a"].value[len(prefix) :]): row["l"].value for row in rows}
 
 
 def remove(doc_id: str, store: Store | str | None = None) -> bool:

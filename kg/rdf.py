@@ -119,11 +119,21 @@ def statement_quads(doc_id: str, statement: Statement, g: ox.NamedNode) -> Itera
         yield ox.Quad(subject, predicate, obj, g)
 
 
-def actor_quads(actors: Iterable[Actor]) -> Iterator[ox.Quad]:
-    """Actor descriptions for the shared actors graph."""
+def actor_quads(actors: Iterable[Actor], known: dict[str, str] | None = None) -> Iterator[ox.Quad]:
+    """Actor descriptions for the shared actors graph.
+
+    ``known`` maps actor ids already in the store to their label: such an actor keeps its label
+    and type, and a different spelling met now ('al Nusra' for 'al-Nusra') becomes an altLabel, so
+    no actor ever has two rdfs:labels.
+    """
+    known = known or {}
     g = N(ACTORS_GRAPH)
     for actor in actors:
         a = N(actor_iri(actor.id))
+        if actor.id in known:
+            if known[actor.id] != actor.label:
+                yield ox.Quad(a, N(SKOS + "altLabel"), ox.Literal(actor.label), g)
+            continue
         yield ox.Quad(a, N(RDF + "type"), N(KG + "Actor"), g)
         yield ox.Quad(a, N(RDF + "type"), N(KG + actor.type), g)
         yield ox.Quad(a, N(RDFS + "label"), ox.Literal(actor.label), g)

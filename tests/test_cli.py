@@ -228,3 +228,28 @@ def test_a_store_in_use_by_another_process(store):
     finally:
         holder.communicate("", timeout=30)
     assert count_quads(store) == before
+
+
+def test_an_actor_keeps_one_label_across_articles(tmp_path):
+    """A name the gazetteer does not know, spelt two ways in two articles, is one actor with one label."""
+    (tmp_path / "a.txt").write_text("The Zintan Brigade attacked Tripoli.\n")
+    (tmp_path / "b.txt").write_text("The Zintan-Brigade attacked Misrata.\n")
+    location = str(tmp_path / "store")
+    run("ingest", str(tmp_path / "a.txt"), "--store", location)
+    run("ingest", str(tmp_path / "b.txt"), "--store", location)
+    query = "SELECT ?l WHERE { ?a rdfs:label ?l ; skos:altLabel ?alt . FILTER(CONTAINS(LCASE(?l), 'zintan')) }"
+    rows = json.loads(run("query", query, "--format", "json", "--store", location).output)["results"]["bindings"]
+    assert {r["l"]["value"] for r in rows} == {"Zintan Brigade"}
+
+
+def test_every_actor_in_the_graph_has_a_label_and_type(tmp_path):
+    """'Syrian troops' are the Syrian Army, part of Syria: Syria is described though no statement names it."""
+    (tmp_path / "a.txt").write_text("Syrian troops attacked rebels near Homs. Kurdish fighters watched.\n")
+    location = str(tmp_path / "store")
+    run("ingest", str(tmp_path / "a.txt"), "--store", location)
+    query = """SELECT ?a WHERE {
+        { ?st rdf:subject ?a } UNION { ?st rdf:object ?a } UNION { ?x kg:partOf ?a } UNION { ?a skos:altLabel ?l }
+        FILTER NOT EXISTS { ?a rdfs:label ?label ; a kg:Actor }
+    }"""
+    assert run("query", query, "--format", "csv", "--store", location).output.strip() == "a"
+    assert run("query", "ASK { actor:syrian-army kg:partOf actor:syria }", "--store", location).output.strip() == "true"

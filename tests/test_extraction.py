@@ -133,6 +133,7 @@ def test_headline_keeps_its_original_words():
 
 def test_named_group_with_a_generic_noun_is_the_group():
     assert ("Hezbollah", "attacks", "Israel", "actual", None) in triples("Hezbollah fighters fired rockets at Israel.")
+    assert ("Hezbollah", "attacks", "Israel", "actual", None) in triples("Hezbollah's fighters attacked Israel.")
 
 
 def test_partners_share_the_clause_factuality():
