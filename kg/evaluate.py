@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.errors import KgError
 from kg.query import table, term_text
 from kg.statements import SOURCE
@@ -127,7 +129,7 @@ def load_system(store: Store, docs: set[str]) -> list[System]:
         attr = row["attr"]
         if attr is None:
             attributed: str | set[str] | None = None
-        elif attr.value == SOURCE and not attr.value.startswith("http"):
+        elif isinstance(attr, ox.Literal):  # the literal "source": an unnamed source
             attributed = SOURCE
         else:
             attributed = labels.get(attr.value, set())

@@ -54,6 +54,8 @@ SELECT ?a ?label ?type (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="; ") AS ?alts) (S
 
 @dataclass
 class Edge:
+    """One (subject, relation, object) of the view, aggregated over every statement that reports it."""
+
     subject: str
     relation: str
     object: str
