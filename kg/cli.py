@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from kg import evaluate, export, query, view
-from kg.documents import read_document
+from kg.documents import decode, read_document
 from kg.errors import KgError
 from kg.pipeline import extract as extract_text
 from kg.pipeline import extract_document
@@ -51,12 +51,12 @@ def _read_input(text: str | None, file: Path | None, what: str) -> str:
         return text
     if file is not None:
         try:
-            return file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise KgError(f"cannot read {file}: {getattr(err, 'strerror', None) or err}") from None
+            return decode(file.read_bytes(), str(file))
+        except OSError as err:
+            raise KgError(f"cannot read {file}: {err.strerror or err}") from None
     if sys.stdin is None or sys.stdin.isatty():
         raise KgError(f"no {what} given (pass it as an argument, with --file, or on standard input)")
-    return sys.stdin.read()
+    return decode(sys.stdin.buffer.read(), "standard input")  # same checks as files: binary, UTF-8
 
 
 class KgGroup(click.Group):

@@ -79,7 +79,7 @@ def markdown_to_text(text: str) -> str:
 def decode(data: bytes, name: str) -> str:
     """Bytes to text, refusing what is not UTF-8 text, with the reason in one line."""
     if not data.strip():
-        raise KgError(f"{name}: the file is empty")
+        raise KgError(f"{name} is empty")
     if b"\x00" in data[:65536]:
         raise KgError(f"{name}: looks like a binary file, not text (it contains NUL bytes)")
     try:
@@ -90,7 +90,7 @@ def decode(data: bytes, name: str) -> str:
             "convert it, e.g. iconv -f latin1 -t utf-8"
         ) from None
     if not text.strip():
-        raise KgError(f"{name}: the file is empty")
+        raise KgError(f"{name} is empty")
     return text
 
 

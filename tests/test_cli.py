@@ -205,7 +205,7 @@ def test_reading_a_store_that_does_not_exist(tmp_path):
 
 def test_empty_query_on_stdin(store):
     result = CliRunner().invoke(main, ["query", "--store", store], input="  \n")
-    assert result.exit_code == 1 and result.stderr == "kg: error: the query is empty\n"
+    assert result.exit_code == 1 and result.stderr == "kg: error: standard input is empty\n"
 
 
 def test_a_non_empty_directory_is_not_taken_over(tmp_path):
@@ -253,3 +253,9 @@ def test_every_actor_in_the_graph_has_a_label_and_type(tmp_path):
     }"""
     assert run("query", query, "--format", "csv", "--store", location).output.strip() == "a"
     assert run("query", "ASK { actor:syrian-army kg:partOf actor:syria }", "--store", location).output.strip() == "true"
+
+
+@pytest.mark.parametrize(("data", "message"), [(b"SELECT \xff", "not UTF-8"), (b"\x00\x01", "binary"), (b" ", "empty")])
+def test_bad_standard_input(store, data, message):
+    result = CliRunner().invoke(main, ["query", "--store", store], input=data)
+    assert result.exit_code == 1 and message in result.stderr and result.stderr.count("\n") == 1
