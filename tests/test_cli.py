@@ -125,6 +125,17 @@ def test_exported_triples_parse_with_two_parsers(store, tmp_path, fmt):
     assert len(set(ox.parse(path=str(path), format=ox_format))) == len(graph)
 
 
+def test_exported_turtle_parses_with_raptor(store, tmp_path):
+    """A third parser, independent of the Python libraries: Debian's rapper (installed by .ci/run)."""
+    rapper = shutil.which("rapper")
+    assert rapper, "rapper is missing: apt-get install raptor2-utils (bash .ci/run does)"
+    path = tmp_path / "graph.ttl"
+    run("export", "--format", "turtle", "--output", str(path), "--store", store)
+    result = subprocess.run([rapper, "-q", "-i", "turtle", "-o", "ntriples", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert len(set(result.stdout.splitlines())) == len(rdflib.Graph().parse(path, format="turtle"))
+
+
 def test_quad_exports_keep_one_graph_per_document(store, tmp_path):
     path = tmp_path / "graph.trig"
     run("export", "--format", "trig", "--output", str(path), "--store", store)
