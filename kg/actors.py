@@ -90,9 +90,12 @@ class ArticleActors:
             for _, start, end in matcher(span):  # offsets are the document's, not the span's
                 text = span.doc[start:end].text
                 hits = self.gazetteer.lookup(text) if matcher is by_lower else self._acronym(text)
-                if hits:
-                    actor, kind = hits[0]
-                    found.append(Mention(start, end, actor, kind))
+                if not hits:
+                    continue
+                actor, kind = hits[0]
+                if end - start == 1 and span.doc[start].is_lower and not actor.generic:
+                    continue  # 'polish', 'chad', 'turkey' as common words are no names
+                found.append(Mention(start, end, actor, kind))
         for ent in span.ents:
             if "\n" in ent.text:
                 continue

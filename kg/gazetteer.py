@@ -25,6 +25,7 @@ class Actor:
     id: str
     label: str
     type: str
+    iso3: str | None = None
     aliases: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
     capitals: list[str] = field(default_factory=list)
@@ -102,8 +103,14 @@ def read_jsonl(path) -> Iterator[Actor]:
 
 @register_gazetteer("curated")
 def curated() -> Iterator[Actor]:
-    """The hand-kept gazetteer shipped in ontology/gazetteer.jsonl."""
-    yield from read_jsonl(data_path("gazetteer.jsonl"))
+    """The hand-kept gazetteer (ontology/gazetteer/curated.jsonl): it wins where sources overlap."""
+    yield from read_jsonl(data_path("gazetteer/curated.jsonl"))
+
+
+@register_gazetteer("states")
+def states() -> Iterator[Actor]:
+    """Every UN member and observer state the curated file lacks (built by scripts/build_gazetteer.py)."""
+    yield from read_jsonl(data_path("gazetteer/states.jsonl"))
 
 
 class Gazetteer:
@@ -119,6 +126,8 @@ class Gazetteer:
         self.aliases: dict[str, list[tuple[str, str]]] = {}
         #: acronyms keep their case: 'IS' is the Islamic State, 'is' is a verb
         self.acronyms: dict[str, list[tuple[str, str]]] = {}
+        #: aliases that name several actors and that no curated entry settles: not resolved
+        self.ambiguous: dict[str, list[str]] = {}
         self._bodies: dict[tuple[str, str], str] = {}
         for actor in self.by_id.values():
             for kind, names in (("name", actor.names), ("demonym", actor.demonyms), ("capital", actor.capitals)):
@@ -130,6 +139,17 @@ class Gazetteer:
                         index[key].append(entry)
             if actor.role and actor.parent:
                 self._bodies[(actor.parent, actor.role)] = actor.id
+        for index in (self.aliases, self.acronyms):
+            for key, entries in list(index.items()):
+                ids = list(dict.fromkeys(i for i, _ in entries))
+                if len(ids) == 1:
+                    continue
+                curated = [i for i in ids if self.by_id[i].source == "curated"]
+                if len(curated) == 1:  # the hand-kept entry settles it
+                    index[key] = [e for e in entries if e[0] == curated[0]]
+                else:
+                    self.ambiguous[key] = sorted(ids)
+                    del index[key]
         for actor in self.by_id.values():
             for ref in (actor.parent, actor.leads, actor.country, actor.leader):
                 if ref and ref not in self.by_id:
@@ -152,16 +172,6 @@ class Gazetteer:
     def body_of(self, actor_id: str, role: str) -> str | None:
         """The gazetteer's body of a state with a role ('military', 'government'), if it lists one."""
         return self._bodies.get((actor_id, role))
-
-    def ambiguous(self) -> dict[str, list[str]]:
-        """Aliases that name more than one actor: resolved by context, or listed for review."""
-        out: dict[str, list[str]] = {}
-        for index in (self.aliases, self.acronyms):
-            for key, entries in index.items():
-                ids = sorted({i for i, _ in entries})
-                if len(ids) > 1:
-                    out[key] = ids
-        return out
 
 
 @cache

@@ -144,6 +144,8 @@ def actor_quads(actors: Iterable[Actor], known: dict[str, str] | None = None) ->
             yield ox.Quad(a, N(KG + "partOf"), N(actor_iri(actor.parent)), g)
         if actor.wikidata:
             yield ox.Quad(a, N(OWL + "sameAs"), N(WIKIDATA + actor.wikidata), g)
+        if actor.iso3:
+            yield ox.Quad(a, N(SKOS + "notation"), ox.Literal(actor.iso3), g)
         yield ox.Quad(a, N(DCTERMS + "source"), ox.Literal(actor.source), g)
 
 

@@ -70,15 +70,34 @@ def test_every_core_relation_has_a_trigger():
 
 def test_gazetteer_is_valid():
     gazetteer = default_gazetteer()
-    assert len(gazetteer) > 50
-    ids = [a.id for a in gazetteer.by_id.values()]
-    assert len(ids) == len(set(ids))
+    assert len(gazetteer) > 200
     wikidata = [a.wikidata for a in gazetteer.by_id.values() if a.wikidata]
     assert len(wikidata) == len(set(wikidata)), "two actors share a Wikidata IRI"
+    iso3 = [a.iso3 for a in gazetteer.by_id.values() if a.iso3]
+    assert len(iso3) == len(set(iso3)), "two actors share an ISO code"
     for actor in gazetteer.by_id.values():
-        for name in actor.names:
+        assert actor.source, actor.id
+        for name in [*actor.names, *actor.demonyms]:
             hits = {a.id for a, _ in gazetteer.lookup(name)}
-            assert actor.id in hits, (actor.id, name)
+            assert len(hits) == 1 or normalize(name) in gazetteer.ambiguous, (actor.id, name, hits)
+
+
+def test_ambiguous_aliases_are_the_documented_ones():
+    listed = {
+        line.strip()
+        for line in data_path("gazetteer/ambiguous.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert set(default_gazetteer().ambiguous) == listed
+    assert default_gazetteer().lookup("Congolese") == []
+
+
+def test_every_un_member_state_is_in_the_gazetteer():
+    path = data_path("sources/un_members.txt")
+    codes = [line.strip() for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    assert len(codes) == 195  # 193 members and 2 observer states
+    states = {a.iso3: a for a in default_gazetteer().by_id.values() if a.iso3}
+    assert [c for c in codes if c not in states or states[c].type != "State"] == []
 
 
 def test_acronyms_match_case_sensitively():
