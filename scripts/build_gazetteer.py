@@ -1,10 +1,11 @@
 """Build ontology/gazetteer/states.jsonl: every UN member and observer state, from installable data.
 
-Sources (recorded on every entry): countryinfo (MIT) for common name, alternative spellings,
-demonym and capital; pycountry (LGPL) for the ISO 3166 official name; ontology/sources/un_members.txt
-for which states are UN members or observers; ontology/sources/state_overrides.jsonl for curated
-corrections (current names, capitals too ambiguous to use as metonyms: 'Victoria', 'Kingston'). Entries the curated file already has (matched by ISO3
-code) are skipped: curated data wins. kg itself never imports these packages; only this script does.
+Sources (recorded on every entry): countryinfo (MIT) for common name, alternative spellings, demonym
+and capital; pycountry (LGPL) for the ISO 3166 official name; ontology/sources/un_members.txt for
+which states are UN members or observers; ontology/sources/state_overrides.jsonl for curated
+corrections (current names; capitals too ambiguous to use as metonyms, such as 'Victoria').
+Entries the curated file already has (matched by ISO3 code) are skipped: curated data wins.
+kg itself never imports these packages; only this script does.
 
     pip install countryinfo pycountry
     python scripts/build_gazetteer.py
