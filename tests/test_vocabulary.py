@@ -111,3 +111,20 @@ def test_acronyms_match_case_sensitively():
 def test_word_forms_recover_from_lemmatizer_errors():
     assert "wage" in word_forms("waged", "wag")
     assert "bomb" in word_forms("bombed", "bombed")
+
+
+def test_gazetteer_covers_organisations_and_non_state_actors():
+    """Issue floor: the permanent and regional IGOs, and 150 non-state armed groups and parties."""
+    actors = default_gazetteer().by_id.values()
+    non_state = [a for a in actors if a.type in ("ArmedGroup", "PoliticalOrganization") and not a.generic]
+    assert len(non_state) >= 150
+    igos = {a.label for a in actors if a.type == "InternationalOrganization"}
+    assert {"United Nations", "NATO", "European Union", "African Union", "Arab League", "ASEAN", "OSCE"} <= igos
+    assert {"ECOWAS", "Gulf Cooperation Council", "Organization of American States", "IGAD", "SADC"} <= igos
+
+
+def test_wings_and_affiliates_point_to_their_parents():
+    gazetteer = default_gazetteer()
+    assert gazetteer["qassam-brigades"].parent == "hamas"
+    assert gazetteer["iswap"].parent == "islamic-state"
+    assert gazetteer["quds-force"].parent == "irgc" and gazetteer["irgc"].parent == "iran"
