@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Actor, Gazetteer, is_acronym, normalize
 from kg.lexicon import Lexicon
+from kg.sentences import load_pipeline, only_adverb
 
 NER_TYPES = {
     "PERSON": "Person",
@@ -101,6 +102,7 @@ class ArticleActors:
                 continue
             found.extend(self._from_entity(ent))
         found.extend(self._place_names(span, found))
+        found = self._person_variants(span, found)
         for token in span:
             if token.text in self.local_aliases:
                 found.append(Mention(token.i, token.i + 1, self.actors[self.local_aliases[token.text]], "name"))
@@ -119,6 +121,29 @@ class ArticleActors:
             state = actor if actor.type == "State" else self.get(actor.parent) or self.get(actor.country)
             if state is not None and state.type == "State":
                 self.state_counts[state.id] = self.state_counts.get(state.id, 0) + 1
+
+    def _person_variants(self, span: Span, found: list[Mention]) -> list[Mention]:
+        """'Abiy Ahmed' ... 'Abiy', 'Mr Ahmed': part of the name of a person named before is that person."""
+        names: dict[str, Actor] = {}
+        for actor in self.history:
+            if actor.type == "Person":
+                for word in actor.label.split():
+                    if len(word) > 2 and word[0].isupper() and word.lower() not in TITLES:
+                        names.setdefault(word, actor)
+        if not names:
+            return found
+        result = []
+        for mention in found:
+            words = [t.text for t in span.doc[mention.start : mention.end]]
+            known = {names[w].id if w in names else None for w in words}
+            if mention.kind == "ner" and len(known) == 1 and None not in known:
+                mention = Mention(mention.start, mention.end, names[words[0]], "name")
+            result.append(mention)
+        covered = {i for m in result for i in range(m.start, m.end)}
+        for token in span:
+            if token.i not in covered and token.pos_ == "PROPN" and token.text in names:
+                result.append(Mention(token.i, token.i + 1, names[token.text], "name"))
+        return result
 
     def _drop_generic_modifiers(self) -> None:
         """'Islamist militant group al-Shabab': a generic word that only describes a name is no actor."""
@@ -155,7 +180,9 @@ class ArticleActors:
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
         if ent.label_ == "PERSON":
             while tokens and tokens[0].lower_.rstrip(".") in TITLES:
-                tokens = tokens[1:]
+                tokens = tokens[1:]  # 'Mr', 'President'
+        if len(tokens) > 1 and tokens[0].is_sent_start and only_adverb(tokens[0].text, load_pipeline()):
+            tokens = tokens[1:]  # an adverb the tagger glued onto a name: 'Later Abiy attacked ...'
         if not tokens or ent.label_ not in NER_TYPES:
             return []
         name = ent.doc[tokens[0].i : tokens[-1].i + 1].text
@@ -232,8 +259,14 @@ class ArticleActors:
         return actor
 
     def end_sentence(self) -> None:
-        """What this sentence mentioned becomes context for the next ones."""
-        self.history.extend(self.pending)
+        """Everything this sentence named, in order, and what its descriptions resolved to, becomes
+        context for the next sentences (whether or not it took part in a statement)."""
+        named = [
+            m.actor
+            for m in sorted({m.start: m for m in self.mentions.values()}.values(), key=lambda m: m.start)
+            if not m.actor.generic and (m.kind != "capital" or _acts(self.sentence_doc[m.end - 1]))
+        ]
+        self.history.extend([*named, *(a for a in self.pending if a not in named)])
         self.pending = []
 
     def recent(self, wanted: str, position: int) -> Actor | None:

@@ -242,20 +242,19 @@ class SentenceRules:
 
     # ------------------------------------------------------------------ event nouns
     def noun_triggers(self, noun: Token) -> list[Trigger]:
+        """Triggers of an event noun: its compound form ('joint operation', 'cease-fire') and the noun."""
         lemma = noun.lemma_.lower()
         doc = noun.doc
+        found: list[Trigger] = []
         for child in noun.children:
             if child.dep_ not in ("compound", "amod"):
                 continue
             if child.i == noun.i - 1:
-                found = self.lex.trigger("noun", f"{child.lower_} {lemma}")
+                found += self.lex.trigger("noun", f"{child.lower_} {lemma}")
             elif child.i == noun.i - 2 and doc[noun.i - 1].text == "-":  # 'cease-fire'
-                found = self.lex.trigger("noun", f"{child.lower_}-{lemma}")
-            else:
-                found = []
-            if found:
-                return found
-        return self.lex.trigger("noun", lemma) or self.lex.trigger("noun", noun.lower_)
+                found += self.lex.trigger("noun", f"{child.lower_}-{lemma}")
+        found += self.lex.trigger("noun", lemma) or self.lex.trigger("noun", noun.lower_)
+        return list(dict.fromkeys(found))
 
     def is_light(self, verb: Token) -> bool:
         """'launch', 'carry out', 'wage': a verb whose event noun carries the relation."""
@@ -442,7 +441,7 @@ class SentenceRules:
         while True:
             for child in node.children:
                 lower = child.lower_
-                if child.dep_ == "neg" or (child.dep_ == "advmod" and self.lex.cue("negator", lower)):
+                if self.negates(child):
                     negated = True
                 elif child.dep_ == "aux" and self.lex.cue("modal", lower):
                     potential = True
@@ -484,6 +483,15 @@ class SentenceRules:
         elif potential:
             result.factuality = "potential"
         return result
+
+    def negates(self, child: Token) -> bool:
+        """'not', 'never', 'no longer' (the parser puts 'no' under 'longer')."""
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ != "advmod":
+            return False
+        phrases = [child.lower_, *(f"{g.lower_} {child.lower_}" for g in child.children if g.dep_ == "neg")]
+        return any(self.lex.cue("negator", phrase) for phrase in phrases)
 
     def asserter(self, verb: Token) -> Actor | str:
         """Who says/believes/denies: an actor, or SOURCE for 'reports', 'a military source', 'it is claimed'."""

@@ -25,6 +25,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from kg.documents import Document
@@ -51,15 +52,29 @@ class Sentence:
 
 
 @cache
+def english_index(nlp: Language) -> dict[str, frozenset[str]]:
+    """Common English words by part of speech (adj, adv, noun, verb): the lemma index the model's own
+    lemmatizer ships, about 80,000 words."""
+    if "lemmatizer" not in nlp.pipe_names or not nlp.get_pipe("lemmatizer").lookups.has_table("lemma_index"):
+        return {}
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return {
+        pos: frozenset(index[get_string_id(pos)])
+        for pos in ("adj", "adv", "noun", "verb")
+        if get_string_id(pos) in index
+    }
+
+
 def english_words(nlp: Language) -> frozenset[str]:
-    """Common English words: the lemma index the model's own lemmatizer ships (about 80,000)."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = nlp.get_pipe("lemmatizer").lookups
-    if not lookups.has_table("lemma_index"):
-        return frozenset()
-    index = lookups.get_table("lemma_index")
-    return frozenset(word for key in index for word in index[key])
+    """Every word of :func:`english_index`."""
+    return frozenset().union(*english_index(nlp).values())
+
+
+def only_adverb(word: str, nlp: Language) -> bool:
+    """'Later', 'Instead': an adverb that is no noun or verb, so no part of a name it precedes."""
+    index = english_index(nlp)
+    lower = word.lower()
+    return lower in index.get("adv", ()) and not any(lower in index.get(p, ()) for p in ("noun", "verb"))
 
 
 @cache
@@ -82,7 +97,7 @@ def is_headline(span: Span) -> bool:
 
 def recase(span: Span, nlp: Language) -> Span:
     """Parse a headline in sentence case; the result keeps the original words (for provenance)."""
-    english = english_words(nlp)
+    english = english_words(nlp)  # (built once per call; english_index itself is cached)
     keep = {i for _, start, end in name_matcher(nlp)(span) for i in range(start, end)}
     chars = list(span.text)
     for token in span[1:]:
