@@ -125,7 +125,7 @@ class ArticleActors:
     def _person_variants(self, span: Span, found: list[Mention]) -> list[Mention]:
         """'Abiy Ahmed' ... 'Abiy', 'Mr Ahmed': part of the name of a person named before is that person."""
         names: dict[str, Actor] = {}
-        for actor in self.history:
+        for actor in reversed(self.history):  # the person named last wins a shared surname
             if actor.type == "Person":
                 for word in actor.label.split():
                     if len(word) > 2 and word[0].isupper() and word.lower() not in TITLES:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.pipeline import ingest
+from kg.pipeline import extract, ingest
+from kg.statements import SOURCE
 from kg.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,6 +15,16 @@ SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 GOLD = DATA / "gold"
 ARTICLES = DATA / "articles"
+
+
+def triples(text: str) -> set[tuple]:
+    """The statements of a text as (subject, relation, object, factuality, asserter) label tuples;
+    the asserter is an actor's label, 'source', or None."""
+    found = set()
+    for s in extract(text).statements:
+        attributed = s.attributed_to if s.attributed_to in (None, SOURCE) else s.attributed_to.label
+        found.add((s.subject.label, s.relation, s.object.label, s.factuality, attributed))
+    return found
 
 
 def count_quads(location: str) -> int:

@@ -9,17 +9,8 @@ from __future__ import annotations
 import pytest
 
 from kg.pipeline import extract
-from kg.statements import SOURCE, Statement
-
-
-def triples(text: str) -> set[tuple]:
-    return {as_tuple(s) for s in extract(text).statements}
-
-
-def as_tuple(s: Statement) -> tuple:
-    attributed = s.attributed_to if s.attributed_to in (None, SOURCE) else s.attributed_to.label
-    return (s.subject.label, s.relation, s.object.label, s.factuality, attributed)
-
+from kg.statements import SOURCE
+from tests.conftest import triples
 
 CASES = [
     ("active voice", "Iran supports Hezbollah.", ("Iran", "supports", "Hezbollah", "actual", None)),
