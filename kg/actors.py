@@ -161,7 +161,7 @@ class ArticleActors:
         actor_at = {i: m for m in found if m.actor.type != "Place" for i in range(m.start, m.end)}
         places = []
         for token in span:
-            if not self.lexicon.token_cue("placenoun", token):
+            if token.pos_ not in ("NOUN", "PROPN") or not self.lexicon.token_cue("placenoun", token):
                 continue
             left = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
             if not left or left[-1].i != token.i - 1 or any(t.i in actor_at for t in left):

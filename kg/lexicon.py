@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.errors import KgError
@@ -39,6 +39,25 @@ class Lexicon:
     triggers: dict[str, dict[str, list[Trigger]]] = field(default_factory=lambda: defaultdict(dict))
     cues: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
 
+    def __post_init__(self) -> None:
+        self._heads: dict[str, frozenset[str]] = {}
+
+    def heads(self, kind: str) -> frozenset[str]:
+        """The single words a trigger of a kind can hinge on: a verb's first word ('call' of 'call on'),
+        a noun's last ('fire' of 'cease-fire'). Lets the rules skip tokens that cannot be triggers."""
+        if kind not in self._heads:
+            keys = self.triggers[kind]
+            if kind == "verb":
+                self._heads[kind] = frozenset(k.split()[0] for k in keys)
+            else:
+                self._heads[kind] = frozenset(k.replace("-", " ").split()[-1] for k in keys)
+        return self._heads[kind]
+
+    def may_trigger(self, kind: str, token) -> bool:
+        """Whether any form of the token is a word some trigger of the kind hinges on."""
+        heads = self.heads(kind)
+        return any(form in heads for form in word_forms(token.text, token.lemma_))
+
     def trigger(self, kind: str, word: str) -> list[Trigger]:
         return self.triggers[kind].get(word.lower(), [])
 
@@ -61,7 +80,8 @@ class Lexicon:
         return any(form in self.cues[kind] for form in word_forms(token.text, token.lemma_))
 
 
-def word_forms(word: str, lemma: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def word_forms(word: str, lemma: str) -> tuple[str, ...]:
     """Candidate lemmas of a word: the tagger's lemma, the word, and plain de-inflections.
 
     The small model's lemmatizer errs on rarer verbs ("waged" -> "wag"); trying "wage" as well
@@ -82,7 +102,7 @@ def word_forms(word: str, lemma: str) -> list[str]:
             forms += [stem + r for r in replacements]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def _rows(path: Path) -> list[tuple[int, list[str]]]:

@@ -78,13 +78,17 @@ class SentenceRules:
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Statement]:
+        doc = self.span.doc
         for token in self.span:
-            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            pos = token.pos_
+            if (pos in ("VERB", "AUX") or token.tag_.startswith("VB")) and self.lex.may_trigger("verb", token):
                 self.verb(token)
-            if token.pos_ in ("NOUN", "PROPN"):
+            if pos in ("NOUN", "PROPN") and self.lex.may_trigger("noun", token):
                 self.noun(token)
-            self.hyphen(token)
-            self.with_help(token)
+            if token.i >= 2 and doc[token.i - 1].text == "-":
+                self.hyphen(token)
+            if token.lower_ == "with":
+                self.with_help(token)
         self.roles()
         self.possessive_members()
         return self.found
