@@ -47,3 +47,20 @@ def dev_store(tmp_path_factory) -> str:
     location = str(tmp_path_factory.mktemp("dev") / "store")
     ingest([SEEDS, ARTICLES], location)
     return location
+
+
+#: Article text with markup that would act if it ever reached the page as HTML.
+HOSTILE = (
+    "Syria backs Hezbollah (<script>document.body.setAttribute('data-pwned','script')</script>).\n\n"
+    "Iran supports Hezbollah (<img src=x onerror=document.body.setAttribute('data-pwned','img')>).\n"
+)
+
+
+@pytest.fixture()
+def hostile_store(tmp_path) -> str:
+    """A store holding an article whose sentences carry <script> and onerror markup."""
+    article = tmp_path / "hostile.txt"
+    article.write_text(HOSTILE)
+    location = str(tmp_path / "hostile-store")
+    ingest([article], location)
+    return location

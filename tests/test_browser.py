@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from kg.pipeline import ingest
 from kg.store import open_store
 from kg.view import write
 
@@ -50,15 +49,8 @@ def test_the_seed_graph_draws_without_errors(seed_store, tmp_path):
     assert counts and int(counts[1]) >= 10 and int(counts[2]) == int(counts[3]) >= 10
 
 
-def test_markup_in_articles_never_runs_in_the_browser(tmp_path):
-    article = tmp_path / "evil.txt"
-    article.write_text(
-        "Syria backs Hezbollah (<script>document.body.setAttribute('data-pwned','script')</script>).\n\n"
-        "Iran supports Hezbollah (<img src=x onerror=document.body.setAttribute('data-pwned','img')>).\n"
-    )
-    store = str(tmp_path / "store")
-    ingest([article], store)
-    page = write(open_store(store, read_only=True), tmp_path / "evil.html")
+def test_markup_in_articles_never_runs_in_the_browser(hostile_store, tmp_path):
+    page = write(open_store(hostile_store, read_only=True), tmp_path / "hostile.html")
     dom, log = load(page, tmp_path)
     assert console_errors(log) == []
     assert "<canvas" in dom
