@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -498,12 +497,3 @@ def guess_org_type(name: str) -> str:
         if words & set(heads):
             return actor_type
     return "PoliticalOrganization"
-
-
-def build_matchers(nlp: Language, gazetteer: Gazetteer) -> tuple[PhraseMatcher, PhraseMatcher]:
-    """Phrase matchers over every alias: one case-sensitive for acronyms, one on lower case."""
-    by_case = PhraseMatcher(nlp.vocab, attr="ORTH")
-    by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    by_case.add("ACRONYM", [nlp.make_doc(a) for a in gazetteer.acronyms])
-    by_lower.add("ALIAS", [nlp.make_doc(a) for a in gazetteer.aliases])
-    return by_case, by_lower

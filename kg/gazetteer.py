@@ -14,6 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
 from kg.errors import KgError
 from kg.vocabulary import ACTOR_TYPES, data_path
 
@@ -172,6 +175,20 @@ class Gazetteer:
     def body_of(self, actor_id: str, role: str) -> str | None:
         """The gazetteer's body of a state with a role ('military', 'government'), if it lists one."""
         return self._bodies.get((actor_id, role))
+
+
+@cache
+def alias_matchers(nlp: Language, gazetteer: Gazetteer) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Phrase matchers over every alias: one case-sensitive for acronyms, one on lower case.
+
+    Built once per pipeline and gazetteer (about 1,500 aliases take ~15 ms): every extraction, and
+    the headline re-caser, shares them.
+    """
+    by_case = PhraseMatcher(nlp.vocab, attr="ORTH")
+    by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_case.add("ACRONYM", [nlp.make_doc(a) for a in gazetteer.acronyms])
+    by_lower.add("ALIAS", [nlp.make_doc(a) for a in gazetteer.aliases])
+    return by_case, by_lower
 
 
 @cache

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.actors import PRONOUNS, ArticleActors, build_matchers
-from kg.gazetteer import Actor, Gazetteer, default_gazetteer
+from kg.actors import PRONOUNS, ArticleActors
+from kg.gazetteer import Actor, Gazetteer, alias_matchers, default_gazetteer
 from kg.lexicon import Lexicon, Trigger, default_lexicon
 from kg.sentences import Sentence, load_pipeline
 from kg.statements import SOURCE, Extraction, Statement, register_extractor
@@ -51,7 +51,7 @@ class RuleExtractor:
     def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None):
         self.gazetteer = gazetteer or default_gazetteer()
         self.lexicon = lexicon or default_lexicon()
-        self.matchers = build_matchers(load_pipeline(), self.gazetteer)
+        self.matchers = alias_matchers(load_pipeline(), self.gazetteer)
         self.relations = relations()
 
     def extract(self, sentences: list[Sentence]) -> Extraction:

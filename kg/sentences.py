@@ -24,13 +24,12 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from kg.documents import Document
 from kg.errors import KgError
-from kg.gazetteer import Gazetteer, default_gazetteer
+from kg.gazetteer import Gazetteer, alias_matchers, default_gazetteer
 from kg.lexicon import word_forms
 
 DEFAULT_MODEL = "en_core_web_sm"
@@ -78,15 +77,6 @@ def only_adverb(word: str, nlp: Language) -> bool:
     return lower in index.get("adv", ()) and not any(lower in index.get(p, ()) for p in ("noun", "verb"))
 
 
-@cache
-def name_matcher(nlp: Language) -> PhraseMatcher:
-    """Gazetteer names on lower case: the words of a headline that must keep their capitals."""
-    gazetteer = default_gazetteer()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    matcher.add("NAME", [nlp.make_doc(alias) for alias in gazetteer.aliases])
-    return matcher
-
-
 def is_headline(span: Span) -> bool:
     """Title case and no closing punctuation: 'Kurds Close in on IS-held Syrian Town'."""
     words = [t for t in span if t.is_alpha]
@@ -99,7 +89,8 @@ def is_headline(span: Span) -> bool:
 def recase(span: Span, nlp: Language) -> Span:
     """Parse a headline in sentence case; the result keeps the original words (for provenance)."""
     english = english_words(nlp)
-    keep = {i for _, start, end in name_matcher(nlp)(span) for i in range(start, end)}
+    by_lower = alias_matchers(nlp, default_gazetteer())[1]
+    keep = {i for _, start, end in by_lower(span) for i in range(start, end)}  # names keep their capitals
     chars = list(span.text)
     for token in span[1:]:
         lower = token.text.lower()
