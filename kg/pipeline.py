@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import unquote
 
 from kg.documents import Document, from_text, read_documents
@@ -57,6 +56,11 @@ class IngestReport:
         )
 
 
+def as_store(store: Store | str | os.PathLike | None) -> Store:
+    """An open store as given, or the store at a location (None: KG_STORE or ./.kg)."""
+    return open_store(store) if store is None or isinstance(store, (str, os.PathLike)) else store
+
+
 def stored_hash(store: Store, doc_id: str) -> str | None:
     """The content hash of a document already in the store, if any."""
     result = store.query(f"SELECT ?h WHERE {{ GRAPH <{graph_iri(doc_id)}> {{ ?d kg:contentHash ?h }} }} LIMIT 1")
@@ -72,7 +76,7 @@ def ingest(
 ) -> IngestReport:
     """Read, extract and store the articles under ``paths``; unchanged articles are skipped."""
     documents = read_documents(paths)
-    store = store if store is not None and not isinstance(store, (str, Path)) else open_store(store)
+    store = as_store(store)
     report = IngestReport()
     todo: list[Document] = []
     for document in documents:
@@ -131,7 +135,7 @@ def stored_labels(store: Store, actors: dict[str, Actor]) -> dict[str, str]:
 
 def remove(doc_id: str, store: Store | str | None = None) -> bool:
     """Delete one document's graph; True when it was there."""
-    store = store if store is not None and not isinstance(store, (str, Path)) else open_store(store)
+    store = as_store(store)
     if stored_hash(store, doc_id) is None:
         return False
     store.replace_graphs(f"DROP GRAPH <{graph_iri(doc_id)}>")

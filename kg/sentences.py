@@ -100,9 +100,7 @@ def recase(span: Span, nlp: Language) -> Span:
             start = token.idx - span.start_char
             chars[start : start + len(lower)] = lower
     cased = nlp("".join(chars))
-    if len(cased) != len(span) or any(
-        a.idx - cased[0].idx != b.idx - span.start_char for a, b in zip(cased, span, strict=True)
-    ):
+    if len(cased) != len(span) or any(a.idx != b.idx - span.start_char for a, b in zip(cased, span, strict=True)):
         return span  # tokenisation differs: keep the original parse
     doc = Doc(
         nlp.vocab,
