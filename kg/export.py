@@ -15,14 +15,6 @@ from kg.vocabulary import PREFIXES
 TRIPLE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}
 QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
 FORMATS = tuple(TRIPLE_FORMATS) + tuple(QUAD_FORMATS)
-SUFFIXES = {
-    "turtle": ".ttl",
-    "ntriples": ".nt",
-    "rdfxml": ".rdf",
-    "trig": ".trig",
-    "nquads": ".nq",
-    "jsonld": ".jsonld",
-}
 
 
 def export(store: Store, fmt: str = "turtle") -> bytes:

@@ -21,11 +21,6 @@ _RESULT_FORMATS = {
 }
 
 
-def run(store: Store, sparql: str):
-    """The raw pyoxigraph result of a query (solutions, boolean or triples)."""
-    return store.query(sparql)
-
-
 def select(store: Store, sparql: str) -> list[dict[str, str]]:
     """Rows of a SELECT as plain dicts of strings: the handiest form for notebooks and tests."""
     result = store.query(sparql)

@@ -38,8 +38,6 @@ class Store(Protocol):
     def dump(self, format: ox.RdfFormat) -> bytes:
         """The whole dataset (quad formats) in one serialisation."""
 
-    def close(self) -> None: ...
-
 
 def location_from(location: str | os.PathLike | None) -> str:
     """The store location: the argument, else ``KG_STORE``, else ``./.kg``."""
@@ -91,9 +89,6 @@ class OxigraphStore:
 
     def dump(self, format: ox.RdfFormat) -> bytes:
         return self._store.dump(format=format, prefixes=PREFIXES)
-
-    def close(self) -> None:
-        self._store = None  # RocksDB closes when the object is dropped
 
 
 StoreFactory = Callable[[str, bool], Store]

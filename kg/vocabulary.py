@@ -38,7 +38,6 @@ PREFIXES: dict[str, str] = {
     "xsd": XSD,
 }
 
-FACTUALITY_VALUES = ("actual", "negated", "potential")
 ACTOR_TYPES = (
     "State",
     "GovernmentBody",
