@@ -7,7 +7,10 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
@@ -24,16 +27,29 @@ from kg.store import location_from, open_store
 STORE_HELP = "Store location: a directory for the on-disk store, or memory:. [env KG_STORE; default ./.kg]"
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename: a failure never leaves half a file."""
+@contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A file to write that appears at ``path`` only when complete: a failure or Ctrl-C never
+    leaves half a file, and never clobbers the previous one."""
     try:
-        directory = path.resolve().parent
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise KgError(f"cannot write {path}: {err.strerror or err}") from None
+    try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
         os.replace(tmp, path)
     except OSError as err:
         raise KgError(f"cannot write {path}: {err.strerror or err}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write bytes to ``path`` through :func:`atomic_output`."""
+    with atomic_output(path) as handle:
+        handle.write(data)
 
 
 def read_input(text: str | None, file: Path | None, what: str) -> str:
@@ -120,12 +136,13 @@ def query_command(sparql: str | None, file: Path | None, fmt: str, store: str | 
 @store_option
 def export_command(fmt: str, output: Path | None, store: str | None) -> None:
     """Export the whole graph (triple formats merge all documents; trig/nquads keep one graph each)."""
-    data = export.export(open_store(store, read_only=True), fmt)
+    opened = open_store(store, read_only=True)
     if output is None:
-        sys.stdout.buffer.write(data)
-    else:
-        write_atomically(output, data)
-        click.echo(f"wrote {output} ({len(data):,} bytes, {fmt})", err=True)
+        export.export(opened, sys.stdout.buffer, fmt)
+        return
+    with atomic_output(output) as handle:
+        export.export(opened, handle, fmt)
+    click.echo(f"wrote {output} ({output.stat().st_size:,} bytes, {fmt})", err=True)
 
 
 @main.command("view")

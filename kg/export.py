@@ -6,6 +6,9 @@ Triple formats (Turtle, N-Triples, RDF/XML) merge every named graph into one gra
 
 from __future__ import annotations
 
+import io
+from typing import BinaryIO
+
 import pyoxigraph as ox
 
 from kg.errors import KgError
@@ -17,11 +20,19 @@ QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "json
 FORMATS = tuple(TRIPLE_FORMATS) + tuple(QUAD_FORMATS)
 
 
-def export(store: Store, fmt: str = "turtle") -> bytes:
-    """The store serialised in one of :data:`FORMATS`."""
+def export(store: Store, output: BinaryIO, fmt: str = "turtle") -> None:
+    """Write the store to a binary stream in one of :data:`FORMATS`, streaming where the backend can."""
     if fmt in QUAD_FORMATS:
-        return store.dump(QUAD_FORMATS[fmt])
+        store.dump(output, QUAD_FORMATS[fmt])
+        return
     if fmt not in TRIPLE_FORMATS:
         raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-    return ox.serialize(triples, format=TRIPLE_FORMATS[fmt], prefixes=PREFIXES)
+    ox.serialize(triples, output, format=TRIPLE_FORMATS[fmt], prefixes=PREFIXES)
+
+
+def export_bytes(store: Store, fmt: str = "turtle") -> bytes:
+    """The store serialised in memory: handy in notebooks for small graphs."""
+    buffer = io.BytesIO()
+    export(store, buffer, fmt)
+    return buffer.getvalue()

@@ -3,23 +3,34 @@
 This is the library API the CLI and notebooks call: :func:`extract` reads a text and returns its
 statements without storing anything; :func:`ingest` reads files and keeps their statements.
 
-``ingest`` reads and checks every file before it parses any, and writes all documents in one
-transaction, so a bad file or a crash leaves the store exactly as it was.
+``ingest`` reads and checks every file before it parses any, so a bad file stores nothing; it
+then writes documents in batches, one transaction per batch, so a crash or Ctrl-C leaves every
+document either fully stored or not at all.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+import pyoxigraph as ox
+
 from kg.documents import Document, from_text, read_documents
 from kg.gazetteer import Actor, default_gazetteer
-from kg.rdf import actor_iri, actor_quads, document_quads, graph_iri, to_update
+from kg.rdf import (
+    actor_iri,
+    actor_quads,
+    corroboration_update,
+    document_quads,
+    drop_graphs,
+    graph_iri,
+    relation_keys,
+)
 from kg.sentences import split, split_many
 from kg.statements import Extraction, get_extractor
-from kg.store import Store, ontology_update, open_store
+from kg.store import Store, insert_data, ontology_update, open_store
 from kg.vocabulary import ACTORS_GRAPH
 
 
@@ -61,47 +72,96 @@ def as_store(store: Store | str | os.PathLike | None) -> Store:
     return open_store(store) if store is None or isinstance(store, (str, os.PathLike)) else store
 
 
-def stored_hash(store: Store, doc_id: str) -> str | None:
-    """The content hash of a document already in the store, if any."""
-    result = store.query(f"SELECT ?h WHERE {{ GRAPH <{graph_iri(doc_id)}> {{ ?d kg:contentHash ?h }} }} LIMIT 1")
-    for row in result:
-        return row["h"].value
-    return None
+def stored_hashes(store: Store, doc_ids: Iterable[str]) -> dict[str, str]:
+    """The content hash of each of these documents that the store already has."""
+    graphs = {graph_iri(d): d for d in doc_ids}
+    if not graphs:
+        return {}
+    values = " ".join(f"<{g}>" for g in graphs)
+    rows = store.query(f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?d kg:contentHash ?h }} }}")
+    return {graphs[row["g"].value]: row["h"].value for row in rows}
+
+
+#: Documents per write. Each write is one transaction, so a crash or Ctrl-C keeps every document
+#: either fully in the store or fully out, and loses at most the batch being written.
+BATCH_DOCUMENTS = 32
 
 
 def ingest(
     paths: Iterable[str | os.PathLike],
     store: Store | str | None = None,
     extractor: str = "rules",
+    batch_size: int = BATCH_DOCUMENTS,
+    on_write: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
-    """Read, extract and store the articles under ``paths``; unchanged articles are skipped."""
+    """Read, extract and store the articles under ``paths``; unchanged articles are skipped.
+
+    Documents are written in batches of ``batch_size``, one transaction each; ``on_write`` is
+    called with the running report after every write (for progress, and so a caller that is
+    interrupted knows what is stored).
+    """
     documents = read_documents(paths)
     store = as_store(store)
     report = IngestReport()
-    todo: list[Document] = []
-    for document in documents:
-        previous = stored_hash(store, document.doc_id)
-        if previous == document.content_hash:
-            report.unchanged.append(document.doc_id)
-            continue
-        (report.replaced if previous else report.added).append(document.doc_id)
-        todo.append(document)
-    if not todo:
-        return report
     engine = get_extractor(extractor)
-    quads = []
-    actors: dict[str, Actor] = {}
-    for document, sentences in split_many(todo):
-        extraction = engine.extract(sentences)
-        report.sentences += len(sentences)
-        report.statements += len(extraction.statements)
-        actors.update(involved_actors(extraction))
-        quads.extend(document_quads(document, extraction, sentences))
-    report.actors = set(actors)
-    descriptions = actor_quads(actors.values(), known=stored_labels(store, actors))
-    update = to_update([graph_iri(d.doc_id) for d in todo], [*quads, *descriptions])
-    store.replace_graphs(ontology_update() + " ;\n" + update)
+    ontology = ontology_update()
+    for start in range(0, len(documents), batch_size):
+        batch = documents[start : start + batch_size]
+        previous = stored_hashes(store, [d.doc_id for d in batch])
+        todo = [d for d in batch if previous.get(d.doc_id) != d.content_hash]
+        report.unchanged += [d.doc_id for d in batch if previous.get(d.doc_id) == d.content_hash]
+        if not todo:
+            continue
+        extractions = []
+        for document, sentences in split_many(todo):
+            extraction = engine.extract(sentences)
+            report.sentences += len(sentences)
+            extractions.append((document, extraction))
+        write(store, extractions, replacing=[d.doc_id for d in todo if d.doc_id in previous], prelude=ontology)
+        ontology = ""  # once per run is enough
+        for document, extraction in extractions:
+            (report.replaced if document.doc_id in previous else report.added).append(document.doc_id)
+            report.statements += len(extraction.statements)
+            report.actors.update(involved_actors(extraction))
+        if on_write:
+            on_write(report)
     return report
+
+
+def write(
+    store: Store,
+    extractions: list[tuple[Document, Extraction]],
+    replacing: Iterable[str] = (),
+    prelude: str = "",
+) -> None:
+    """Put documents' graphs (replacing any older version), their actors and recounted corroboration
+    in the store, in one update: a crash leaves either all of them or none."""
+    quads: list[ox.Quad] = []
+    actors: dict[str, Actor] = {}
+    for document, extraction in extractions:
+        actors.update(involved_actors(extraction))
+        quads.extend(document_quads(document, extraction))
+    quads.extend(actor_quads(actors.values(), known=stored_labels(store, actors)))
+    keys = relation_keys(quads) | stored_relation_keys(store, replacing)
+    operations = [
+        prelude,
+        drop_graphs(graph_iri(d.doc_id) for d, _ in extractions),
+        insert_data(quads),
+        corroboration_update(keys),
+    ]
+    store.update(" ;\n".join(op for op in operations if op))
+
+
+def stored_relation_keys(store: Store, doc_ids: Iterable[str]) -> set[tuple[str, str, str]]:
+    """The (subject, relation, object) keys that documents already in the store report."""
+    values = " ".join(f"<{graph_iri(d)}>" for d in doc_ids)
+    if not values:
+        return set()
+    rows = store.query(
+        f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} "
+        "GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }"
+    )
+    return {(row["s"].value, row["p"].value, row["o"].value) for row in rows}
 
 
 def involved_actors(extraction: Extraction) -> dict[str, Actor]:
@@ -134,9 +194,11 @@ def stored_labels(store: Store, actors: dict[str, Actor]) -> dict[str, str]:
 
 
 def remove(doc_id: str, store: Store | str | None = None) -> bool:
-    """Delete one document's graph; True when it was there."""
+    """Delete one document's graph (and recount what it reported); True when it was there."""
     store = as_store(store)
-    if stored_hash(store, doc_id) is None:
+    if doc_id not in stored_hashes(store, [doc_id]):
         return False
-    store.replace_graphs(f"DROP GRAPH <{graph_iri(doc_id)}>")
+    keys = stored_relation_keys(store, [doc_id])
+    operations = [drop_graphs([graph_iri(doc_id)]), corroboration_update(keys)]
+    store.update(" ;\n".join(op for op in operations if op))
     return True

@@ -45,8 +45,8 @@ def format_result(result, fmt: str = "table") -> str:
     if isinstance(result, ox.QueryBoolean):
         value = bool(result)
         return json.dumps({"head": {}, "boolean": value}) if fmt == "json" else str(value).lower()
-    if isinstance(result, ox.QueryTriples):
-        return ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+    if not isinstance(result, ox.QuerySolutions):  # CONSTRUCT / DESCRIBE: triples
+        return ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
     if fmt in _RESULT_FORMATS:
         return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
     names = [v.value for v in result.variables]

@@ -3,8 +3,9 @@
 Per document, one named graph holds:
 
 * the document node (``kg:Document``: ``dcterms:title``, ``dcterms:source``, ``dcterms:date``,
-  ``kg:contentHash``) and its sentence nodes (``rdf:value`` the text, ``dcterms:isPartOf`` the
-  document);
+  ``kg:contentHash``) and the sentences that are evidence for a statement (``rdf:value`` the
+  text, ``dcterms:isPartOf`` the document). Other sentences are not stored: the graph keeps
+  evidence, not an archive of the article, and that keeps a million-statement store small;
 * one ``rdf:Statement`` per statement: ``rdf:subject``, ``rdf:predicate``, ``rdf:object``,
   ``kg:factuality``, ``kg:attributedTo`` (an actor, or the literal "source"),
   ``prov:wasDerivedFrom`` its sentence, ``kg:trigger`` the words;
@@ -13,6 +14,13 @@ Per document, one named graph holds:
 
 Actor descriptions (type, label, gazetteer aliases, parent, Wikidata) go to a shared actors graph.
 IRIs are derived from content, so ingesting the same article twice yields the same quads.
+
+Corroboration is materialised in its own graph, one ``kg:Corroboration`` node per (subject,
+relation, object) that some document reports, with ``kg:documentCount`` (distinct documents with
+any statement of it: facts, claims, denials, plans) and ``kg:assertedCount`` (distinct documents
+that state it as a fact in their own voice, i.e. hold its plain triple). Every write recounts the
+triples it touches in the same transaction (:func:`corroboration_update`), so the counts are
+never stale and "who supports whom, by how many sources" is a lookup, not an aggregation.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ import pyoxigraph as ox
 from kg.documents import Document
 from kg.gazetteer import Actor
 from kg.statements import SOURCE, Extraction, Statement
-from kg.vocabulary import ACTORS_GRAPH, DCTERMS, ID, KG, OWL, PROV, RDF, RDFS, SKOS, XSD
+from kg.vocabulary import ACTORS_GRAPH, CORROBORATION_GRAPH, DCTERMS, ID, KG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 FACTUALITY_IRI = {"actual": KG + "Actual", "negated": KG + "Negated", "potential": KG + "Potential"}
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -48,9 +56,13 @@ def doc_iri(doc_id: str) -> str:
     return f"{ID}doc/{_safe(doc_id)}"
 
 
+#: Every document graph's IRI starts with this.
+DOCUMENT_GRAPHS = f"{ID}graph/doc/"
+
+
 def graph_iri(doc_id: str) -> str:
     """The named graph that holds one document's statements."""
-    return f"{ID}graph/doc/{_safe(doc_id)}"
+    return f"{DOCUMENT_GRAPHS}{_safe(doc_id)}"
 
 
 def actor_iri(actor_id: str) -> str:
@@ -67,7 +79,7 @@ def statement_iri(doc_id: str, statement: Statement) -> str:
     return f"{ID}statement/{_safe(doc_id)}/{_digest(statement.sentence.text, *key, size=20)}"
 
 
-def document_quads(document: Document, extraction: Extraction, sentences: Iterable) -> Iterator[ox.Quad]:
+def document_quads(document: Document, extraction: Extraction) -> Iterator[ox.Quad]:
     """Everything one document contributes to its named graph."""
     g = N(graph_iri(document.doc_id))
     doc = N(doc_iri(document.doc_id))
@@ -81,7 +93,7 @@ def document_quads(document: Document, extraction: Extraction, sentences: Iterab
     if document.date:
         yield ox.Quad(doc, N(DCTERMS + "date"), ox.Literal(document.date, datatype=N(XSD + "date")), g)
     seen_sentences: set[str] = set()
-    for sentence in sentences:
+    for sentence in sorted({s.sentence.index: s.sentence for s in extraction.statements}.values(), key=_index):
         node = sentence_iri(document.doc_id, sentence.text)
         if node in seen_sentences:
             continue
@@ -149,13 +161,53 @@ def actor_quads(actors: Iterable[Actor], known: dict[str, str] | None = None) ->
         yield ox.Quad(a, N(DCTERMS + "source"), ox.Literal(actor.source), g)
 
 
-def to_update(replace_graphs: Iterable[str], quads: Iterable[ox.Quad]) -> str:
-    """One SPARQL update that replaces whole graphs: applied in one transaction, all or nothing."""
-    parts = [f"DROP SILENT GRAPH <{g}>" for g in replace_graphs]
-    by_graph: dict[str, list[str]] = {}
+def _index(sentence) -> int:
+    return sentence.index
+
+
+def corroboration_iri(subject: str, relation: str, obj: str) -> str:
+    return f"{ID}corroboration/{_digest(subject, relation, obj)}"
+
+
+def relation_keys(quads: Iterable[ox.Quad]) -> set[tuple[str, str, str]]:
+    """The (subject, relation, object) IRIs of the reified statements among some quads."""
+    parts: dict[str, dict[str, str]] = {}
     for q in quads:
-        by_graph.setdefault(q.graph_name.value, []).append(f"{q.subject} {q.predicate} {q.object} .")
-    body = "\n".join(f"GRAPH <{g}> {{\n" + "\n".join(dict.fromkeys(lines)) + "\n}" for g, lines in by_graph.items())
-    if body:
-        parts.append("INSERT DATA {\n" + body + "\n}")
-    return " ;\n".join(parts)
+        if q.predicate.value in (RDF + "subject", RDF + "predicate", RDF + "object"):
+            parts.setdefault(q.subject.value, {})[q.predicate.value] = q.object.value
+    return {(p[RDF + "subject"], p[RDF + "predicate"], p[RDF + "object"]) for p in parts.values() if len(p) == 3}
+
+
+def corroboration_update(keys: Iterable[tuple[str, str, str]]) -> str:
+    """SPARQL update that recounts the documents reporting each (subject, relation, object) key.
+
+    Run in the same request as the write that changed them, after it: operations of one request
+    apply in order, so the recount sees the new document graphs. A key no document reports any
+    more loses its node. Plain SPARQL 1.1, so it runs on every backend.
+    """
+    rows = [(corroboration_iri(*k), *k) for k in sorted(keys)]
+    if not rows:
+        return ""
+    values = "\n".join(f"(<{c}> <{s}> <{p}> <{o}>)" for c, s, p, o in rows)
+    nodes = " ".join(f"<{c}>" for c, *_ in rows)
+    return f"""DELETE {{ GRAPH <{CORROBORATION_GRAPH}> {{ ?c ?x ?y }} }}
+WHERE {{ VALUES ?c {{ {nodes} }} GRAPH <{CORROBORATION_GRAPH}> {{ ?c ?x ?y }} }} ;
+INSERT {{ GRAPH <{CORROBORATION_GRAPH}> {{
+  ?c a kg:Corroboration ; kg:subject ?s ; kg:relation ?p ; kg:object ?o ;
+     kg:documentCount ?documents ; kg:assertedCount ?asserted }} }}
+WHERE {{
+  {{ SELECT ?c ?s ?p ?o (COUNT(DISTINCT ?g) AS ?documents) WHERE {{
+      VALUES (?c ?s ?p ?o) {{ {values} }}
+      GRAPH ?g {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
+  }} GROUP BY ?c ?s ?p ?o }}
+  OPTIONAL {{ SELECT ?c (COUNT(DISTINCT ?g) AS ?facts) WHERE {{
+      VALUES (?c ?s ?p ?o) {{ {values} }}
+      GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}"))
+  }} GROUP BY ?c }}
+  BIND(COALESCE(?facts, 0) AS ?asserted)
+}}"""
+
+
+def drop_graphs(graphs: Iterable[str]) -> str:
+    """Operations that empty whole graphs (a document's graph before its new version goes in)."""
+    return " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs)

@@ -53,6 +53,8 @@ ACTOR_TYPES = (
 ONTOLOGY_GRAPH = ID + "graph/ontology"
 #: Named graph holding actor descriptions (labels, types, gazetteer structure).
 ACTORS_GRAPH = ID + "graph/actors"
+#: Named graph holding the materialised corroboration counts (see kg.rdf).
+CORROBORATION_GRAPH = ID + "graph/corroboration"
 
 
 def data_dir() -> Path:
