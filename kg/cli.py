@@ -14,15 +14,15 @@ from typing import BinaryIO
 
 import click
 
-from kg import evaluate, export, query, view
+from kg import evaluate, export, query, serve, view
 from kg.documents import decode, read_document
 from kg.errors import KgError
+from kg.pipeline import BATCH_DOCUMENTS, extract_document
 from kg.pipeline import extract as extract_text
-from kg.pipeline import extract_document
 from kg.pipeline import ingest as ingest_paths
 from kg.pipeline import remove as remove_document
 from kg.statements import SOURCE
-from kg.store import location_from, open_store
+from kg.store import location_from, open_store, shown
 
 STORE_HELP = "Store location: a directory for the on-disk store, or memory:. [env KG_STORE; default ./.kg]"
 
@@ -85,7 +85,7 @@ class KgGroup(click.Group):
             click.echo(f"kg: error: {err}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
-            click.echo("kg: interrupted; the store is unchanged by the interrupted command", err=True)
+            click.echo("kg: interrupted; every document is either wholly in the store or not at all", err=True)
             ctx.exit(130)
 
 
@@ -106,15 +106,24 @@ store_option = click.option("--store", "store", default=None, envvar="KG_STORE",
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
-def ingest(paths: tuple[Path, ...], store: str | None, quiet: bool) -> None:
+@click.option(
+    "--batch-size",
+    default=BATCH_DOCUMENTS,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Documents per write (one transaction each).",
+)
+def ingest(paths: tuple[Path, ...], store: str | None, quiet: bool, batch_size: int) -> None:
     """Read articles (files, or directories of .txt/.md) and keep their statements in the store.
 
     Every file is checked first; one bad file stops the run and nothing is stored. Articles already
-    in the store unchanged are skipped; changed ones are replaced.
+    in the store unchanged are skipped; changed ones are replaced. Documents are written in batches,
+    one transaction each: after a crash or Ctrl-C every document is wholly in or wholly out, and
+    running the same command again adds the rest.
     """
-    report = ingest_paths(paths, location_from(store))
+    report = ingest_paths(paths, location_from(store), batch_size=batch_size)
     if not quiet:
-        click.echo(f"{report.summary()}; store: {location_from(store)}")
+        click.echo(f"{report.summary()}; store: {shown(location_from(store))}")
 
 
 @main.command("query")
@@ -205,6 +214,25 @@ def remove_command(doc_id: str, store: str | None) -> None:
     if not remove_document(doc_id, location_from(store)):
         raise KgError(f"no document {doc_id!r} in the store")
     click.echo(f"removed {doc_id}", err=True)
+
+
+@main.command("serve")
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0: all).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--writable", is_flag=True, help="Also accept SPARQL updates at /update (off by default).")
+@click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
+def serve_command(store: str | None, host: str, port: int, writable: bool, quiet: bool) -> None:
+    """Answer SPARQL 1.1 Protocol queries over the store at /query, for YASGUI, notebooks or Gephi."""
+    server = serve.serve(open_store(store, read_only=not writable), host, port, writable=writable, quiet=quiet)
+    mode = "read-write" if writable else "read-only"
+    click.echo(f"kg: SPARQL endpoint {server.url}/query ({mode}) over {server.store.location}; Ctrl-C stops", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("kg: stopped", err=True)
+    finally:
+        server.server_close()
 
 
 if __name__ == "__main__":

@@ -69,6 +69,16 @@ def location_from(location: str | os.PathLike | None) -> str:
     return str(location or os.environ.get("KG_STORE") or DEFAULT_LOCATION)
 
 
+def shown(location: str) -> str:
+    """A location fit to print: a URL without its password."""
+    parts = urllib.parse.urlsplit(location)
+    if parts.scheme in ("http", "https") and parts.password is not None:
+        host = parts.hostname or ""
+        netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+        return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+    return location
+
+
 def _one_line(err: BaseException | str) -> str:
     return " ".join(str(err).split())
 
@@ -203,7 +213,7 @@ class RemoteStore:
         self.timeout = timeout or float(os.environ.get("KG_STORE_TIMEOUT", "300"))
         self._union_checked = False
 
-    def _post(self, url: str, body: str, content_type: str, accept: str):
+    def _post(self, url: str, body: str, content_type: str, accept: str, what: str):
         request = urllib.request.Request(url, data=body.encode("utf-8"), method="POST")
         request.add_header("Content-Type", f"{content_type}; charset=utf-8")
         request.add_header("Accept", accept)
@@ -218,6 +228,8 @@ class RemoteStore:
                     f"SPARQL endpoint {url} refused access (HTTP {err.code}); "
                     "give credentials in the URL or in KG_STORE_USER and KG_STORE_PASSWORD"
                 ) from None
+            if err.code == 400:  # the protocol's answer to a malformed request
+                raise KgError(f"SPARQL syntax error in the {what} ({url}): {detail[:300]}") from None
             raise KgError(f"SPARQL endpoint {url} answered HTTP {err.code}: {detail[:300]}") from None
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
@@ -226,7 +238,8 @@ class RemoteStore:
     def update(self, sparql: str) -> None:
         if self.read_only:
             raise KgError(f"store {self.location} was opened read-only")
-        with self._post(self.update_url, _prologue() + sparql, "application/sparql-update", "*/*") as response:
+        body = _prologue() + sparql
+        with self._post(self.update_url, body, "application/sparql-update", "*/*", "update") as response:
             response.read()
 
     def query(self, sparql: str) -> Result:
@@ -237,7 +250,7 @@ class RemoteStore:
 
     def _query(self, sparql: str) -> Result:
         accept = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
-        with self._post(self.query_url, _prologue() + sparql, "application/sparql-query", accept) as response:
+        with self._post(self.query_url, _prologue() + sparql, "application/sparql-query", accept, "query") as response:
             kind = response.headers.get_content_type()
             data = response.read()
         try:
@@ -286,8 +299,9 @@ def _update_url_for(query_url: str) -> str:
 
 
 def _prologue() -> str:
-    """Predeclared prefixes as SPARQL PREFIX lines: servers cannot be told them any other way."""
-    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+    """Predeclared prefixes as SPARQL PREFIX declarations: servers cannot be told them any other way.
+    All on one line ending in a space, so a server's error positions keep the user's line numbers."""
+    return "".join(f"PREFIX {name}: <{iri}> " for name, iri in PREFIXES.items())
 
 
 StoreFactory = Callable[[str, bool], Store]

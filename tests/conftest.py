@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -64,3 +71,53 @@ def hostile_store(tmp_path) -> str:
     location = str(tmp_path / "hostile-store")
     ingest([article], location)
     return location
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    """Until ``url`` answers (any HTTP status), or fail with what the server printed."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {process.stderr.read() if process.stderr else ''}")
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"no answer from {url} after {seconds} s")
+
+
+def oxigraph_server(directory: Path, union: bool = True) -> tuple[subprocess.Popen, str]:
+    """A real Oxigraph SPARQL server (PyPI package ``oxigraph``) on 127.0.0.1: (process, query URL)."""
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    port = free_port()
+    args = [exe, "serve", "--location", str(directory), "--bind", f"127.0.0.1:{port}"]
+    args += ["--union-default-graph"] if union else []
+    process = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/query"
+    wait_for(url + "?query=ASK%7B%7D", process)
+    return process, url
+
+
+@pytest.fixture(scope="session")
+def sparql_endpoint(tmp_path_factory) -> Iterator[str]:
+    """The query URL of an Oxigraph server that lives for the test session."""
+    process, url = oxigraph_server(tmp_path_factory.mktemp("oxigraph"))
+    yield url
+    process.terminate()
+    process.wait(timeout=30)
+
+
+@pytest.fixture()
+def empty_endpoint(sparql_endpoint) -> str:
+    """The session's SPARQL server, emptied for one test."""
+    open_store(sparql_endpoint).update("DROP SILENT ALL")
+    return sparql_endpoint

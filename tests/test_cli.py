@@ -21,8 +21,18 @@ def run(*args: str, input: str | None = None):
     return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
 
 
+@pytest.fixture(params=["disk", "sparql-server"])
+def store(request, tmp_path) -> str:
+    """The seed article in each backend: the same tests run against the embedded on-disk store and
+    a real SPARQL 1.1 server (Oxigraph server on 127.0.0.1)."""
+    location = str(tmp_path / "store") if request.param == "disk" else request.getfixturevalue("empty_endpoint")
+    assert run("ingest", str(SEEDS), "--store", location).exit_code == 0
+    return location
+
+
 @pytest.fixture()
-def store(tmp_path) -> str:
+def disk_store(tmp_path) -> str:
+    """The seed article in the embedded store, for tests of on-disk behaviour."""
     location = str(tmp_path / "store")
     assert run("ingest", str(SEEDS), "--store", location).exit_code == 0
     return location
@@ -234,9 +244,10 @@ def hold(code: str) -> subprocess.Popen:
     return holder
 
 
-def test_a_store_in_use_by_another_process(store):
+def test_a_store_in_use_by_another_process(disk_store):
     """One writer at a time, and no reading while one writes (Oxigraph's read-only mode is undefined
     then): each case is one clean line, and the store is unharmed."""
+    store = disk_store
     before = count_quads(store)
     writer = hold(f"import pyoxigraph; s = pyoxigraph.Store({store!r})")
     try:
@@ -249,7 +260,8 @@ def test_a_store_in_use_by_another_process(store):
     assert count_quads(store) == before
 
 
-def test_readers_share_a_store_and_keep_writers_out(store):
+def test_readers_share_a_store_and_keep_writers_out(disk_store):
+    store = disk_store
     reader = hold(f"from kg.store import open_store; s = open_store({store!r}, read_only=True)")
     try:
         assert run("query", "ASK { ?s a rdf:Statement }", "--store", store).output.strip() == "true"

@@ -1,0 +1,325 @@
+"""The store layer: every backend keeps the same graph, corroboration counts stay exact through
+adds, replacements and removals, a killed ingest leaves only whole documents, and the SPARQL
+endpoint backend and ``kg serve`` speak the real protocol to real servers and clients."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+from kg.cli import main
+from kg.pipeline import ingest, remove
+from kg.store import open_store
+from tests.conftest import ARTICLES, SEEDS, count_quads, free_port, oxigraph_server
+
+DOC_GRAPHS = "https://w3id.org/kg-news/id/graph/doc/"
+MATERIALISED = """SELECT ?s ?p ?o ?n ?m WHERE { ?c a kg:Corroboration ; kg:subject ?s ; kg:relation ?p ;
+    kg:object ?o ; kg:documentCount ?n ; kg:assertedCount ?m }"""
+ON_THE_FLY = f"""SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) (COUNT(DISTINCT ?h) AS ?m) WHERE {{
+    GRAPH ?g {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
+    OPTIONAL {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?h), "{DOC_GRAPHS}")) }}
+}} GROUP BY ?s ?p ?o"""
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def counts(store, query: str) -> dict[tuple[str, str, str], tuple[int, int]]:
+    return {
+        (r["s"].value, r["p"].value, r["o"].value): (int(r["n"].value), int(r["m"].value)) for r in store.query(query)
+    }
+
+
+@pytest.fixture(params=["disk", "sparql-server"])
+def location(request, tmp_path) -> str:
+    return str(tmp_path / "store") if request.param == "disk" else request.getfixturevalue("empty_endpoint")
+
+
+def test_corroboration_counts_stay_exact(location, tmp_path):
+    """Materialised counts equal the on-the-fly aggregation after adding, replacing and removing."""
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copy(SEEDS / "syria-raqqa-2016.txt", copy / "raqqa-reprint.txt")
+    ingest([SEEDS, ARTICLES, copy], location)
+    store = open_store(location)
+    first = counts(store, MATERIALISED)
+    assert first == counts(store, ON_THE_FLY)
+    russia_supports_army = next(k for k in first if k[0].endswith("/russia") and k[1].endswith("#supports"))
+    assert first[russia_supports_army] == (2, 2)  # the seed and its reprint
+    claims = [v for v in first.values() if v[1] < v[0]]
+    assert claims, "some triples are reported only as claims, denials or plans"
+
+    (copy / "raqqa-reprint.txt").write_text("Iran supports Hezbollah.\n")
+    ingest([copy], store)
+    assert counts(store, MATERIALISED) == counts(store, ON_THE_FLY)
+    assert counts(store, MATERIALISED)[russia_supports_army] == (1, 1)
+
+    assert remove("syria-raqqa-2016", store)
+    after = counts(store, MATERIALISED)
+    assert after == counts(store, ON_THE_FLY)
+    assert russia_supports_army not in after
+
+
+def test_every_backend_holds_the_same_graph(tmp_path, empty_endpoint):
+    """The same ingest into the embedded store and a SPARQL server yields the same quads."""
+    disk = str(tmp_path / "store")
+    for where in (disk, empty_endpoint):
+        ingest([SEEDS, ARTICLES], where, batch_size=2)
+    dumps = []
+    for where in (disk, empty_endpoint):
+        out = run("export", "--format", "nquads", "--store", where)
+        assert out.exit_code == 0, out.output
+        dumps.append(out.output.splitlines())
+    assert len(dumps[0]) == len(dumps[1]) > 1000
+    ground = [{line for line in dump if "_:" not in line} for dump in dumps]  # blank node labels differ
+    assert ground[0] == ground[1]
+
+
+def test_ingest_writes_in_batches(tmp_path):
+    writes = []
+    report = ingest([SEEDS, ARTICLES], "memory:", batch_size=3, on_write=lambda r: writes.append(len(r.added)))
+    assert len(report.added) == 4 and writes == [3, 4]
+
+
+def many_articles(directory: Path, n: int) -> Path:
+    """``n`` articles that differ only in a first line that yields no statement."""
+    directory.mkdir()
+    seed = (SEEDS / "syria-raqqa-2016.txt").read_text()
+    for i in range(n):
+        (directory / f"dispatch-{i:03d}.txt").write_text(seed.replace("\n", f"\n\nDispatch number {i}.\n", 1))
+    return directory
+
+
+def stored_documents(location: str) -> dict[str, int]:
+    """Each stored document and the number of quads in its graph."""
+    rows = open_store(location, read_only=True).query(
+        "SELECT ?id (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?d a kg:Document ; dcterms:identifier ?id . ?x ?p ?y } }"
+        " GROUP BY ?id"
+    )
+    return {r["id"].value: int(r["n"].value) for r in rows}
+
+
+def wait_for_first_write(store: Path, process: subprocess.Popen, seconds: float = 120) -> None:
+    """Until the store's write-ahead log shows a committed batch."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        if sum(p.stat().st_size for p in store.glob("*.log")) > 20_000:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"no write seen; ingest exit {process.poll()}: {process.stderr.read()}")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["crash", "ctrl-c"])
+def test_a_killed_ingest_leaves_whole_documents(tmp_path, sig):
+    articles = many_articles(tmp_path / "articles", 60)
+    whole = stored_documents_after_full_ingest(tmp_path)
+    store = tmp_path / "store"
+    command = [sys.executable, "-m", "kg.cli", "ingest", str(articles), "--store", str(store), "--batch-size", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for_first_write(store, process)
+    process.send_signal(sig)
+    _, stderr = process.communicate(timeout=60)
+    if sig == signal.SIGINT:
+        assert process.returncode == 130 and "wholly in the store or not at all" in stderr
+        assert "Traceback" not in stderr
+
+    stored = stored_documents(str(store))
+    assert 0 < len(stored) < 60, "killed mid-run"
+    assert set(stored.values()) == {whole}, "every stored document is complete"
+    reader = open_store(str(store), read_only=True)
+    assert counts(reader, MATERIALISED) == counts(reader, ON_THE_FLY)
+    del reader
+
+    result = run("ingest", str(articles), "--store", str(store))
+    assert result.exit_code == 0
+    assert f"{60 - len(stored)} new, 0 updated, {len(stored)} unchanged" in result.output
+    assert set(stored_documents(str(store)).values()) == {whole} and len(stored_documents(str(store))) == 60
+
+
+def stored_documents_after_full_ingest(tmp_path: Path) -> int:
+    """Quads in one complete document graph of :func:`many_articles`."""
+    one = many_articles(tmp_path / "one", 1)
+    location = str(tmp_path / "reference")
+    ingest([one], location)
+    return stored_documents(location)["dispatch-000"]
+
+
+# ------------------------------------------------------------------- the SPARQL endpoint backend
+
+
+def test_the_server_must_query_the_union_of_its_graphs(tmp_path):
+    process, url = oxigraph_server(tmp_path / "plain", union=False)
+    try:
+        assert run("ingest", str(SEEDS), "--store", url).exit_code == 0
+        result = run("query", "SELECT * WHERE { ?s kg:supports ?o }", "--store", url)
+        assert result.exit_code == 1 and "--union-default-graph" in result.output
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_an_unreachable_endpoint_is_one_clean_line():
+    url = f"http://127.0.0.1:{free_port()}/query"
+    for args in (["query", "ASK {}"], ["ingest", str(SEEDS)], ["export"], ["remove", "x"]):
+        result = run(*args, "--store", url)
+        assert result.exit_code == 1, args
+        assert result.output.startswith("kg: error: cannot reach SPARQL endpoint http://127.0.0.1:"), result.output
+        assert result.output.count("\n") == 1
+
+
+class AuthProxy(BaseHTTPRequestHandler):
+    """A reverse proxy that wants HTTP basic auth, as a hosted triple store does."""
+
+    upstream = ""
+    expected = "Basic " + base64.b64encode(b"alice:s3cret pass").decode()
+    seen: ClassVar[list[str]] = []
+
+    def do_POST(self) -> None:
+        self.seen.append(self.headers.get("Authorization") or "")
+        if self.headers.get("Authorization") != self.expected:
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="kg"')
+            self.end_headers()
+            return
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        path = urllib.parse.urlsplit(self.path).path
+        request = urllib.request.Request(self.upstream + path, data=body, method="POST")
+        for header in ("Content-Type", "Accept"):
+            request.add_header(header, self.headers[header])
+        with urllib.request.urlopen(request) as response:
+            data, status, kind = response.read(), response.status, response.headers["Content-Type"]
+        self.send_response(status)
+        self.send_header("Content-Type", kind or "text/plain")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_basic_auth_from_the_url_or_the_environment(empty_endpoint, monkeypatch):
+    AuthProxy.upstream = empty_endpoint.rsplit("/", 1)[0]
+    proxy = ThreadingHTTPServer(("127.0.0.1", 0), AuthProxy)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    port = proxy.server_address[1]
+    try:
+        bare = f"http://127.0.0.1:{port}/query"
+        refused = run("query", "ASK {}", "--store", bare)
+        assert refused.exit_code == 1 and "refused access (HTTP 401)" in refused.output
+
+        with_password = f"http://alice:s3cret%20pass@127.0.0.1:{port}/query"
+        result = run("ingest", str(SEEDS), "--store", with_password)
+        assert result.exit_code == 0 and "s3cret" not in result.output
+
+        monkeypatch.setenv("KG_STORE_USER", "alice")
+        monkeypatch.setenv("KG_STORE_PASSWORD", "s3cret pass")
+        assert run("query", "ASK { ?s kg:supports ?o }", "--store", bare).output.strip() == "true"
+        assert AuthProxy.expected in AuthProxy.seen
+    finally:
+        proxy.shutdown()
+
+
+# ------------------------------------------------------------------- kg serve
+
+
+@pytest.fixture()
+def served(seed_store):
+    """``kg serve`` over the seed store, as its own process on a free port: its base URL."""
+    command = [sys.executable, "-m", "kg.cli", "serve", "--store", seed_store, "--port", "0", "--quiet"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    line = process.stderr.readline()
+    assert "SPARQL endpoint http://127.0.0.1:" in line, line
+    yield line.split("endpoint ", 1)[1].split("/query", 1)[0]
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) == 0
+
+
+def http(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, str, bytes]:
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers.get_content_type(), err.read()
+
+
+def test_serve_answers_the_sparql_protocol(served):
+    select = "SELECT ?l WHERE { ?a kg:supports ?b . ?a rdfs:label ?l }"
+    status, kind, body = http(f"{served}/query?" + urllib.parse.urlencode({"query": select}))
+    assert status == 200 and kind == "application/sparql-results+json"
+    assert {b["l"]["value"] for b in json.loads(body)["results"]["bindings"]} >= {"Russia"}
+
+    form = urllib.parse.urlencode({"query": select}).encode()
+    status, kind, body = http(f"{served}/query", form, {"Accept": "text/csv"})
+    assert status == 200 and kind == "text/csv" and body.decode().splitlines()[0] == "l"
+
+    status, kind, body = http(
+        f"{served}/query",
+        b"CONSTRUCT { ?a rdfs:label ?l } WHERE { ?a a kg:State ; rdfs:label ?l }",
+        {"Content-Type": "application/sparql-query", "Accept": "text/turtle"},
+    )
+    assert status == 200 and kind == "text/turtle"
+    assert len(rdflib.Graph().parse(data=body, format="turtle")) >= 3
+
+    status, _, body = http(f"{served}/query?query=SELEC", None)
+    assert status == 400 and b"syntax error" in body
+
+
+def test_serve_is_read_only_unless_asked(served, seed_store):
+    before = count_quads_after_serving(served)
+    update = {"Content-Type": "application/sparql-update"}
+    status, _, body = http(f"{served}/update", b"DROP ALL", update)
+    assert status == 403 and b"read-only" in body
+    assert count_quads_after_serving(served) == before
+
+
+def count_quads_after_serving(base: str) -> int:
+    query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
+    _, _, body = http(f"{base}/query?{query}")
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+def test_serve_works_for_other_clients(served, seed_store):
+    """rdflib's SPARQLStore (a third-party client) and kg itself, pointed at the endpoint."""
+    graph = rdflib.Graph(store=SPARQLStore(f"{served}/query"))
+    rows = graph.query("SELECT ?l WHERE { ?a <https://w3id.org/kg-news/ontology#supports> ?b . ?a rdfs:label ?l }")
+    assert "Russia" in {str(r[0]) for r in rows}
+    query = "SELECT ?a ?b WHERE { ?a kg:supports ?b } ORDER BY ?a ?b"
+    assert run("query", query, "--store", f"{served}/query").output == run("query", query, "--store", seed_store).output
+    assert count_quads(f"{served}/query") == count_quads(seed_store)
+
+
+def test_a_writable_server_takes_an_ingest(tmp_path):
+    command = [sys.executable, "-m", "kg.cli", "serve", "--store", "memory:", "--port", "0", "--writable", "-q"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        url = process.stderr.readline().split("endpoint ", 1)[1].split(" ", 1)[0]
+        assert run("ingest", str(SEEDS), "--store", url).exit_code == 0
+        assert run("query", "ASK { ?a kg:supports ?b }", "--store", url).output.strip() == "true"
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+
+
+def test_serve_refuses_a_port_in_use(served):
+    port = urllib.parse.urlsplit(served).port
+    result = run("serve", "--store", "memory:", "--port", str(port))
+    assert result.exit_code == 1 and "cannot listen on 127.0.0.1" in result.output
