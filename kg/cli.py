@@ -22,7 +22,7 @@ from kg.pipeline import extract as extract_text
 from kg.pipeline import ingest as ingest_paths
 from kg.pipeline import remove as remove_document
 from kg.statements import SOURCE
-from kg.store import location_from, open_store, shown
+from kg.store import load_file, location_from, open_store, shown
 
 STORE_HELP = "Store location: a directory for the on-disk store, or memory:. [env KG_STORE; default ./.kg]"
 
@@ -214,6 +214,16 @@ def remove_command(doc_id: str, store: str | None) -> None:
     if not remove_document(doc_id, location_from(store)):
         raise KgError(f"no document {doc_id!r} in the store")
     click.echo(f"removed {doc_id}", err=True)
+
+
+@main.command("load")
+@click.argument("dump", type=click.Path(path_type=Path))
+@store_option
+def load_command(dump: Path, store: str | None) -> None:
+    """Add a TriG or N-Quads dump (from kg export) to the store: restore a backup, or move a graph
+    to another store. Bulk speed; a malformed file loads nothing."""
+    opened, count = load_file(dump, store)
+    click.echo(f"loaded {count:,} quads from {dump} into {shown(opened.location)}", err=True)
 
 
 @main.command("serve")

@@ -42,6 +42,11 @@ SELECT ?s ?p ?o ?f ?attr ?attrLabel ?text ?doc ?title WHERE {
   OPTIONAL { ?st kg:attributedTo ?attr OPTIONAL { ?attr rdfs:label ?attrLabel } }
 }
 """
+CORROBORATION_QUERY = """
+SELECT ?s ?p ?o ?n ?m WHERE {
+  ?c a kg:Corroboration ; kg:subject ?s ; kg:relation ?p ; kg:object ?o ; kg:documentCount ?n ; kg:assertedCount ?m
+}
+"""
 ACTOR_QUERY = """
 SELECT ?a ?label ?type (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="; ") AS ?alts) (SAMPLE(?wd) AS ?wikidata) WHERE {
   ?a a kg:Actor ; rdfs:label ?label .
@@ -61,8 +66,10 @@ class Edge:
     object: str
     truthy: bool = False
     factualities: set[str] = field(default_factory=set)
-    documents: set[str] = field(default_factory=set)
     evidence: list[str] = field(default_factory=list)
+    #: From the store's materialised corroboration: documents reporting it at all / as a fact.
+    document_count: int = 0
+    asserted_count: int = 0
 
 
 def collect(store: Store) -> tuple[dict[str, dict], dict[tuple[str, str, str], Edge]]:
@@ -83,12 +90,15 @@ def collect(store: Store) -> tuple[dict[str, dict], dict[tuple[str, str, str], E
         attributed = row["attr"] is not None
         edge.truthy |= factuality == "actual" and not attributed
         edge.factualities.add(factuality)
-        edge.documents.add(row["doc"].value)
         who = ""
         if attributed:
             who = f", according to {row['attrLabel'].value if row['attrLabel'] is not None else 'an unnamed source'}"
         title = row["title"].value if row["title"] is not None else row["doc"].value.rsplit("/", 1)[-1]
         edge.evidence.append(f"[{factuality}{who}] {row['text'].value} ({title})")
+    for row in store.query(CORROBORATION_QUERY):
+        edge = edges.get((row["s"].value, row["p"].value.removeprefix(KG), row["o"].value))
+        if edge is not None:
+            edge.document_count, edge.asserted_count = int(row["n"].value), int(row["m"].value)
     return actors, edges
 
 
@@ -118,10 +128,11 @@ def build(store: Store, heading: str = "kg: who does what to whom") -> Network:
         color = FAMILY_COLOR.get(family, "#546e7a")
         if edge.factualities == {"negated"}:
             color = "#ef9a9a"
-        title = f"{edge.relation} ({len(edge.documents)} document{'s' if len(edge.documents) != 1 else ''})\n"
+        n = edge.document_count
+        title = f"{edge.relation}: reported by {n} document{'s' if n != 1 else ''}, {edge.asserted_count} as fact\n"
         title += "\n".join(edge.evidence)
         net.add_edge(edge.subject, edge.object, label=edge.relation, title=title, color=color, dashes=dashes,
-                     width=1 + 2 * min(len(edge.documents), 5), arrows="" if rel and rel.symmetric else "to",
+                     width=1 + 2 * min(n, 5), arrows="" if rel and rel.symmetric else "to",
                      family=family, truthy=edge.truthy)  # fmt: skip
     net.set_options(json.dumps(OPTIONS))
     return net

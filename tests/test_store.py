@@ -323,3 +323,38 @@ def test_serve_refuses_a_port_in_use(served):
     port = urllib.parse.urlsplit(served).port
     result = run("serve", "--store", "memory:", "--port", str(port))
     assert result.exit_code == 1 and "cannot listen on 127.0.0.1" in result.output
+
+
+# ------------------------------------------------------------------- kg load
+
+
+def test_a_dump_loads_into_any_store(seed_store, tmp_path, empty_endpoint):
+    """export --format trig, then load: into a new on-disk store (twice: loading again is how an
+    interrupted load is finished) and into a SPARQL server."""
+    dump = tmp_path / "graph.trig"
+    assert run("export", "--format", "trig", "--output", str(dump), "--store", seed_store).exit_code == 0
+    for where, times in ((str(tmp_path / "restored"), 2), (empty_endpoint, 1)):
+        for _ in range(times):
+            result = run("load", str(dump), "--store", where)
+            assert result.exit_code == 0 and "loaded" in result.output
+        assert count_quads(where) == count_quads(seed_store)
+    query = "SELECT ?a ?b WHERE { ?a kg:supports ?b } ORDER BY ?a ?b"
+    assert run("query", query, "--store", empty_endpoint).output == run("query", query, "--store", seed_store).output
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("bad.nq", b'<http://a> <http://b> "unterminated', "cannot load"),
+        ("binary.trig", bytes(range(256)), "cannot load"),
+        ("graph.ttl", b"<http://a> <http://b> <http://c> .", "TriG (.trig) or N-Quads (.nq)"),
+    ],
+)
+def test_a_bad_dump_loads_nothing(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(b"<http://x> <http://y> <http://z> <http://g> .\n" * 3 + data)
+    result = run("load", str(path), "--store", str(tmp_path / "store"))
+    assert result.exit_code == 1 and message in result.output and result.output.count("\n") == 1
+    assert not (tmp_path / "store").exists()
+    result = run("load", str(tmp_path / "missing.nq"), "--store", str(tmp_path / "store"))
+    assert result.exit_code == 1 and "no such file" in result.output

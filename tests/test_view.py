@@ -7,8 +7,9 @@ import re
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.pipeline import ingest
 from kg.store import open_store
-from kg.view import render
+from kg.view import build, collect, render
 
 
 def test_view_is_self_contained_and_shows_the_graph(seed_store, tmp_path):
@@ -28,3 +29,18 @@ def test_article_text_cannot_inject_markup(hostile_store):
     assert "<img src=x" not in html
     assert "\\u003cscript\\u003edocument.body" in html  # present, as inert JSON text
     assert "\\u003cimg src=x onerror=document.body" in html
+
+
+def test_edges_carry_the_corroboration_counts(tmp_path):
+    """Two articles report Iran supports Hezbollah as fact, a third only as Israel's claim."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Iran supports Hezbollah.\n")
+    (articles / "b.txt").write_text("Iran supports Hezbollah.\n\nSyria backs Hezbollah.\n")
+    (articles / "c.txt").write_text("Israel says Iran supports Hezbollah.\n")
+    location = str(tmp_path / "store")
+    ingest([articles], location)
+    _, edges = collect(open_store(location, read_only=True))
+    supports = next(e for e in edges.values() if e.subject.endswith("/iran") and e.relation == "supports")
+    assert (supports.document_count, supports.asserted_count) == (3, 2)
+    assert "reported by 3 documents, 2 as fact" in build(open_store(location, read_only=True)).get_edges()[0]["title"]

@@ -1,0 +1,385 @@
+"""Store benchmark: kg's default store (Oxigraph on disk) beside rdflib's in-memory store, in one run.
+
+A realistic graph is generated with kg's own RDF code (kg.rdf: document graphs with reified
+statements, evidence sentences, actors, materialised corroboration), at each size asked for, and
+written once to N-Quads. Each store then runs in its own process (so peak memory is its own):
+
+* load: the N-Quads file into the store (Oxigraph: ``kg load``'s bulk path; rdflib: ``parse``);
+* on-disk size (Oxigraph) and peak resident memory (both);
+* p50/p95 latency of six typical queries, plus the corroboration lookup that materialised counts
+  allow and the on-the-fly aggregation they replace;
+* export of the whole graph to Turtle (kg export's code path);
+* for Oxigraph, also the transactional write path that ``kg ingest`` uses (batches of documents,
+  one SPARQL update each, with corroboration recount), on the first 20,000 statements.
+
+    python benchmarks/stores.py                       # 100k and 1M statements
+    python benchmarks/stores.py --sizes 100000 --rdflib-max 100000
+
+Targets (issue 4) at 1M statements: load >= 150k triples/s, lookups < 10 ms p50, aggregations
+< 1 s p50 (< 100 ms where a materialised count serves), export to Turtle < 60 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.documents import Document
+from kg.gazetteer import Actor, default_gazetteer
+from kg.rdf import actor_iri, actor_quads, corroboration_iri, document_quads
+from kg.statements import SOURCE, Extraction, Statement
+from kg.vocabulary import CORROBORATION_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, RDF, ontology_turtle, relations
+
+STATEMENTS_PER_DOCUMENT = 6
+FACTUALITY = (["actual"] * 8) + ["potential", "negated"]
+
+
+@dataclass(frozen=True)
+class FakeSentence:
+    """What kg.rdf reads of a sentence: its text and position."""
+
+    text: str
+    index: int
+
+
+def actors(n: int, rng: random.Random) -> list[Actor]:
+    """The real gazetteer's actors, then invented persons and groups up to ``n``."""
+    found = list(default_gazetteer().by_id.values())
+    kinds = ["Person", "ArmedGroup", "PoliticalOrganization", "GovernmentBody"]
+    for i in range(max(0, n - len(found))):
+        kind = rng.choice(kinds)
+        found.append(Actor(id=f"synthetic-{i}", label=f"Synthetic {kind} {i}", type=kind, source="benchmark"))
+    return found[:n] if n < len(found) else found
+
+
+def generate(statements: int, path: Path, seed: int = 7) -> dict:
+    """Write a graph of about ``statements`` statements to N-Quads; what queries need to know of it."""
+    rng = random.Random(seed)
+    cast = actors(max(2000, statements // 50), rng)
+    weights = [1 / (rank + 1) for rank in range(len(cast))]  # Zipf: a few actors are everywhere
+    names = list(relations())
+    relation_weights = [5 if r in ("attacks", "supports", "fights", "accuses", "cooperatesWith") else 1 for r in names]
+    keys: dict[tuple[str, str, str], list[int]] = {}
+    quad_count = 0
+    with path.open("wb") as out:
+        for start in range(0, statements, STATEMENTS_PER_DOCUMENT):
+            doc_number = start // STATEMENTS_PER_DOCUMENT
+            year = 2014 + doc_number % 12
+            document = Document(
+                doc_id=f"article-{doc_number:07d}",
+                text=f"article {doc_number}",
+                title=f"Report {doc_number}",
+                source=f"https://news.example/{doc_number}",
+                date=f"{year}-{1 + doc_number % 12:02d}-{1 + doc_number % 28:02d}",
+            )
+            extraction = Extraction()
+            for i in range(min(STATEMENTS_PER_DOCUMENT, statements - start)):
+                subject, obj = rng.choices(cast, weights, k=2)
+                if subject.id == obj.id:
+                    continue
+                attribution = rng.random()
+                asserted_by = None if attribution < 0.75 else SOURCE if attribution < 0.85 else rng.choice(cast[:200])
+                sentence = FakeSentence(f"Sentence {i} of article {doc_number}: {subject.label} and {obj.label}.", i)
+                statement = Statement(
+                    subject=subject,
+                    relation=rng.choices(names, relation_weights)[0],
+                    object=obj,
+                    sentence=sentence,
+                    factuality=rng.choice(FACTUALITY),
+                    attributed_to=asserted_by,
+                    trigger="verb",
+                )
+                extraction.statements.append(statement)
+                key = (actor_iri(subject.id), KG + statement.relation, actor_iri(obj.id))
+                counts = keys.setdefault(key, [0, 0, -1])
+                if counts[2] != doc_number:
+                    counts[0] += 1
+                    counts[1] += statement.truthy
+                    counts[2] = doc_number
+            quads = list(document_quads(document, extraction))
+            quad_count += len(quads)
+            ox.serialize(quads, out, format=ox.RdfFormat.N_QUADS)
+        ontology = [
+            ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(ONTOLOGY_GRAPH))
+            for q in ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE)
+        ]
+        tail = ontology + list(actor_quads(cast)) + list(corroboration_quads(keys))
+        quad_count += len(tail)
+        ox.serialize(tail, out, format=ox.RdfFormat.N_QUADS)
+    top = cast[:20]
+    return {"quads": quad_count, "actors": [a.id for a in top], "path": str(path)}
+
+
+def corroboration_quads(keys: dict[tuple[str, str, str], list[int]]):
+    """The counts ingest would have materialised for the generated statements."""
+    g = ox.NamedNode(CORROBORATION_GRAPH)
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    for (s, p, o), (documents, asserted, _) in keys.items():
+        c = ox.NamedNode(corroboration_iri(s, p, o))
+        yield ox.Quad(c, ox.NamedNode(RDF + "type"), ox.NamedNode(KG + "Corroboration"), g)
+        yield ox.Quad(c, ox.NamedNode(KG + "subject"), ox.NamedNode(s), g)
+        yield ox.Quad(c, ox.NamedNode(KG + "relation"), ox.NamedNode(p), g)
+        yield ox.Quad(c, ox.NamedNode(KG + "object"), ox.NamedNode(o), g)
+        yield ox.Quad(c, ox.NamedNode(KG + "documentCount"), ox.Literal(str(documents), datatype=integer), g)
+        yield ox.Quad(c, ox.NamedNode(KG + "assertedCount"), ox.Literal(str(asserted), datatype=integer), g)
+
+
+# Six typical queries (issue 4), and the corroboration pair. {actor} is filled per repetition.
+QUERIES = {
+    "lookup: an actor's relations with labels": (
+        "lookup",
+        "SELECT ?p ?o ?label WHERE { <{actor}> ?p ?o . ?p kg:family ?f . ?o rdfs:label ?label }",
+    ),
+    "aggregation: statements per relation": (
+        "aggregation",
+        "SELECT ?p (COUNT(?st) AS ?n) WHERE { ?st rdf:predicate ?p } GROUP BY ?p",
+    ),
+    "aggregation: who supports whom, documents counted on the fly": (
+        "aggregation",
+        "SELECT ?s ?o (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?st rdf:predicate kg:supports ; "
+        "rdf:subject ?s ; rdf:object ?o } } GROUP BY ?s ?o ORDER BY DESC(?n) LIMIT 50",
+    ),
+    "lookup: who supports whom, materialised counts": (
+        "materialised",
+        "SELECT ?s ?o ?n WHERE { ?c kg:relation kg:supports ; kg:subject ?s ; kg:object ?o ; "
+        "kg:documentCount ?n } ORDER BY DESC(?n) LIMIT 50",
+    ),
+    "lookup: allies' enemies (two hops)": (
+        "lookup",
+        "SELECT DISTINCT ?enemy WHERE { <{actor}> kg:supports|kg:cooperatesWith ?ally . "
+        "?ally kg:attacks|kg:fights ?enemy }",
+    ),
+    "lookup: potential statements by an attributor in a date range": (
+        "lookup",
+        "SELECT ?st ?text WHERE { ?st kg:attributedTo <{actor}> ; kg:factuality kg:Potential ; "
+        "prov:wasDerivedFrom ?sent . ?sent rdf:value ?text ; dcterms:isPartOf ?doc . ?doc dcterms:date ?d "
+        'FILTER(?d >= "2019-01-01"^^xsd:date && ?d < "2021-01-01"^^xsd:date) }',
+    ),
+    "lookup: partOf+ path": ("lookup", "SELECT ?x WHERE { ?x kg:partOf+ <{actor}> }"),
+}
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentiles(times: list[float]) -> tuple[float, float]:
+    ordered = sorted(times)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def run_oxigraph(info: dict, repeat: int, workdir: Path) -> dict:
+    from kg import export
+    from kg.store import load_file, open_store
+
+    location = workdir / "oxigraph"
+    started = time.perf_counter()
+    store, count = load_file(info["path"], str(location))
+    load_seconds = time.perf_counter() - started
+    del store
+    store = open_store(str(location), read_only=True)
+    result = {"load_s": load_seconds, "quads": count, "disk_mb": dir_mb(location)}
+    result["queries"] = time_queries(lambda q: list(store.query(q)), info, repeat)
+    started = time.perf_counter()
+    with (workdir / "export.ttl").open("wb") as out:
+        export.export(store, out, "turtle")
+    result["export_s"] = time.perf_counter() - started
+    result["export_mb"] = (workdir / "export.ttl").stat().st_size / 2**20
+    result["peak_mb"] = peak_mb()
+    return result
+
+
+def run_ingest_writes(info: dict, statements: int, workdir: Path) -> dict:
+    """kg ingest's write path (pipeline.write: one update per batch, corroboration recount) on
+    freshly generated statements; extraction excluded."""
+    from kg.pipeline import BATCH_DOCUMENTS, write
+    from kg.store import open_store
+
+    rng = random.Random(11)
+    cast = actors(2000, rng)
+    names = list(relations())
+    store = open_store(str(workdir / "ingest"))
+    batches = []
+    for start in range(0, statements, STATEMENTS_PER_DOCUMENT * BATCH_DOCUMENTS):
+        batch = []
+        for d in range(BATCH_DOCUMENTS):
+            number = start // STATEMENTS_PER_DOCUMENT + d
+            document = Document(doc_id=f"w-{number}", text=str(number), date="2020-01-01")
+            extraction = Extraction()
+            for i in range(STATEMENTS_PER_DOCUMENT):
+                subject, obj = rng.sample(cast[:300], 2)
+                sentence = FakeSentence(f"Sentence {i} of {number}: {subject.label} and {obj.label}.", i)
+                extraction.statements.append(Statement(subject, rng.choice(names), obj, sentence))
+            batch.append((document, extraction))
+        batches.append(batch)
+    started = time.perf_counter()
+    for batch in batches:
+        write(store, batch)
+    seconds = time.perf_counter() - started
+    quads = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))["n"].value)
+    return {"write_s": seconds, "write_quads": quads, "write_statements": statements}
+
+
+#: rdflib's child may use this much address space; beyond it, it reports running out of memory
+#: instead of pushing a 24 GB machine into swap or the OOM killer.
+RDFLIB_MEMORY_CAP = 16 * 2**30
+
+
+def run_rdflib(info: dict, repeat: int, workdir: Path) -> dict:
+    import rdflib
+
+    resource.setrlimit(resource.RLIMIT_AS, (RDFLIB_MEMORY_CAP, RDFLIB_MEMORY_CAP))
+    dataset = rdflib.Dataset(default_union=True)
+    started = time.perf_counter()
+    try:
+        dataset.parse(info["path"], format="nquads")
+    except MemoryError:
+        loaded = len(dataset)
+        del dataset
+        return {
+            "failed": f"out of memory at the {RDFLIB_MEMORY_CAP / 2**30:.0f} GB cap after loading "
+            f"{loaded:,} quads in {time.perf_counter() - started:.0f} s"
+        }
+    result = {"load_s": time.perf_counter() - started, "quads": len(dataset), "disk_mb": None}
+    namespaces = {k: rdflib.Namespace(v) for k, v in PREFIXES.items()}
+    result["queries"] = time_queries(lambda q: list(dataset.query(q, initNs=namespaces)), info, repeat)
+    result["peak_mb"] = peak_mb()
+    return result
+
+
+def time_queries(run, info: dict, repeat: int) -> dict:
+    found = {}
+    actors = info["actors"]
+    for name, (_kind, template) in QUERIES.items():
+        times, rows = [], 0
+        for i in range(repeat):
+            query = template.replace("{actor}", actor_iri(actors[i % len(actors)]))
+            started = time.perf_counter()
+            rows = len(run(query))
+            times.append(time.perf_counter() - started)
+        p50, p95 = percentiles(times)
+        found[name] = {"p50_ms": p50 * 1000, "p95_ms": p95 * 1000, "rows": rows}
+    return found
+
+
+def dir_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def child(args: argparse.Namespace) -> None:
+    """One store, one size, in this process: print its figures as JSON."""
+    info = json.loads(Path(args.info).read_text())
+    workdir = Path(args.workdir)
+    if args.child == "oxigraph":
+        result = run_oxigraph(info, args.repeat, workdir)
+    elif args.child == "ingest":
+        result = run_ingest_writes(info, args.write_statements, workdir)
+    else:
+        result = run_rdflib(info, args.repeat, workdir)
+    print(json.dumps(result))
+
+
+def measure(kind: str, info_path: Path, workdir: Path, repeat: int, write_statements: int = 0) -> dict:
+    command = [sys.executable, __file__, "--child", kind, "--info", str(info_path), "--workdir", str(workdir)]
+    command += ["--repeat", str(repeat), "--write-statements", str(write_statements)]
+    out = subprocess.run(command, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{out.stderr}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report(size: int, ox_figures: dict, rdflib_figures: dict | None, writes: dict) -> None:
+    quads = ox_figures["quads"]
+    print(f"\n## {size:,} statements ({quads:,} quads)\n")
+    rows = [("", "Oxigraph on disk (default)", "rdflib in memory", "ratio")]
+
+    def add(label: str, a: float | None, b: float | None, fmt: str, better_low: bool = True) -> None:
+        ratio = ""
+        if a and b:
+            ratio = f"{(b / a if better_low else a / b):,.1f}x"
+        shown = [fmt.format(v) if v is not None else "n/a" for v in (a, b)]
+        rows.append((label, *shown, ratio))
+
+    rd = rdflib_figures or {}
+    if "failed" in rd:
+        print(f"rdflib: {rd['failed']}\n")
+        rd = {}
+    add(
+        "load, triples/s",
+        quads / ox_figures["load_s"],
+        quads / rd["load_s"] if rd else None,
+        "{:,.0f}",
+        better_low=False,
+    )
+    add("load, seconds", ox_figures["load_s"], rd.get("load_s"), "{:,.1f}")
+    add("on-disk size, MB", ox_figures["disk_mb"], None, "{:,.0f}")
+    add("peak memory, MB", ox_figures["peak_mb"], rd.get("peak_mb"), "{:,.0f}")
+    for name, figures in ox_figures["queries"].items():
+        other = rd.get("queries", {}).get(name)
+        add(f"{name}, p50 ms", figures["p50_ms"], other["p50_ms"] if other else None, "{:,.1f}")
+        add(f"{name}, p95 ms", figures["p95_ms"], other["p95_ms"] if other else None, "{:,.1f}")
+    add("export to Turtle, seconds", ox_figures["export_s"], None, "{:,.1f}")
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for i, row in enumerate(rows):
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+        if i == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    if writes:
+        rate = writes["write_quads"] / writes["write_s"]
+        print(
+            f"\nkg ingest's transactional write path: {writes['write_statements']:,} statements "
+            f"({writes['write_quads']:,} quads) in {writes['write_s']:.1f} s = {rate:,.0f} quads/s, "
+            f"{writes['write_statements'] / writes['write_s']:,.0f} statements/s"
+        )
+    print(f"\nTurtle export: {ox_figures['export_mb']:,.0f} MB.")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100000,1000000", help="statement counts, comma-separated")
+    parser.add_argument("--rdflib-max", type=int, default=1_000_000, help="largest size to run rdflib at")
+    parser.add_argument("--repeat", type=int, default=30, help="timed runs per query (Oxigraph)")
+    parser.add_argument("--rdflib-repeat", type=int, default=5, help="timed runs per query (rdflib)")
+    parser.add_argument("--write-statements", type=int, default=20_000)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--info", help=argparse.SUPPRESS)
+    parser.add_argument("--workdir", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    print(f"# kg store benchmark (Python {sys.version.split()[0]}, pyoxigraph {ox.__version__})")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+            workdir = Path(tmp)
+            started = time.perf_counter()
+            info = generate(size, workdir / "graph.nq")
+            info_path = workdir / "info.json"
+            info_path.write_text(json.dumps(info))
+            print(f"\ngenerated {size:,} statements, {info['quads']:,} quads in {time.perf_counter() - started:.0f} s")
+            ox_figures = measure("oxigraph", info_path, workdir, args.repeat)
+            writes = {}
+            if size == min(sizes):
+                writes = measure("ingest", info_path, workdir, 1, args.write_statements)
+            rdflib_figures = None
+            if size <= args.rdflib_max:
+                rdflib_figures = measure("rdflib", info_path, workdir, args.rdflib_repeat)
+            report(size, ox_figures, rdflib_figures, writes)
+            shutil.rmtree(workdir / "oxigraph", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
