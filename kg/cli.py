@@ -7,15 +7,18 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 from kg import evaluate, export, query, serve, view
-from kg.documents import decode, read_document
+from kg.documents import FORMATS, Fields, Inputs, Skipped, decode, read_document
 from kg.errors import KgError
 from kg.pipeline import BATCH_DOCUMENTS, extract_document
 from kg.pipeline import extract as extract_text
@@ -24,7 +27,10 @@ from kg.pipeline import remove as remove_document
 from kg.statements import SOURCE
 from kg.store import load_file, location_from, open_store, shown
 
-STORE_HELP = "Store location: a directory for the on-disk store, or memory:. [env KG_STORE; default ./.kg]"
+STORE_HELP = (
+    "Store: a directory (embedded on-disk store), memory:, or a SPARQL endpoint's query URL. "
+    "[env KG_STORE; default ./.kg]"
+)
 
 
 @contextmanager
@@ -103,9 +109,24 @@ store_option = click.option("--store", "store", default=None, envvar="KG_STORE",
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @store_option
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (skipped inputs are still named).")
+@click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read, instead of skipping it.")
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="NAME=FIELD",
+    help="Record field for JSON Lines/JSON/CSV: text, title, date, url, id or publisher (e.g. text=body). Repeatable.",
+)
+@click.option(
+    "--format",
+    "stdin_format",
+    type=click.Choice(list(dict.fromkeys(FORMATS.values()))),
+    help="What '-' (standard input) holds. [default: guessed from its first character]",
+)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Parsing processes.")
 @click.option(
     "--batch-size",
     default=BATCH_DOCUMENTS,
@@ -113,17 +134,96 @@ store_option = click.option("--store", "store", default=None, envvar="KG_STORE",
     type=click.IntRange(1),
     help="Documents per write (one transaction each).",
 )
-def ingest(paths: tuple[Path, ...], store: str | None, quiet: bool, batch_size: int) -> None:
-    """Read articles (files, or directories of .txt/.md) and keep their statements in the store.
+def ingest(
+    paths: tuple[str, ...],
+    store: str | None,
+    quiet: bool,
+    strict: bool,
+    fields: tuple[str, ...],
+    stdin_format: str | None,
+    workers: int,
+    batch_size: int,
+) -> None:
+    """Read articles and keep their statements in the store.
 
-    Every file is checked first; one bad file stops the run and nothing is stored. Articles already
-    in the store unchanged are skipped; changed ones are replaced. Documents are written in batches,
-    one transaction each: after a crash or Ctrl-C every document is wholly in or wholly out, and
-    running the same command again adds the rest.
+    PATHS are files, directories (walked recursively) or - for standard input: .txt, .md,
+    .html/.htm, .jsonl, .json, .csv, each also gzip-compressed (.gz). An input that cannot be read
+    (binary, not UTF-8, empty, truncated, too large) is named on stderr and skipped, unless
+    --strict. Unchanged articles are skipped; changed ones are replaced. Documents are written in
+    batches, one transaction each: after a crash or Ctrl-C every document is wholly in or wholly
+    out, and the same command again adds the rest.
     """
-    report = ingest_paths(paths, location_from(store), batch_size=batch_size)
+    inputs = Inputs(list(paths), Fields.parse(fields), stdin_format)
+    with IngestProgress(inputs, enabled=not quiet and sys.stderr.isatty()) as progress:
+        try:
+            report = ingest_paths(
+                inputs,
+                location_from(store),
+                batch_size=batch_size,
+                workers=workers,
+                strict=strict,
+                on_write=progress.update,
+                on_skip=progress.skipped,
+            )
+        except KeyboardInterrupt:
+            progress.stop()
+            click.echo(
+                f"kg: interrupted; {progress.stored} documents stored, each whole; "
+                "the same command again adds the rest",
+                err=True,
+            )
+            sys.exit(130)
+    if not report.stored and not report.unchanged:
+        raise KgError(f"nothing ingested: {len(report.skipped)} input(s) skipped (see above)")
     if not quiet:
         click.echo(f"{report.summary()}; store: {shown(location_from(store))}")
+
+
+class IngestProgress:
+    """A progress bar on stderr (bytes read, articles, articles/s, ETA) when it is a terminal;
+    skipped inputs are named either way, above the bar."""
+
+    def __init__(self, inputs: Inputs, enabled: bool):
+        self.inputs, self.enabled, self.stored = inputs, enabled, 0
+        self._bar: Progress | None = None
+        self._started = time.monotonic()
+
+    def __enter__(self) -> IngestProgress:
+        if self.enabled:
+            self._bar = Progress(
+                TextColumn("ingest"),
+                BarColumn(),
+                TaskProgressColumn(),
+                TextColumn("{task.fields[documents]} articles, {task.fields[rate]}/s"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("ingest", total=self.inputs.total_bytes or None, documents=0, rate="0")
+        return self
+
+    def update(self, report) -> None:
+        self.stored = report.stored
+        if self._bar:
+            done = report.stored + len(report.unchanged)
+            rate = f"{done / max(time.monotonic() - self._started, 1e-9):.1f}"
+            self._bar.update(self._task, completed=self.inputs.done_bytes, documents=done, rate=rate)
+
+    def skipped(self, item: Skipped) -> None:
+        message = f"kg: skipped {item}"
+        if self._bar:
+            self._bar.console.print(message, markup=False, highlight=False)
+        else:
+            click.echo(message, err=True)
+
+    def stop(self) -> None:
+        if self._bar:
+            self._bar.stop()
+            self._bar = None
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
 
 
 @main.command("query")

@@ -3,21 +3,22 @@
 This is the library API the CLI and notebooks call: :func:`extract` reads a text and returns its
 statements without storing anything; :func:`ingest` reads files and keeps their statements.
 
-``ingest`` reads and checks every file before it parses any, so a bad file stores nothing; it
-then writes documents in batches, one transaction per batch, so a crash or Ctrl-C leaves every
-document either fully stored or not at all.
+``ingest`` streams: it reads, parses and writes documents in batches, one transaction per batch,
+so memory stays flat however large the corpus, and a crash or Ctrl-C leaves every document either
+fully stored or not at all. An input that cannot be read is skipped and reported.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 import pyoxigraph as ox
 
-from kg.documents import Document, from_text, read_documents
+from kg.documents import Document, Inputs, Skipped, from_text
+from kg.errors import KgError
 from kg.gazetteer import Actor, default_gazetteer
 from kg.rdf import (
     actor_iri,
@@ -51,15 +52,22 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     sentences: int = 0
     statements: int = 0
     actors: set[str] = field(default_factory=set)
+
+    @property
+    def stored(self) -> int:
+        """Documents written by this run."""
+        return len(self.added) + len(self.replaced)
 
     def summary(self) -> str:
         parts = [
             f"{len(self.added)} new",
             f"{len(self.replaced)} updated",
             f"{len(self.unchanged)} unchanged",
+            f"{len(self.skipped)} skipped",
         ]
         return (
             f"documents: {', '.join(parts)}; sentences: {self.sentences}; "
@@ -87,40 +95,76 @@ def stored_hashes(store: Store, doc_ids: Iterable[str]) -> dict[str, str]:
 BATCH_DOCUMENTS = 32
 
 
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last may be shorter), drawn lazily."""
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def ingest(
-    paths: Iterable[str | os.PathLike],
+    paths: Iterable[str | os.PathLike] | Inputs,
     store: Store | str | None = None,
     extractor: str = "rules",
     batch_size: int = BATCH_DOCUMENTS,
+    workers: int = 1,
+    strict: bool = False,
     on_write: Callable[[IngestReport], None] | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
 ) -> IngestReport:
-    """Read, extract and store the articles under ``paths``; unchanged articles are skipped.
+    """Read, extract and store the articles under ``paths`` (or an :class:`Inputs`), streaming.
 
-    Documents are written in batches of ``batch_size``, one transaction each; ``on_write`` is
-    called with the running report after every write (for progress, and so a caller that is
-    interrupted knows what is stored).
+    Unchanged articles are skipped; changed ones replace their earlier version. An input that
+    cannot be read is reported (``on_skip``) and passed over, or with ``strict`` stops the run
+    (documents written before it stay). Documents are written in batches of ``batch_size``, one
+    transaction each; ``on_write`` gets the running report after every write. ``workers`` > 1
+    parses in that many processes.
     """
-    documents = read_documents(paths)
+    inputs = paths if isinstance(paths, Inputs) else Inputs(list(paths))
     store = as_store(store)
     report = IngestReport()
     engine = get_extractor(extractor)
+    replacing: set[str] = set()
+
+    def readable() -> Iterator[Document]:
+        for item in inputs:
+            if isinstance(item, Document):
+                yield item
+                continue
+            if strict:
+                raise KgError(f"{item} (--strict: stopped; {report.stored} documents stored before it)")
+            report.skipped.append(item)
+            if on_skip:
+                on_skip(item)
+
+    def changed() -> Iterator[Document]:
+        for group in batched(readable(), batch_size):
+            previous = stored_hashes(store, [d.doc_id for d in group])
+            for document in group:
+                if previous.get(document.doc_id) == document.content_hash:
+                    report.unchanged.append(document.doc_id)
+                    continue
+                if document.doc_id in previous:
+                    replacing.add(document.doc_id)
+                yield document
+
     ontology = ontology_update()
-    for start in range(0, len(documents), batch_size):
-        batch = documents[start : start + batch_size]
-        previous = stored_hashes(store, [d.doc_id for d in batch])
-        todo = [d for d in batch if previous.get(d.doc_id) != d.content_hash]
-        report.unchanged += [d.doc_id for d in batch if previous.get(d.doc_id) == d.content_hash]
-        if not todo:
-            continue
+    for group in batched(split_many(changed(), workers=workers), batch_size):
         extractions = []
-        for document, sentences in split_many(todo):
-            extraction = engine.extract(sentences)
+        for document, sentences in group:
             report.sentences += len(sentences)
-            extractions.append((document, extraction))
-        write(store, extractions, replacing=[d.doc_id for d in todo if d.doc_id in previous], prelude=ontology)
+            extractions.append((document, engine.extract(sentences)))
+        write(
+            store, extractions, replacing=[d.doc_id for d, _ in extractions if d.doc_id in replacing], prelude=ontology
+        )
         ontology = ""  # once per run is enough
         for document, extraction in extractions:
-            (report.replaced if document.doc_id in previous else report.added).append(document.doc_id)
+            (report.replaced if document.doc_id in replacing else report.added).append(document.doc_id)
             report.statements += len(extraction.statements)
             report.actors.update(involved_actors(extraction))
         if on_write:

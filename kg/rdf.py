@@ -3,7 +3,7 @@
 Per document, one named graph holds:
 
 * the document node (``kg:Document``: ``dcterms:title``, ``dcterms:source``, ``dcterms:date``,
-  ``kg:contentHash``) and the sentences that are evidence for a statement (``rdf:value`` the
+  ``dcterms:publisher``, ``kg:contentHash``) and the sentences that are evidence for a statement (``rdf:value`` the
   text, ``dcterms:isPartOf`` the document). Other sentences are not stored: the graph keeps
   evidence, not an archive of the article, and that keeps a million-statement store small;
 * one ``rdf:Statement`` per statement: ``rdf:subject``, ``rdf:predicate``, ``rdf:object``,
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -89,11 +90,18 @@ def document_quads(document: Document, extraction: Extraction) -> Iterator[ox.Qu
     if document.title:
         yield ox.Quad(doc, N(DCTERMS + "title"), ox.Literal(document.title), g)
     if document.source:
-        yield ox.Quad(doc, N(DCTERMS + "source"), N(document.source), g)
+        try:
+            source: ox.NamedNode | ox.Literal = N(document.source)
+        except ValueError:  # a URL field that is no valid IRI stays as text
+            source = ox.Literal(document.source)
+        yield ox.Quad(doc, N(DCTERMS + "source"), source, g)
     if document.date:
         yield ox.Quad(doc, N(DCTERMS + "date"), ox.Literal(document.date, datatype=N(XSD + "date")), g)
+    if document.publisher:
+        yield ox.Quad(doc, N(DCTERMS + "publisher"), ox.Literal(document.publisher), g)
     seen_sentences: set[str] = set()
-    for sentence in sorted({s.sentence.index: s.sentence for s in extraction.statements}.values(), key=_index):
+    evidence = {s.sentence.index: s.sentence for s in extraction.statements}
+    for sentence in sorted(evidence.values(), key=attrgetter("index")):
         node = sentence_iri(document.doc_id, sentence.text)
         if node in seen_sentences:
             continue
@@ -159,10 +167,6 @@ def actor_quads(actors: Iterable[Actor], known: dict[str, str] | None = None) ->
         if actor.iso3:
             yield ox.Quad(a, N(SKOS + "notation"), ox.Literal(actor.iso3), g)
         yield ox.Quad(a, N(DCTERMS + "source"), ox.Literal(actor.source), g)
-
-
-def _index(sentence) -> int:
-    return sentence.index
 
 
 def corroboration_iri(subject: str, relation: str, obj: str) -> str:

@@ -266,22 +266,30 @@ def chunks(text: str, size: int | None = None) -> list[str]:
 
 
 def split_many(
-    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 64
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 64, workers: int = 1
 ) -> Iterator[tuple[Document, list[Sentence]]]:
     """Parse documents in batches (spaCy's nlp.pipe); yields each document with its sentences, in order.
 
-    Batches of 64 parse as fast as spaCy's default of 1000 here, and bound the text in flight to
-    64 chunks of at most CHUNK_CHARS characters.
+    Streams: documents are drawn from the iterable as the parser needs them, so memory holds one
+    batch, not the corpus. Batches of 64 parse as fast as spaCy's default of 1000 here, and bound
+    the text in flight to 64 chunks of at most CHUNK_CHARS characters. ``workers`` > 1 parses in
+    that many processes (spaCy's n_process); sentences come back in order all the same.
     """
     nlp = nlp or load_pipeline()
-    documents = list(documents)
-    pieces = ((text, n) for n, document in enumerate(documents) for text in chunks(document.text))
+    pending: dict[int, Document] = {}
+
+    def pieces() -> Iterator[tuple[str, int]]:
+        for n, document in enumerate(documents):
+            pending[n] = document
+            for text in chunks(document.text):
+                yield text, n
+
     current, sentences = 0, []
-    for doc, n in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+    for doc, n in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=workers):
         while n != current:
-            yield documents[current], sentences
+            yield pending.pop(current), sentences
             current, sentences = current + 1, []
-        sentences.extend(_sentences(documents[n].doc_id, doc, nlp, start=len(sentences)))
-    while current < len(documents):
-        yield documents[current], sentences
+        sentences.extend(_sentences(pending[n].doc_id, doc, nlp, start=len(sentences)))
+    while current in pending:
+        yield pending.pop(current), sentences
         current, sentences = current + 1, []

@@ -187,12 +187,34 @@ BAD_INGEST = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD_INGEST))
-def test_bad_input_fails_cleanly_and_leaves_the_store_unchanged(store, tmp_path, case):
+def test_a_bad_input_alone_fails_cleanly_and_leaves_the_store_unchanged(store, tmp_path, case):
+    before = count_quads(store)
+    result = CliRunner().invoke(main, ["ingest", BAD_INGEST[case](tmp_path), "--store", store])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("kg: skipped ") and lines[1].startswith("kg: error: nothing")
+    assert "Traceback" not in result.output
+    assert count_quads(store) == before
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INGEST))
+def test_a_bad_input_among_good_ones_is_skipped_and_counted(store, tmp_path, case):
+    good = write(tmp_path / "good.txt", b"Iran supports Hezbollah.")
+    bad = BAD_INGEST[case](tmp_path)
+    result = CliRunner().invoke(main, ["ingest", bad, good, "--store", store])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"kg: skipped {bad}: ") and result.stderr.count("\n") == 1
+    assert "1 new, 0 updated, 0 unchanged, 1 skipped" in result.stdout
+    assert run("query", "ASK { doc:good a kg:Document }", "--store", store).output.strip() == "true"
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INGEST))
+def test_strict_stops_at_a_bad_input(store, tmp_path, case):
     before = count_quads(store)
     good = write(tmp_path / "good.txt", b"Iran supports Hezbollah.")
-    result = CliRunner().invoke(main, ["ingest", good, BAD_INGEST[case](tmp_path), "--store", store])
-    assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("kg: error:")
+    result = CliRunner().invoke(main, ["ingest", "--strict", BAD_INGEST[case](tmp_path), good, "--store", store])
+    assert result.exit_code == 1 and "--strict: stopped; 0 documents stored" in result.stderr
+    assert result.stderr.count("\n") == 1
     assert count_quads(store) == before
 
 

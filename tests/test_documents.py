@@ -18,11 +18,12 @@ def test_reads_the_seed_with_its_headline_as_title():
     assert len(doc.content_hash) == 64
 
 
-def test_directories_are_walked_for_txt_and_md_only(tmp_path):
+def test_directories_are_walked_for_the_formats_kg_reads(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_text("Iran supports Hezbollah.")
     (tmp_path / "two.md").write_text("# Title\n\nRussia supports Syria.")
-    (tmp_path / "skip.csv").write_text("x,y")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     ids = sorted(d.doc_id for d in read_documents([tmp_path]))
     assert ids == ["one", "two"]
 
@@ -67,7 +68,7 @@ def test_two_files_with_the_same_id_are_refused(tmp_path):
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "same.txt").write_text("Iran supports Hezbollah.")
-    with pytest.raises(KgError, match="share the document id"):
+    with pytest.raises(KgError, match="document id 'same' already read from"):
         read_documents([tmp_path])
 
 
