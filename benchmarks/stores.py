@@ -268,7 +268,7 @@ QUERY_BUDGET_S = 30
 QUERY_TIMEOUT_S = 120
 
 
-class QueryTimeout(Exception):
+class QueryTimeout(BaseException):  # not Exception: rdflib catches those inside evaluation
     pass
 
 

@@ -1,8 +1,11 @@
-"""The ``kg`` command: a thin layer over the library (kg.pipeline, kg.query, kg.export, kg.view,
-kg.evaluate). Every user error is one line on stderr and a non-zero exit."""
+"""The ``kg`` command: a thin layer over the library (kg.pipeline, kg.store, kg.query, kg.export,
+kg.network, kg.view, kg.analysis, kg.serve, kg.evaluate). Every user error is one line on stderr
+and a non-zero exit."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sys
@@ -17,15 +20,17 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-from kg import evaluate, export, query, serve, view
+from kg import analysis, evaluate, export, query, serve, view
 from kg.documents import FORMATS, Fields, Inputs, Skipped, decode, read_document
 from kg.errors import KgError
+from kg.network import Network, find_actor, read_network, select
 from kg.pipeline import BATCH_DOCUMENTS, extract_document
 from kg.pipeline import extract as extract_text
 from kg.pipeline import ingest as ingest_paths
 from kg.pipeline import remove as remove_document
 from kg.statements import SOURCE
 from kg.store import load_file, location_from, open_store, shown
+from kg.vocabulary import relations
 
 STORE_HELP = (
     "Store: a directory (embedded on-disk store), memory:, or a SPARQL endpoint's query URL. "
@@ -50,12 +55,6 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write bytes to ``path`` through :func:`atomic_output`."""
-    with atomic_output(path) as handle:
-        handle.write(data)
 
 
 def read_input(text: str | None, file: Path | None, what: str) -> str:
@@ -254,17 +253,82 @@ def export_command(fmt: str, output: Path | None, store: str | None) -> None:
     click.echo(f"wrote {output} ({output.stat().st_size:,} bytes, {fmt})", err=True)
 
 
+DATE = click.DateTime(["%Y-%m-%d"])
+
+
+def network_options(command):
+    """The options that narrow the network, shared by view and analyze."""
+    for option in reversed([
+        click.option("--relation", "relation_names", multiple=True, metavar="NAME",
+                     help="Only these relations (repeatable), e.g. --relation supports."),
+        click.option("--since", type=DATE, help="Only evidence from articles dated on or after (YYYY-MM-DD)."),
+        click.option("--until", type=DATE, help="Only evidence from articles dated on or before (YYYY-MM-DD)."),
+        click.option("--min-docs", default=1, show_default=True, type=click.IntRange(1),
+                     help="Only relations reported by at least this many documents."),
+        click.option("--focus", metavar="ACTOR", help="Only this actor (label, alias or id) and its neighbourhood."),
+        click.option("--depth", default=1, show_default=True, type=click.IntRange(1),
+                     help="Neighbourhood size for --focus."),
+        click.option("--max-nodes", type=click.IntRange(1), help="Keep only the most central actors."),
+    ]):  # fmt: skip
+        command = option(command)
+    return command
+
+
+def narrowed(opened, include_claims: bool, factualities: tuple[str, ...], **options) -> Network:
+    """The store's network, narrowed by the options of network_options."""
+    full = read_network(opened)
+    unknown = [r for r in options["relation_names"] if r not in relations()]
+    if unknown:
+        raise KgError(f"unknown relation {unknown[0]!r}; known: {', '.join(sorted(relations()))}")
+    focus = None
+    if options["focus"]:
+        focus = find_actor(full, options["focus"])
+        if focus is None:
+            raise KgError(f"no actor {options['focus']!r} in the store (try kg query for labels)")
+    return select(
+        full, include_claims=include_claims, factualities=factualities, relation_names=options["relation_names"],
+        since=options["since"].date() if options["since"] else None,
+        until=options["until"].date() if options["until"] else None,
+        min_docs=options["min_docs"], focus=focus, depth=options["depth"], max_nodes=options["max_nodes"],
+    )  # fmt: skip
+
+
 @main.command("view")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=Path("kg-graph.html"), show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser.")
+@network_options
 @store_option
-def view_command(output: Path, open_browser: bool, store: str | None) -> None:
-    """Write the graph as an interactive network: one HTML file that works offline."""
-    html = view.render(open_store(store, read_only=True))
-    write_atomically(output, html.encode("utf-8"))
-    click.echo(f"wrote {output}", err=True)
+def view_command(output: Path, open_browser: bool, store: str | None, **options) -> None:
+    """Write the actor network as an interactive page: one HTML file that works offline."""
+    network = narrowed(open_store(store, read_only=True), True, ("actual", "negated", "potential"), **options)
+    with atomic_output(output) as handle:
+        handle.write(view.render(network).encode("utf-8"))
+    click.echo(f"wrote {output} ({len(network.nodes())} actors, {len(network.edges)} relations)", err=True)
     if open_browser:
         click.launch(str(output.resolve()))
+
+
+@main.command("analyze")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--include-claims", is_flag=True, help="Count attributed claims too, not only what articles state.")
+@network_options
+@store_option
+def analyze_command(fmt: str, include_claims: bool, store: str | None, **options) -> None:
+    """Centralities, communities, structural balance and alliances of the actor network (networkx).
+
+    CSV holds the per-actor table; JSON holds everything."""
+    network = narrowed(open_store(store, read_only=True), include_claims, ("actual",), **options)
+    result = analysis.analyze(network, include_claims=True)  # already narrowed to what counts
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+        return
+    rows = analysis.actors_table(result)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(rows)
+        click.echo(buffer.getvalue().rstrip("\n"))
+        return
+    click.echo(analysis.report(result, rows))
 
 
 @main.command("extract")

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import pty
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -186,3 +190,25 @@ def test_two_workers_give_the_same_graph(tmp_path):
     ingest([SEEDS], two, workers=2)
     query = "SELECT ?st ?p WHERE { ?st a rdf:Statement ; rdf:predicate ?p } ORDER BY ?st"
     assert labels(one, query) == labels(two, query) and labels(one, query)
+
+
+def test_a_progress_bar_on_a_terminal_only(tmp_path):
+    """On a terminal (a real pseudo-terminal here) stderr shows progress; through a pipe, nothing."""
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in RECORDS))
+    command = [sys.executable, "-m", "kg.cli", "ingest", str(tmp_path / "feed.jsonl"), "--store"]
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([*command, str(tmp_path / "a")], stderr=follower, stdout=subprocess.DEVNULL)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the command is done
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=120) == 0
+    assert b"articles" in seen and b"/s" in seen
+    piped = subprocess.run([*command, str(tmp_path / "b")], capture_output=True, text=True)
+    assert piped.returncode == 0 and piped.stderr == ""

@@ -7,9 +7,10 @@ import re
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.network import read_network
 from kg.pipeline import ingest
 from kg.store import open_store
-from kg.view import build, collect, render
+from kg.view import build, render
 
 
 def test_view_is_self_contained_and_shows_the_graph(seed_store, tmp_path):
@@ -40,7 +41,26 @@ def test_edges_carry_the_corroboration_counts(tmp_path):
     (articles / "c.txt").write_text("Israel says Iran supports Hezbollah.\n")
     location = str(tmp_path / "store")
     ingest([articles], location)
-    _, edges = collect(open_store(location, read_only=True))
-    supports = next(e for e in edges.values() if e.subject.endswith("/iran") and e.relation == "supports")
+    network = read_network(open_store(location, read_only=True))
+    supports = next(e for e in network.edges.values() if e.subject.endswith("/iran") and e.relation == "supports")
     assert (supports.document_count, supports.asserted_count) == (3, 2)
-    assert "reported by 3 documents, 2 as fact" in build(open_store(location, read_only=True)).get_edges()[0]["title"]
+    edge = next(e for e in build(network).get_edges() if e["from"].endswith("/iran"))
+    assert edge["title"].startswith("supports: reported by 3 documents, 2 as fact")
+    assert edge["width"] == 7 and edge["dashes"] is False and edge["style"] == "fact"
+
+
+def test_edge_styles_tell_facts_claims_plans_and_denials_apart(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Iran supports Hezbollah.\n\nIsrael says Iran supports Hamas.\n\n"
+        "Iran plans to attack Israel.\n\nRussia denied attacking Turkey.\n"
+    )
+    location = str(tmp_path / "store")
+    ingest([tmp_path / "a.txt"], location)
+    edges = build(read_network(open_store(location, read_only=True))).get_edges()
+    style = {
+        (e["from"].rsplit("/", 1)[-1], e["label"], e["to"].rsplit("/", 1)[-1]): (e["style"], e["dashes"]) for e in edges
+    }
+    assert style[("iran", "supports", "hezbollah")] == ("fact", False)
+    assert style[("iran", "supports", "hamas")] == ("claim", [8, 6])
+    assert style[("iran", "attacks", "israel")] == ("potential", [2, 5])
+    assert style[("russia", "not attacks", "turkey")] == ("negated", [4, 4])
