@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -58,11 +57,16 @@ CORROBORATION_GRAPH = ID + "graph/corroboration"
 
 
 def data_dir() -> Path:
-    """Where ontology/ lives: the source checkout, or the installed package ``kg.data``."""
-    checkout = Path(__file__).resolve().parent.parent / "ontology"
-    if (checkout / "kg.ttl").is_file():
-        return checkout
-    return Path(str(resources.files("kg.data")))
+    """Where ontology/ lives: the source checkout, or ``kg/data`` inside an installed wheel.
+
+    Plain paths rather than importlib.resources: ontology/ holds no Python, so ``kg.data`` is a
+    namespace package whose resources root is a MultiplexedPath that does not convert to a Path.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "ontology", here / "data"):
+        if (candidate / "kg.ttl").is_file():
+            return candidate
+    raise FileNotFoundError(f"kg's ontology files are missing from {here}; reinstall kg")
 
 
 def data_path(name: str) -> Path:
