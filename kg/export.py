@@ -13,7 +13,6 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.store import Store
-from kg.vocabulary import PREFIXES
 
 TRIPLE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}
 QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
@@ -22,13 +21,9 @@ FORMATS = tuple(TRIPLE_FORMATS) + tuple(QUAD_FORMATS)
 
 def export(store: Store, output: BinaryIO, fmt: str = "turtle") -> None:
     """Write the store to a binary stream in one of :data:`FORMATS`, streaming where the backend can."""
-    if fmt in QUAD_FORMATS:
-        store.dump(output, QUAD_FORMATS[fmt])
-        return
-    if fmt not in TRIPLE_FORMATS:
+    if fmt not in FORMATS:
         raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-    ox.serialize(triples, output, format=TRIPLE_FORMATS[fmt], prefixes=PREFIXES)
+    store.dump(output, {**TRIPLE_FORMATS, **QUAD_FORMATS}[fmt])
 
 
 def export_bytes(store: Store, fmt: str = "turtle") -> bytes:

@@ -35,7 +35,7 @@ import pyoxigraph as ox
 from kg.documents import Document
 from kg.gazetteer import Actor
 from kg.statements import SOURCE, Extraction, Statement
-from kg.vocabulary import ACTORS_GRAPH, CORROBORATION_GRAPH, DCTERMS, ID, KG, OWL, PROV, RDF, RDFS, SKOS, XSD
+from kg.vocabulary import ACTORS_GRAPH, CORROBORATION_GRAPH, DCTERMS, GRAPHS, ID, KG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 FACTUALITY_IRI = {"actual": KG + "Actual", "negated": KG + "Negated", "potential": KG + "Potential"}
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -58,7 +58,7 @@ def doc_iri(doc_id: str) -> str:
 
 
 #: Every document graph's IRI starts with this.
-DOCUMENT_GRAPHS = f"{ID}graph/doc/"
+DOCUMENT_GRAPHS = f"{GRAPHS}doc/"
 
 
 def graph_iri(doc_id: str) -> str:

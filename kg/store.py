@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -37,7 +38,7 @@ try:
     import fcntl
 except ImportError:  # Windows
     fcntl = None
-from kg.vocabulary import KG, ONTOLOGY_GRAPH, PREFIXES, ontology_turtle
+from kg.vocabulary import GRAPHS, ID, KG, ONTOLOGY_GRAPH, PREFIXES, ontology_turtle
 
 DEFAULT_LOCATION = ".kg"
 
@@ -58,7 +59,8 @@ class Store(Protocol):
         """Run a SPARQL query over the union of all graphs (prefixes of :data:`PREFIXES` predeclared)."""
 
     def dump(self, output: BinaryIO, format: ox.RdfFormat) -> None:
-        """Write the whole dataset to a binary stream in a quad format (TriG, N-Quads, JSON-LD)."""
+        """Write kg's whole graph to a binary stream: quad formats keep one graph per document,
+        triple formats merge them."""
 
     def load(self, quads: Iterable[ox.Quad]) -> None:
         """Add many quads as fast as the backend can (restoring a dump; see :func:`load_file`)."""
@@ -162,7 +164,11 @@ class OxigraphStore:
         return result
 
     def dump(self, output: BinaryIO, format: ox.RdfFormat) -> None:
-        self._store.dump(output, format=format, prefixes=PREFIXES)
+        if format.supports_datasets:
+            self._store.dump(output, format=format, prefixes=PREFIXES)
+        else:
+            triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+            ox.serialize(triples, output, format=format, prefixes=PREFIXES)
 
     def load(self, quads: Iterable[ox.Quad]) -> None:
         # Oxigraph's bulk loader: about six times the throughput of a transaction, but not atomic.
@@ -213,9 +219,12 @@ class RemoteStore:
         self.timeout = timeout or float(os.environ.get("KG_STORE_TIMEOUT", "300"))
         self._union_checked = False
 
-    def _post(self, url: str, body: str, content_type: str, accept: str, what: str):
-        request = urllib.request.Request(url, data=body.encode("utf-8"), method="POST")
-        request.add_header("Content-Type", f"{content_type}; charset=utf-8")
+    def _post(self, url: str, field: str, sparql: str, accept: str):
+        # The form-encoded POST of the SPARQL 1.1 Protocol: every server takes it, whereas a
+        # direct application/sparql-query body hangs Virtuoso 7.2 until the timeout.
+        body = urllib.parse.urlencode({field: _prologue() + sparql}).encode("utf-8")
+        request = urllib.request.Request(url, data=body, method="POST")
+        request.add_header("Content-Type", "application/x-www-form-urlencoded")
         request.add_header("Accept", accept)
         if self._auth:
             request.add_header("Authorization", self._auth)
@@ -229,7 +238,7 @@ class RemoteStore:
                     "give credentials in the URL or in KG_STORE_USER and KG_STORE_PASSWORD"
                 ) from None
             if err.code == 400:  # the protocol's answer to a malformed request
-                raise KgError(f"SPARQL syntax error in the {what} ({url}): {detail[:300]}") from None
+                raise KgError(f"SPARQL syntax error in the {field} ({url}): {detail[:300]}") from None
             raise KgError(f"SPARQL endpoint {url} answered HTTP {err.code}: {detail[:300]}") from None
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
@@ -238,8 +247,7 @@ class RemoteStore:
     def update(self, sparql: str) -> None:
         if self.read_only:
             raise KgError(f"store {self.location} was opened read-only")
-        body = _prologue() + sparql
-        with self._post(self.update_url, body, "application/sparql-update", "*/*", "update") as response:
+        with self._post(self.update_url, "update", sparql, "*/*") as response:
             response.read()
 
     def query(self, sparql: str) -> Result:
@@ -249,8 +257,12 @@ class RemoteStore:
         return self._query(sparql)
 
     def _query(self, sparql: str) -> Result:
-        accept = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
-        with self._post(self.query_url, _prologue() + sparql, "application/sparql-query", accept, "query") as response:
+        # Ask for the one kind of answer the query form has: given a choice, Virtuoso answers
+        # CONSTRUCT with a results table.
+        form = query_form(sparql)
+        graph = form in ("CONSTRUCT", "DESCRIBE")
+        accept = "application/n-triples, text/turtle;q=0.9" if graph else "application/sparql-results+json"
+        with self._post(self.query_url, "query", sparql, accept) as response:
             kind = response.headers.get_content_type()
             data = response.read()
         try:
@@ -258,7 +270,14 @@ class RemoteStore:
                 format = ox.RdfFormat.TURTLE if kind == "text/turtle" else ox.RdfFormat.N_TRIPLES
                 return (q.triple for q in ox.parse(data, format=format))
             if kind in ("application/sparql-results+json", "application/json"):
-                return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+                result = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+                if form == "ASK" and isinstance(result, ox.QuerySolutions):
+                    # Virtuoso answers ASK with one row holding 1 or 0, not the protocol's boolean.
+                    rows = [row[0] for row in result]
+                    truth = bool(rows) and rows[0] is not None and rows[0].value in ("1", "true")
+                    answer = b'{"head": {}, "boolean": %s}' % (b"true" if truth else b"false")
+                    return ox.parse_query_results(answer, format=ox.QueryResultsFormat.JSON)
+                return result
         except SyntaxError as err:
             raise KgError(f"SPARQL endpoint {self.query_url} sent a malformed answer: {_one_line(err)}") from None
         raise KgError(f"SPARQL endpoint {self.query_url} answered in an unexpected format: {kind}")
@@ -276,14 +295,18 @@ class RemoteStore:
                 )
 
     def dump(self, output: BinaryIO, format: ox.RdfFormat) -> None:
-        rows = self._query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)
-        ox.serialize(quads, output, format=format, prefixes=PREFIXES)
+        # Only kg's graphs: a server may hold other data, and Virtuoso its own system graphs.
+        mine = f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}"))'
+        if format.supports_datasets:
+            rows = self._query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {mine} }}")
+            quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)
+            ox.serialize(quads, output, format=format, prefixes=PREFIXES)
+        else:
+            triples = self._query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {mine} }}")
+            ox.serialize(triples, output, format=format, prefixes=PREFIXES)
 
     def load(self, quads: Iterable[ox.Quad], batch: int = 50_000) -> None:
-        # INSERT DATA batches: portable to every server. A blank node is new in each request
-        # (SPARQL semantics), so loading a dump twice duplicates the few blank-node quads (kg's
-        # own data has them only in the ontology's owl:oneOf list).
+        # INSERT DATA batches: portable to every server (blank nodes skolemised by insert_data).
         chunk: list[ox.Quad] = []
         for quad in quads:
             chunk.append(quad)
@@ -292,6 +315,17 @@ class RemoteStore:
                 chunk = []
         if chunk:
             self.update(insert_data(chunk))
+
+
+_QUERY_FORM = re.compile(
+    r"^(?:\s+|#[^\n]*|(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)<[^>]*>)*(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE
+)
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, CONSTRUCT, DESCRIBE or ASK: the first keyword after the prologue (SELECT if unsure)."""
+    found = _QUERY_FORM.match(sparql)
+    return found.group(1).upper() if found else "SELECT"
 
 
 def _update_url_for(query_url: str) -> str:
@@ -381,10 +415,34 @@ def load_file(path: str | os.PathLike, store: Store | str | None = None) -> tupl
     return store, count
 
 
-def insert_data(quads: Iterable[ox.Quad]) -> str:
-    """One ``INSERT DATA`` operation for the quads, grouped by graph."""
-    by_graph: dict[str, list[str]] = {}
+#: Where blank nodes become IRIs (SPARQL 1.1 skolemisation) before they are written.
+GENID = ID + ".well-known/genid/"
+
+
+def skolemise(quads: Iterable[ox.Quad], names: dict[str, str] | None = None) -> Iterator[ox.Quad]:
+    """The quads with every blank node replaced by a stable IRI under :data:`GENID`.
+
+    Why: Virtuoso refuses blank nodes in INSERT DATA, and on every server a blank node is new
+    in each request, so restoring a dump twice would duplicate its blank-node quads. A blank
+    node is named by ``names`` when given (the ontology numbers its own, since a parser's
+    labels are random), else by its label, which a dump from ``kg export`` keeps stable.
+    """
+
+    def iri(term):
+        if not isinstance(term, ox.BlankNode):
+            return term
+        if names is None:
+            return ox.NamedNode(GENID + term.value)
+        return ox.NamedNode(names.setdefault(term.value, f"{GENID}ontology-{len(names) + 1}"))
+
     for q in quads:
+        yield ox.Quad(iri(q.subject), q.predicate, iri(q.object), q.graph_name)
+
+
+def insert_data(quads: Iterable[ox.Quad]) -> str:
+    """One ``INSERT DATA`` operation for the quads, grouped by graph (blank nodes skolemised)."""
+    by_graph: dict[str, list[str]] = {}
+    for q in skolemise(quads):
         by_graph.setdefault(q.graph_name.value, []).append(f"{q.subject} {q.predicate} {q.object} .")
     body = "\n".join(f"GRAPH <{g}> {{\n" + "\n".join(dict.fromkeys(lines)) + "\n}" for g, lines in by_graph.items())
     return "INSERT DATA {\n" + body + "\n}" if body else ""
@@ -392,6 +450,6 @@ def insert_data(quads: Iterable[ox.Quad]) -> str:
 
 def ontology_update() -> str:
     """The update that (re)loads the ontology graph; every ingest runs it in its transaction."""
-    quads = ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE)
+    quads = skolemise(ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE), names={})
     lines = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
     return f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\nINSERT DATA {{ GRAPH <{ONTOLOGY_GRAPH}> {{\n{lines}\n}} }}"

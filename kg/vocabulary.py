@@ -48,12 +48,14 @@ ACTOR_TYPES = (
     "Place",
 )
 
+#: Every graph kg writes has an IRI under this one (documents, ontology, actors, corroboration).
+GRAPHS = ID + "graph/"
 #: Named graph holding the ontology itself, so queries can follow rdfs:subPropertyOf.
-ONTOLOGY_GRAPH = ID + "graph/ontology"
+ONTOLOGY_GRAPH = GRAPHS + "ontology"
 #: Named graph holding actor descriptions (labels, types, gazetteer structure).
-ACTORS_GRAPH = ID + "graph/actors"
+ACTORS_GRAPH = GRAPHS + "actors"
 #: Named graph holding the materialised corroboration counts (see kg.rdf).
-CORROBORATION_GRAPH = ID + "graph/corroboration"
+CORROBORATION_GRAPH = GRAPHS + "corroboration"
 
 
 def data_dir() -> Path:

@@ -14,18 +14,18 @@ import rdflib
 from click.testing import CliRunner
 
 from kg.cli import main
-from tests.conftest import GOLD, SEEDS, count_quads
+from tests.conftest import BACKENDS, GOLD, SEEDS, backend_location, count_quads
 
 
 def run(*args: str, input: str | None = None):
     return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
 
 
-@pytest.fixture(params=["disk", "sparql-server"])
+@pytest.fixture(params=list(BACKENDS))
 def store(request, tmp_path) -> str:
     """The seed article in each backend: the same tests run against the embedded on-disk store and
-    a real SPARQL 1.1 server (Oxigraph server on 127.0.0.1)."""
-    location = str(tmp_path / "store") if request.param == "disk" else request.getfixturevalue("empty_endpoint")
+    real SPARQL 1.1 servers on 127.0.0.1 (Oxigraph server, Virtuoso)."""
+    location = backend_location(request, tmp_path)
     assert run("ingest", str(SEEDS), "--store", location).exit_code == 0
     return location
 
