@@ -33,12 +33,12 @@ from typing import BinaryIO, Protocol
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.vocabulary import GRAPHS, ID, KG, ONTOLOGY_GRAPH, PREFIXES, ontology_turtle
 
 try:
     import fcntl
 except ImportError:  # Windows
     fcntl = None
-from kg.vocabulary import GRAPHS, ID, KG, ONTOLOGY_GRAPH, PREFIXES, ontology_turtle
 
 DEFAULT_LOCATION = ".kg"
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 from datetime import date
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg.analysis import analyze
+from kg.analysis import EXACT_BETWEENNESS_MAX, REPORT_LINES, analyze, report
 from kg.cli import main
-from kg.network import find_actor, read_network, select
+from kg.network import Actor as NetworkActor
+from kg.network import Edge, Evidence, Network, find_actor, read_network, select
 from kg.pipeline import ingest
 from kg.store import open_store
 
@@ -141,3 +143,36 @@ def test_bad_options_are_one_line(world, tmp_path):
         result = CliRunner().invoke(main, ["view", *args, "-o", str(tmp_path / "x.html"), "--store", world])
         assert result.exit_code != 0 and message in result.output, result.output
         assert not (tmp_path / "x.html").exists()
+
+
+def synthetic_network(actors: int, edges: int, seed: int = 5) -> Network:
+    """A random actor network of a given size, built directly (no store), for scale tests."""
+    rng = random.Random(seed)
+    iris = [f"https://example.org/actor/{i}" for i in range(actors)]
+    network = Network(actors={i: NetworkActor(i, f"Actor {n}", "ArmedGroup") for n, i in enumerate(iris)}, edges={})
+    fact = Evidence("A sentence.", "doc", "Doc", None, "actual", None)
+    for _ in range(edges):
+        hubs = iris[: actors // 10]  # half the edges start at a tenth of the actors
+        a, b = rng.choice(hubs if rng.random() < 0.5 else iris), rng.choice(iris)
+        if a != b:
+            relation = rng.choice(["attacks", "supports"])
+            network.edges[(a, relation, b)] = Edge(a, relation, b, [fact], document_count=1, asserted_count=1)
+    return network
+
+
+def test_large_networks_estimate_betweenness_and_keep_the_report_short():
+    """Above EXACT_BETWEENNESS_MAX actors betweenness is sampled: it must still find the hubs."""
+    network = synthetic_network(1500, 4000)
+    result = analyze(network)
+    assert result.actors.number_of_nodes() > EXACT_BETWEENNESS_MAX
+    sampled = result.actors.nodes(data="betweenness")
+    exact = nx.betweenness_centrality(result.actors)
+
+    def top(values) -> set[str]:
+        return set(sorted(values, key=lambda n: -values[n])[:20])
+
+    assert len(top(dict(sampled)) & top(exact)) >= 15
+    text = report(result)
+    assert len(result.enemy_of_enemy) > REPORT_LINES
+    assert f"and {len(result.enemy_of_enemy) - REPORT_LINES:,} more" in text
+    assert len(text.splitlines()) < result.actors.number_of_nodes() + 3 * REPORT_LINES
