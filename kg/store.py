@@ -172,10 +172,13 @@ class OxigraphStore:
 
     def load(self, quads: Iterable[ox.Quad]) -> None:
         # Oxigraph's bulk loader: about six times the throughput of a transaction, but not atomic.
-        # Quads are a set, so running an interrupted load again completes it.
+        # Quads are a set, so running an interrupted load again completes it. The loader writes
+        # files that RocksDB has not merged; optimize() compacts them, without which every query
+        # reads through all of them (at 17M quads: lookups 300 ms instead of milliseconds).
         try:
             self._store.bulk_extend(quads)
             self._store.flush()
+            self._store.optimize()
         except OSError as err:
             raise _os_error(self.location, err) from None
 

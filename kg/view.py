@@ -41,6 +41,9 @@ DASHES = {"fact": False, "claim": [8, 6], "potential": [2, 5], "negated": [4, 4]
 #: Beyond this many nodes the page trades layout polish for speed (see OPTIONS_LARGE).
 LARGE = 400
 HEADING = "kg: who does what to whom"
+#: Evidence sentences in one edge's tooltip: a hub edge reported a thousand times would make an
+#: unreadable tooltip and a page of tens of megabytes.
+EVIDENCE_SHOWN = 20
 
 OPTIONS = {
     "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 200}},
@@ -86,7 +89,9 @@ def build(network: Network, heading: str = HEADING) -> PyvisNetwork:
         style = edge.style
         label = ("not " if style == "negated" else "") + edge.relation
         title = f"{label}: reported by {n} document{'s' if n != 1 else ''}, {edge.asserted_count} as fact\n"
-        title += "\n".join(e.describe() for e in edge.evidence)
+        title += "\n".join(e.describe() for e in edge.evidence[:EVIDENCE_SHOWN])
+        if len(edge.evidence) > EVIDENCE_SHOWN:
+            title += f"\n... and {len(edge.evidence) - EVIDENCE_SHOWN} more statements (kg query lists them all)"
         color = NEGATED_COLOR if style == "negated" else FAMILY_COLOR.get(edge.family, "#546e7a")
         net.add_edge(edge.subject, edge.object, label=label, title=title, color=color, dashes=DASHES[style],
                      width=1 + 2 * min(n, 5), arrows="" if edge.symmetric else "to",

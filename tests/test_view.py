@@ -7,10 +7,10 @@ import re
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.network import read_network
+from kg.network import Edge, Evidence, Network, read_network
 from kg.pipeline import ingest
 from kg.store import open_store
-from kg.view import build, render
+from kg.view import EVIDENCE_SHOWN, build, render
 
 
 def test_view_is_self_contained_and_shows_the_graph(seed_store, tmp_path):
@@ -64,3 +64,13 @@ def test_edge_styles_tell_facts_claims_plans_and_denials_apart(tmp_path):
     assert style[("iran", "supports", "hamas")] == ("claim", [8, 6])
     assert style[("iran", "attacks", "israel")] == ("potential", [2, 5])
     assert style[("russia", "not attacks", "turkey")] == ("negated", [4, 4])
+
+
+def test_a_much_reported_edge_keeps_a_short_tooltip():
+    """A hub edge lists its first EVIDENCE_SHOWN sentences and says how many more there are."""
+    said = [Evidence(f"Sentence {i}.", f"doc-{i}", f"Article {i}", None, "actual", None) for i in range(45)]
+    edge = Edge("https://example.org/a", "supports", "https://example.org/b", said, document_count=45)
+    network = Network(actors={}, edges={edge.key: edge})
+    title = build(network).get_edges()[0]["title"]
+    assert "Sentence 19." in title and "Sentence 20." not in title
+    assert title.endswith(f"and {45 - EVIDENCE_SHOWN} more statements (kg query lists them all)")
