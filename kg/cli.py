@@ -400,8 +400,9 @@ def serve_command(store: str | None, host: str, port: int, writable: bool, quiet
     """Answer SPARQL 1.1 Protocol queries over the store at /query, for YASGUI, notebooks or Gephi."""
     server = serve.serve(open_store(store, read_only=not writable), host, port, writable=writable, quiet=quiet)
     mode = "read-write" if writable else "read-only"
-    click.echo(f"kg: SPARQL endpoint {server.url}/query ({mode}) over {server.store.location}; Ctrl-C stops", err=True)
-    try:
+    try:  # from the announcement on: a Ctrl-C right after it is a clean stop too
+        where = f"{server.url}/query ({mode}) over {server.store.location}"
+        click.echo(f"kg: SPARQL endpoint {where}; Ctrl-C stops", err=True)
         server.serve_forever()
     except KeyboardInterrupt:
         click.echo("kg: stopped", err=True)
