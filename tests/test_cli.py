@@ -4,7 +4,9 @@ bad input giving one line on stderr, a non-zero exit, and an unchanged store."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import subprocess
 import sys
 
@@ -323,3 +325,16 @@ def test_every_actor_in_the_graph_has_a_label_and_type(tmp_path):
 def test_bad_standard_input(store, data, message):
     result = CliRunner().invoke(main, ["query", "--store", store], input=data)
     assert result.exit_code == 1 and message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_written_files_are_ordinary_files(disk_store, tmp_path):
+    """export and view write through a private temporary file, yet the result has the usual
+    permissions (umask), so a web server or a colleague can read graph.html."""
+    mask = os.umask(0o022)
+    try:
+        for command, name in (("export", "graph.ttl"), ("view", "graph.html")):
+            path = tmp_path / name
+            assert run(command, "--output", str(path), "--store", disk_store).exit_code == 0
+            assert stat.S_IMODE(path.stat().st_mode) == 0o644, command
+    finally:
+        os.umask(mask)
