@@ -42,6 +42,8 @@ except ImportError:  # Windows
     fcntl = None
 
 DEFAULT_LOCATION = ".kg"
+#: Keeps ?g to kg's own graphs: a server may hold other data, and Virtuoso its system graphs.
+OWN_GRAPHS = f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}"))'
 
 #: What a query returns, whatever the backend: solutions (SELECT), a boolean (ASK), or triples
 #: (CONSTRUCT, DESCRIBE), which the embedded store streams.
@@ -300,14 +302,12 @@ class RemoteStore:
                 )
 
     def dump(self, output: BinaryIO, format: ox.RdfFormat) -> None:
-        # Only kg's graphs: a server may hold other data, and Virtuoso its own system graphs.
-        mine = f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}"))'
         if format.supports_datasets:
-            rows = self._query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {mine} }}")
+            rows = self._query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OWN_GRAPHS} }}")
             quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)
             ox.serialize(quads, output, format=format, prefixes=PREFIXES)
         else:
-            triples = self._query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {mine} }}")
+            triples = self._query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OWN_GRAPHS} }}")
             ox.serialize(triples, output, format=format, prefixes=PREFIXES)
 
     def load(self, quads: Iterable[ox.Quad], batch: int = 50_000) -> None:

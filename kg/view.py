@@ -51,13 +51,13 @@ OPTIONS = {
     "interaction": {"hover": True, "tooltipDelay": 150},
 }
 #: Thousands of nodes settle in seconds with Barnes-Hut, straight edges, no labels on edges, a
-#: short stabilisation, and no "improved layout" (a clustering pass that is quadratic).
+#: short stabilisation (its length set by size in build), and no "improved layout" (a clustering
+#: pass that is quadratic).
 OPTIONS_LARGE = {
     "layout": {"improvedLayout": False},
     "physics": {
         "solver": "barnesHut",
         "barnesHut": {"gravitationalConstant": -3000, "springLength": 120, "damping": 0.3},
-        "stabilization": {"iterations": 150, "updateInterval": 50},
     },
     "edges": {"smooth": False, "font": {"size": 0}},
     "nodes": {"font": {"size": 10}},
@@ -103,8 +103,8 @@ def build(network: Network, heading: str = HEADING) -> PyvisNetwork:
     if size > LARGE:
         # Each Barnes-Hut iteration costs about n log n: fewer of them as n grows keeps the wait
         # to a few seconds (150 at 2,000 actors, 60 at 5,000).
-        iterations = max(50, min(150, 300_000 // size))
-        options["physics"] = {**options["physics"], "stabilization": {"iterations": iterations, "updateInterval": 25}}
+        stabilization = {"iterations": max(50, min(150, 300_000 // size)), "updateInterval": 25}
+        options["physics"] = {**options["physics"], "stabilization": stabilization}
     options["nodes"] = {**options.get("nodes", {}), "scaling": {"min": 8, "max": 40}}
     net.set_options(json.dumps(options))
     return net

@@ -15,8 +15,7 @@ import pytest
 
 from kg.pipeline import extract, ingest
 from kg.statements import SOURCE
-from kg.store import open_store
-from kg.vocabulary import GRAPHS
+from kg.store import OWN_GRAPHS, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -39,7 +38,7 @@ def count_quads(location: str) -> int:
     """All quads in kg's graphs, to show that a failed command changed nothing (a server's own
     graphs, like Virtuoso's system graphs, are not counted)."""
     store = open_store(location, read_only=True)
-    query = f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{GRAPHS}")) }}'
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OWN_GRAPHS} }}"
     return int(next(iter(store.query(query)))["n"].value)
 
 
@@ -193,7 +192,7 @@ def virtuoso_endpoint(tmp_path_factory) -> Iterator[str]:
 def empty_virtuoso(virtuoso_endpoint) -> str:
     """The session's Virtuoso with kg's graphs dropped (its own system graphs stay)."""
     store = open_store(virtuoso_endpoint)
-    mine = f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{GRAPHS}")) }}'
+    mine = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OWN_GRAPHS} }}"
     graphs = [row["g"].value for row in store.query(mine)]
     if graphs:
         store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
