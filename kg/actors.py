@@ -11,11 +11,13 @@ through the gazetteer: :class:`ArticleActors` holds one article's context.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kg.descriptions import FIRST_PERSON, Descriptions, slug
 from kg.gazetteer import Actor, Gazetteer, is_acronym, normalize
 from kg.lexicon import Lexicon
 from kg.sentences import load_pipeline, only_adverb
@@ -45,12 +47,9 @@ PRONOUNS = {
     "he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
     "it": "group", "its": "group", "they": "group", "them": "group", "their": "group",
 }  # fmt: skip
+#: 'members, including X and Y', 'countries such as X': the listed actors belong to the phrase
+LIST_PREPS = {"including", "like", "among"}
 OWNER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
-
-
-def slug(text: str) -> str:
-    """An IRI-safe id from a name."""
-    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-") or "actor"
 
 
 @dataclass
@@ -64,12 +63,15 @@ class Mention:
 
 
 @dataclass
-class ArticleActors:
+class ArticleActors(Descriptions):
     """Actor resolution within one article: gazetteer, derived actors and what was said before."""
 
     gazetteer: Gazetteer
     lexicon: Lexicon
     matchers: tuple[PhraseMatcher, PhraseMatcher]
+    doc_id: str = ""
+    #: the document's issuer ('we' in an official statement), when known
+    author: Actor | None = None
     actors: dict[str, Actor] = field(default_factory=dict)
     surface: dict[str, set[str]] = field(default_factory=dict)
     history: list[Actor] = field(default_factory=list)
@@ -273,6 +275,10 @@ class ArticleActors:
 
         Names earlier in the same sentence come first, then earlier sentences, latest first.
         """
+        return next(self.recent_all(wanted, position), None)
+
+    def recent_all(self, wanted: str, position: int) -> Iterator[Actor]:
+        """Every actor of a type named before ``position``, latest first (see :meth:`recent`)."""
         own = {t.i for t in self.sentence_doc[position].subtree} if self.sentence_doc is not None else set()
         earlier = sorted(
             {m.start: m for i, m in self.mentions.items() if m.end <= position and i not in own}.values(),
@@ -282,11 +288,8 @@ class ArticleActors:
         for actor in [*reversed(in_sentence), *reversed(self.history)]:
             if actor.generic:
                 continue
-            if wanted == "group" and actor.type not in ("Person", "Place"):
-                return actor
-            if actor.type == wanted:
-                return actor
-        return None
+            if (wanted == "group" and actor.type not in ("Person", "Place")) or actor.type == wanted:
+                yield actor
 
     def salient_state(self, sentence: Span) -> Actor | None:
         """The state an unowned 'government' belongs to: named in the sentence, else most named so far."""
@@ -338,9 +341,16 @@ class ArticleActors:
         if mention is not None:
             return [self._from_mention(mention, token)]
         lower, lemma = token.lower_, token.lemma_.lower()
+        if lower in FIRST_PERSON and token.pos_ == "PRON":
+            return self.first_person(token)
         if lower in PRONOUNS and token.pos_ == "PRON":
             found = self.recent(PRONOUNS[lower], token.i)
             return [self.seen(found)] if found else []
+        if token.dep_ == "appos" and token.head.i != token.i and token.head.i in self.mentions:
+            return self.denote(token.head, object_position)  # 'the rebels, a group backed by Iran,'
+        collective = self.collective(token)
+        if collective is not None:
+            return collective
         if self.lexicon.cue("military", lemma) or self.lexicon.cue("military", lower):
             owner, word = self.owner(token)
             if owner is not None and word is not None and word.dep_ == "pobj":
@@ -352,12 +362,14 @@ class ArticleActors:
             if any(c.lower_ in ("the", "these", "those") for c in token.children):
                 found = self.recent("GovernmentBody", token.i) or self.recent("ArmedGroup", token.i)
                 return [self.seen(found)] if found else []
-            return []
         if self.lexicon.cue("coref", lemma):
             return self._description(token, lemma)
         if self._is_role(token):
             owner, _ = self.owner(token)
             return [self.seen(owner)] if owner else []
+        agent = self.agent_of(token)
+        if agent is not None:
+            return self.described(token, agent)
         if object_position and (self.lexicon.cue("target", lemma) or self.lexicon.cue("target", lower)):
             owner, _ = self.owner(token)
             return [self.seen(owner)] if owner else []
@@ -398,7 +410,10 @@ class ArticleActors:
                 return self.seen(mention.actor)  # 'Hezbollah fighters' are Hezbollah
             if modifies and mention.kind in ("demonym", "name"):
                 return self.seen(self.qualified(actor, token.doc[mention.start : mention.end].text))
-        return self.seen(actor, text)
+        # an unqualified generic ('rebels') is this article's: rebels elsewhere are other rebels
+        scoped = self.derive(f"{slug(self.doc_id or 'text')}/{actor.id}", actor.label, actor.type, generic=True,
+                             source="derived")  # fmt: skip
+        return self.seen(scoped, text)
 
     def qualified(self, generic: Actor, qualifier: str) -> Actor:
         """'Palestinian militants', 'Syrian rebels': a generic actor made specific by a name or demonym."""
@@ -472,11 +487,12 @@ class ArticleActors:
     def expand(self, token: Token, object_position: bool = False) -> list[Actor]:
         """The actors of a noun phrase and its conjuncts ('his country and Saudi Arabia')."""
         found = list(self.denote(token, object_position))
-        for conj in token.conjuncts:
-            if conj.i > token.i:
-                for actor in self.denote(conj, object_position):
-                    if actor not in found:
-                        found.append(actor)
+        members = [p for c in token.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
+                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        for node in [*(c for c in token.conjuncts if c.i > token.i), *members]:
+            for actor in self.expand(node, object_position) if node in members else self.denote(node, object_position):
+                if actor not in found:
+                    found.append(actor)
         return found
 
 

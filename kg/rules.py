@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.actors import PRONOUNS, ArticleActors
+from kg.constructions import Constructions
 from kg.gazetteer import Actor, Gazetteer, alias_matchers, default_gazetteer
 from kg.lexicon import Lexicon, Trigger, default_lexicon
 from kg.sentences import Sentence, load_pipeline
@@ -31,6 +32,7 @@ from kg.statements import SOURCE, Extraction, Statement, register_extractor
 from kg.vocabulary import relations
 
 PLACE_TYPES = ("Place", "State")
+STRUCTURAL = {"partOf", "leads", "represents", "controls"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 
 
@@ -54,8 +56,10 @@ class RuleExtractor:
         self.matchers = alias_matchers(load_pipeline(), self.gazetteer)
         self.relations = relations()
 
-    def extract(self, sentences: list[Sentence]) -> Extraction:
-        context = ArticleActors(self.gazetteer, self.lexicon, self.matchers)
+    def extract(self, sentences: list[Sentence], author: str | None = None) -> Extraction:
+        """Statements of one document; ``author`` names its issuer (an official statement's 'we')."""
+        doc_id = sentences[0].doc_id if sentences else ""
+        context = ArticleActors(self.gazetteer, self.lexicon, self.matchers, doc_id, self.issuer(author))
         statements: dict[tuple, Statement] = {}
         for sentence in sentences:
             context.read(sentence.span)
@@ -65,7 +69,15 @@ class RuleExtractor:
         return Extraction(list(statements.values()), context.surface, context.actors)
 
 
-class SentenceRules:
+    def issuer(self, author: str | None) -> Actor | None:
+        """The actor an author name denotes, if the gazetteer knows it ('U.S. Department of State')."""
+        if not author:
+            return None
+        hits = self.gazetteer.lookup(author)
+        return hits[0][0] if hits else None
+
+
+class SentenceRules(Constructions):
     """The rules applied to one sentence."""
 
     def __init__(self, extractor: RuleExtractor, context: ArticleActors, sentence: Sentence):
@@ -91,6 +103,9 @@ class SentenceRules:
                 self.with_help(token)
         self.roles()
         self.possessive_members()
+        self.adjuncts()
+        self.reported_demands()
+        self.described_roles()
         return self.found
 
     def add(self, subjects, relation, objects, trigger: Token, modality: Modality | None = None) -> None:
@@ -132,8 +147,19 @@ class SentenceRules:
         if partners:
             self.add(subjects, "cooperatesWith", partners, verb, modality)
         for trigger in triggers:
+            relation = trigger.relation
+            if relation == "partOf" and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+                relation = "cooperatesWith"  # 'A joined B in imposing sanctions' is no membership
             objects = self.objects(verb, trigger)
-            self.add([*subjects, *partners], trigger.relation, objects, verb, modality)
+            if not objects and self.relations[relation].symmetric and len(subjects) >= 2:
+                self.pairwise(subjects, relation, verb, modality)  # 'Kenya and Somalia agreed'
+                continue
+            self.add([*subjects, *partners], relation, objects, verb, modality)
+
+    def pairwise(self, actors: list[Actor], relation: str, trigger: Token, modality: Modality) -> None:
+        """A symmetric relation among coordinated actors: each pair once."""
+        for n, first in enumerate(actors):
+            self.add([first], relation, actors[n + 1 :], trigger, modality)
 
     def subjects(self, verb: Token) -> list[Actor]:
         """Who does what the verb says, following control, relative clauses and coordination.
@@ -146,13 +172,24 @@ class SentenceRules:
                 agents = self.pobjs(child)
                 if agents:
                     return agents
+        accused = self.accused(verb)
+        if accused is not None:
+            return accused  # 'France accused Russia of arming X': Russia arms X
+        if passive or verb.tag_ == "VBN":  # 'soldiers killed in an al-Shabab attack'
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+                    events = [p for p in child.children if p.dep_ == "pobj" and self.is_event_noun(p)]
+                    agents = [a for e in events for a in self.agents(e)]
+                    if agents:
+                        return agents
         if not passive:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "csubj"):
                     if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                         return self.ctx.expand(verb.head)
-                    if self.is_event_noun(child):
-                        return self.agents(child)
+                    if self.is_event_noun(child) and not self.structural(child):
+                        return self.agents(child)  # 'Russian airstrikes killed ...'
+
                     return self.ctx.expand(child)
         head = verb.head
         if verb.dep_ == "relcl" and not passive:
@@ -176,6 +213,22 @@ class SentenceRules:
             return self.subjects(head.head)
         return []
 
+    def accusation(self, verb: Token) -> Token | None:
+        """For the gerund of 'A accused B of V-ing' (or 'blamed B for V-ing'), the accusing verb."""
+        prep = verb.head
+        if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
+            return None
+        accuser = prep.head
+        triggers = self.lex.token_trigger("verb", accuser)
+        return accuser if any(t.relation == "accuses" for t in triggers) else None
+
+    def accused(self, verb: Token) -> list[Actor] | None:
+        """The accused of 'A accused B of V-ing' is who V-s (None when the verb is no such gerund)."""
+        accuser = self.accusation(verb)
+        if accuser is None:
+            return None
+        return [a for c in accuser.children if c.dep_ in ("dobj", "nsubjpass") for a in self.ctx.expand(c)]
+
     def pobjs(self, prep: Token, object_position: bool = False) -> list[Actor]:
         """The actors of a preposition's objects ('by X and Y')."""
         return [a for p in prep.children if p.dep_ == "pobj" for a in self.ctx.expand(p, object_position)]
@@ -194,7 +247,12 @@ class SentenceRules:
             held_by = [a for target in targets for a in self.holders(target)]
             if held_by:
                 return held_by
+        if trigger.relation == "requests":  # 'demanded that Belarus release ...'
+            targets += [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
+                        if c.dep_ == "nsubj"]  # fmt: skip
         found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
+        if not found and trigger.relation != "attacks":  # 'condemned the attack by X': X is accused
+            found = [a for target in targets if self.is_event_noun(target) for a in self.agents(target)]
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not trigger.preps_only:
             found += self.ctx.expand(verb.head, object_position=True)
         return found
@@ -267,6 +325,10 @@ class SentenceRules:
         particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
         return any(self.lex.cue("light", f"{verb.lemma_.lower()} {p}") for p in particles)
 
+    def structural(self, noun: Token) -> bool:
+        """'members', 'wing': a noun whose relation is a standing structure, not an event with agents."""
+        return all(self.relations[t.relation].core in STRUCTURAL for t in self.noun_triggers(noun))
+
     def is_event_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and bool(self.noun_triggers(token))
 
@@ -310,7 +372,9 @@ class SentenceRules:
                 subjects = self.subjects(noun.head)
                 if not copula:
                     objects += self.objects(noun.head, Trigger(trigger.relation, trigger.preps, True))
-            if subjects and objects:
+            if not objects and len(subjects) >= 2 and self.relations[trigger.relation].symmetric:
+                self.pairwise(subjects, trigger.relation, noun, self.modality(predicate))  # 'X and Y signed a truce'
+            elif subjects and objects:
                 self.add(subjects, trigger.relation, objects, noun, self.modality(predicate))
 
     def noun_objects(self, noun: Token, trigger: Trigger) -> list[Actor]:
@@ -441,14 +505,15 @@ class SentenceRules:
         """
         result = Modality()
         negated = potential = False
+        allow_negation = allow_modal = True  # False for what a coordinated clause does not share
         node = predicate
         while True:
             for child in node.children:
                 lower = child.lower_
                 if self.negates(child):
-                    negated = True
+                    negated = negated or allow_negation
                 elif child.dep_ == "aux" and self.lex.cue("modal", lower):
-                    potential = True
+                    potential = potential or allow_modal
                 elif child.dep_ == "advmod" and self.lex.cue("source-adv", lower) and result.attributed_to is None:
                     result.attributed_to = SOURCE
                 elif child.dep_ == "prep" and lower == "according" and result.attributed_to is None:
@@ -458,6 +523,18 @@ class SentenceRules:
             dep, head = node.dep_, node.head
             if head.i == node.i or dep == "ROOT":
                 break
+            accuser = self.accusation(node)
+            if accuser is not None:  # 'A accused B of V-ing': what B did is A's claim
+                if result.attributed_to is None:
+                    accusers = self.subjects(accuser)
+                    result.attributed_to = accusers[0] if accusers else SOURCE
+                break
+            if dep == "conj":  # 'did not attack X and bombed Y': the head's negation stays in its clause
+                allow_negation = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
+                allow_modal = not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+                node = head
+                continue
+            allow_negation = allow_modal = True
             cue = self.lex.token_cue
             if dep in ("ccomp", "xcomp") and (cue("report", head) or cue("belief", head) or cue("deny", head)):
                 potential = potential or (dep == "xcomp" and cue("potential", head))  # 'vowed to retake'

@@ -43,11 +43,13 @@ class Sentence:
     doc_id: str
     index: int
     span: Span
+    #: the sentence as the article spells it; the parser reads a normalised copy (see :func:`normalise`)
+    original: str | None = None
 
     @property
     def text(self) -> str:
         """The sentence with whitespace folded (line breaks of wrapped text become spaces)."""
-        return " ".join(self.span.text.split())
+        return " ".join((self.original if self.original is not None else self.span.text).split())
 
 
 @cache
@@ -117,6 +119,20 @@ def recase(span: Span, nlp: Language) -> Span:
     for token, parsed in zip(doc, cased, strict=True):
         token.norm_ = parsed.norm_
     return doc[:]
+
+
+#: One character for one: typographic apostrophes and dashes read as the parser and the gazetteer know them
+#: ("Russia’s", "Sana’a"); a spaced dash becomes a comma, so "X — a group backed by Y — attacked" is
+#: parsed as an apposition instead of breaking the clause. Offsets do not move, so the article's own
+#: spelling is kept for provenance.
+NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u2010": "-", "\u2011": "-"})
+SPACED_DASH = re.compile(r"(?<=\s)(?:\u2014|\u2013|--)(?=\s)|(?<=\w)\u2014(?=\w)")
+
+
+def normalise(text: str) -> str:
+    """The text as the parser reads it: same length, same offsets (see :data:`NORMALISE`)."""
+    text = text.translate(NORMALISE)
+    return SPACED_DASH.sub(lambda m: "," + " " * (len(m.group()) - 1), text)
 
 
 #: Lines longer than this that end mid-sentence are taken as hard-wrapped text (wrapping is at 60-80).
@@ -202,6 +218,9 @@ def make_acronym_norms(nlp: Language, name: str, norms: dict[str, str]):
 def load_pipeline(model: str | None = None) -> Language:
     """The spaCy pipeline with kg's adjustments, loaded once per process and model."""
     nlp = _load_model(model or os.environ.get("KG_MODEL") or DEFAULT_MODEL)
+    # 'U.S.-backed' splits like 'US-backed': a hyphen after an abbreviation's full stop is a word break
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_acronyms", first=True, config={"norms": acronym_norms(nlp, default_gazetteer())})
@@ -213,16 +232,36 @@ def split(document: Document, nlp: Language | None = None) -> list[Sentence]:
     return next(split_many([document], nlp))[1]
 
 
-def _sentences(doc_id: str, doc: Doc, nlp: Language, start: int = 0) -> Iterator[Sentence]:
+def _sentences(doc_id: str, doc: Doc, nlp: Language, original: str, start: int = 0) -> Iterator[Sentence]:
     index = start
-    for span in doc.sents:
+    for span in _quote_closed(doc):
         span = _trim(span)
         if span is None:
             continue
+        text = original[span.start_char : span.end_char]
         if is_headline(span):
             span = recase(span, nlp)
-        yield Sentence(doc_id, index, span)
+        yield Sentence(doc_id, index, span, text)
         index += 1
+
+
+CLOSING_QUOTES = {'"', "'", "\u201d", "\u2019", "\u00bb"}
+
+
+def _quote_closed(doc: Doc) -> Iterator[Span]:
+    """The parser's sentences, with a closing quote that it put at the start of the next sentence
+    ('... Ukraine.' '" Kenya agreed') given back to the sentence it closes."""
+    start = 0
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
+        end = sent.end
+        if n + 1 < len(sents):
+            first = doc[end]
+            if first.text in CLOSING_QUOTES and not doc[end - 1].whitespace_ and (first.whitespace_ or end + 1 == len(doc)):
+                end += 1
+        if end > start:
+            yield doc[start:end]
+        start = max(start, end)
 
 
 def _trim(span: Span) -> Span | None:
@@ -278,18 +317,18 @@ def split_many(
     nlp = nlp or load_pipeline()
     pending: dict[int, Document] = {}
 
-    def pieces() -> Iterator[tuple[str, int]]:
+    def pieces() -> Iterator[tuple[str, tuple[int, str]]]:
         for n, document in enumerate(documents):
             pending[n] = document
             for text in chunks(document.text):
-                yield text, n
+                yield normalise(text), (n, text)
 
     current, sentences = 0, []
-    for doc, n in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=workers):
+    for doc, (n, original) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=workers):
         while n != current:
             yield pending.pop(current), sentences
             current, sentences = current + 1, []
-        sentences.extend(_sentences(pending[n].doc_id, doc, nlp, start=len(sentences)))
+        sentences.extend(_sentences(pending[n].doc_id, doc, nlp, original, start=len(sentences)))
     while current in pending:
         yield pending.pop(current), sentences
         current, sentences = current + 1, []

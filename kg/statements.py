@@ -30,6 +30,8 @@ class Statement:
     factuality: str = "actual"
     attributed_to: Actor | str | None = None
     trigger: str = ""
+    #: the CAMEO event code of the trigger, where the CAMEO dictionary supplied it (GDELT/ICEWS users join on it)
+    cameo: str = ""
 
     @property
     def truthy(self) -> bool:
@@ -65,8 +67,9 @@ class Extractor(Protocol):
 
     name: str
 
-    def extract(self, sentences: list[Sentence]) -> Extraction:
-        """Statements of one document's sentences, in order."""
+    def extract(self, sentences: list[Sentence], author: str | None = None) -> Extraction:
+        """Statements of one document's sentences, in order; ``author`` is the document's issuer, if
+        known (who 'we' is in an official statement)."""
         ...
 
 

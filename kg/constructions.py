@@ -1,0 +1,158 @@
+"""Constructions news is written in, beyond a trigger and its direct arguments.
+
+Mixed into :class:`kg.rules.SentenceRules` (which supplies ``add``, ``subjects``, ``modality``,
+``agents``, ``ctx`` and ``lex``). Each method is one construction, tested on sentences written for it
+(tests/test_constructions.py):
+
+* adjunct phrases from data (ontology/constructions/adjuncts.tsv): "in support of X", "in cooperation
+  with X", "under siege by X";
+* "A said B must/should V": A requests B;
+* "X is the leader of Y", "Colonel Diallo, a commander of the Malian army,": a description in
+  apposition or as a predicate states the role it names (leads, represents, partOf).
+
+Kept in Python because they are recursive (the clause's subject is inherited through control and
+coordination); what varies between them is data.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from kg.errors import KgError
+from kg.gazetteer import Actor
+from kg.vocabulary import data_path, relations
+
+#: Auxiliaries that make a reported clause a demand on its subject ("B must leave")
+DEONTIC = {"must", "should", "ought", "needs"}
+
+
+@dataclass(frozen=True)
+class Adjunct:
+    """'in support of X': the preposition, its noun, the inner preposition, the relation and its direction."""
+
+    preposition: str
+    noun: str
+    inner: str
+    relation: str
+    reverse: bool
+    example: str
+    expected: tuple[str, str, str]
+
+
+def load_adjuncts(path: Path | None = None) -> dict[tuple[str, str], list[Adjunct]]:
+    """The adjunct phrases of ontology/constructions/adjuncts.tsv, by (preposition, noun)."""
+    path = path or data_path("constructions/adjuncts.tsv")
+    known = relations()
+    found: dict[tuple[str, str], list[Adjunct]] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = [(n, line) for n, line in enumerate(handle, 1) if line.strip() and not line.startswith("#")]
+    for number, line in rows[1:]:
+        cells = next(csv.reader([line], delimiter="\t"))
+        if len(cells) != 7:
+            raise KgError(f"{path}:{number}: expected 7 tab-separated columns, found {len(cells)}")
+        preposition, noun, inner, relation, direction, example, expected = (c.strip() for c in cells)
+        if relation not in known:
+            raise KgError(f"{path}:{number}: {relation!r} is not a relation of the ontology")
+        if direction not in ("subject", "reverse"):
+            raise KgError(f"{path}:{number}: direction must be 'subject' or 'reverse', not {direction!r}")
+        parts = tuple(expected.split("|"))
+        if len(parts) != 3:
+            raise KgError(f"{path}:{number}: expected must be subject|relation|object")
+        adjunct = Adjunct(preposition, noun, inner, relation, direction == "reverse", example, parts)  # type: ignore[arg-type]
+        found.setdefault((preposition.lower(), noun.lower()), []).append(adjunct)
+    return found
+
+
+@cache
+def default_adjuncts() -> dict[tuple[str, str], list[Adjunct]]:
+    return load_adjuncts()
+
+
+class Constructions:
+    """Construction rules; see the module docstring."""
+
+    def adjuncts(self) -> None:
+        """'in support of X', 'under siege by X': the phrase relates the clause's subject and X."""
+        table = default_adjuncts()
+        for prep in self.span:
+            if prep.dep_ != "prep":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                for adjunct in table.get((prep.lower_, noun.lemma_.lower()), ()):
+                    actors = [
+                        a
+                        for inner in noun.children
+                        if inner.dep_ == "prep" and inner.lower_ == adjunct.inner
+                        for a in self.pobjs(inner, object_position=True)
+                    ]
+                    clause = self.clause_of(prep)
+                    if not actors or clause is None:
+                        continue
+                    subjects = self.subjects(clause)
+                    doers, done_to = (actors, subjects) if adjunct.reverse else (subjects, actors)
+                    self.add(doers, adjunct.relation, done_to, noun, self.modality(clause))
+
+    @staticmethod
+    def clause_of(token: Token) -> Token | None:
+        """The verb (or copula) a phrase belongs to."""
+        node = token.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        return node if node.pos_ in ("VERB", "AUX") else None
+
+    def reported_demands(self) -> None:
+        """'Kenya said Somalia must withdraw': a report verb whose clause obliges another actor is a request."""
+        for verb in self.span:
+            if not (self.lex.token_cue("report", verb) or self.lex.token_trigger("verb", verb)):
+                continue
+            speakers = None
+            for clause in verb.children:
+                if clause.dep_ != "ccomp":
+                    continue
+                if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in clause.children):
+                    continue
+                addressees = [a for c in clause.children if c.dep_ == "nsubj" for a in self.ctx.expand(c, True)]
+                if speakers is None:
+                    speakers = self.subjects(verb)
+                if speakers and addressees:
+                    self.add(speakers, "requests", addressees, verb, self.modality(verb))
+
+    def described_roles(self) -> None:
+        """'Colonel Diallo, a commander of the Malian army,' / 'X is a senior leader of Y': the role stated."""
+        for noun in self.span:
+            if noun.dep_ not in ("appos", "attr") or noun.pos_ != "NOUN":
+                continue
+            triggers = self.role_triggers(noun)
+            if not triggers:
+                continue
+            if noun.dep_ == "appos":
+                holders = self.ctx.denote(noun.head)
+            else:
+                holders = [a for c in noun.head.children if c.dep_ == "nsubj" for a in self.ctx.expand(c)]
+            owners = self.role_owners(noun)
+            for trigger in triggers:
+                holders_fit = [h for h in holders if h.type == "Person" or trigger.relation == "partOf"]
+                self.add(holders_fit, trigger.relation, owners, noun, self.modality(noun.head) if noun.dep_ == "attr" else None)
+
+    def role_triggers(self, noun: Token):
+        phrase = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("amod", "compound") and self.ctx.mention_at(t) is None)
+        lemma = noun.lemma_.lower()
+        found = self.lex.trigger("role", f"{phrase} {lemma}".strip()) or self.lex.trigger("role", lemma)
+        if not found and lemma == "member" and noun.dep_ == "appos":
+            found = self.lex.trigger("noun", lemma)  # 'X, a member of Y,': the copular case is an event noun already
+        return found
+
+    def role_owners(self, noun: Token) -> list[Actor]:
+        """Whose role it is: 'of Y', 'Y's', or a demonym or name before the noun."""
+        owners = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for a in self.pobjs(c, True)]
+        if not owners:
+            owner, _ = self.ctx.owner(noun)
+            owners = [owner] if owner is not None else []
+        return owners

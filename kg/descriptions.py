@@ -1,0 +1,159 @@
+"""Open-world actors: noun phrases that are not names but still say who acts.
+
+News names most of its actors by description: "Kenyan officials", "Syrian troops", "AU
+peacekeepers", "separatists", "both sides", "we" in a government's own statement. The agent nouns
+(ontology/lexicon/agents.tsv, imported from the Phoenix agents dictionary) say what kind of actor a
+noun describes; the grammar says whose it is:
+
+* an owner from a demonym, possessor, compound name or "of X"/"from X": a state's agent is one of its
+  bodies ("Kenyan officials" -> Kenyan government, "Syrian troops" -> Syrian military, "Kenyan police"
+  -> Kenyan police, partOf Kenya); an organisation's agents are the organisation ("Hamas fighters",
+  "AU officials"); a population noun becomes a population of the owner ("Nigerian traders");
+* without an owner, a definite description ("the troops") refers back to the last actor of its type,
+  and an indefinite one ("separatists") is a generic actor of this article only: generic actors are
+  kept apart across articles (separatists in Ukraine are not separatists in Yemen), so their id carries
+  the document's id and their label is the noun;
+* "both sides", "the two countries", "the two leaders": the last two actors of the right type;
+* "we", "our", "us", "I": inside a quotation or a reported clause, the speaker; in the document's own
+  voice, its author (an official statement's issuer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.gazetteer import Actor, normalize
+
+FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
+#: Heads of plural descriptions and the type of actor they refer back to
+SET_HEADS = {
+    "side": "group", "party": "group", "country": "State", "nation": "State", "state": "State",
+    "government": "State", "leader": "Person", "president": "Person", "minister": "Person", "man": "Person",
+    "group": "group", "movement": "group", "army": "group", "force": "group",
+}  # fmt: skip
+STATE_ROLES = {"military", "government", "police", "legislature", "judiciary", "intelligence"}
+
+
+def slug(text: str) -> str:
+    """An IRI-safe id from a name."""
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-") or "actor"
+
+
+def collective_noun(token: Token) -> str:
+    """The label of what a noun describes, as a group: 'separatists', 'security forces', 'police'."""
+    compounds = [t.lower_ for t in token.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+    noun = token.lower_ if token.tag_ in ("NNS", "NNPS") else token.lemma_.lower()
+    return " ".join([*compounds, noun])
+
+
+class Descriptions:
+    """Resolution of descriptions, mixed into :class:`kg.actors.ArticleActors` (which supplies
+    ``owner``, ``recent``, ``derive``, ``seen``, ``state_body`` and the article's ``author``)."""
+
+    doc_id: str
+    author: Actor | None
+
+    # ------------------------------------------------------------------ agent nouns
+    def agent_of(self, token: Token):
+        """The agent noun a token heads: its compound phrase ('security forces') or its word."""
+        try:  # TEMPORARY until kg/agents.py lands
+            from kg.agents import default_agents
+        except ModuleNotFoundError:
+            return None
+        agents = default_agents()
+        compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i not in self.mentions]
+        if compounds:
+            phrase = " ".join(t.lower_ for t in compounds[-1:]) + " " + token.lower_
+            for key in (phrase, " ".join(t.lower_ for t in compounds[-1:]) + " " + token.lemma_.lower()):
+                if key in agents:
+                    return agents[key]
+        return agents.get(token.lower_) or agents.get(token.lemma_.lower())
+
+    def described(self, token: Token, agent) -> list[Actor]:
+        """The actors an agent noun phrase describes (see the module docstring)."""
+        owners = self.owners(token)
+        if owners:
+            return [self.seen(self.owned(owner, agent, token), self._phrase(token)) for owner in owners]
+        determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+        if determiners & {"the", "these", "those", "this", "that"}:
+            wanted = "group" if agent.actor_type in ("GovernmentBody", "ArmedGroup") else agent.actor_type
+            found = self.recent(wanted, token.i)
+            if found is not None and found.type != "Population" or agent.actor_type == "Population":
+                return [self.seen(found)] if found is not None else []
+        if agent.person and token.tag_ in ("NN", "NNP"):
+            return []  # 'an official', 'a minister': one unnamed person is no actor of its own
+        return [self.seen(self.generic(agent, token))]
+
+    def owners(self, token: Token) -> list[Actor]:
+        """The owner of a noun and the owners coordinated with it ('Hungarian and Romanian officials')."""
+        owner, word = self.owner(token)
+        if owner is None or word is None:
+            return []
+        found = [owner]
+        for conj in word.conjuncts:
+            mention = self.mentions.get(conj.i)
+            if mention is not None and mention.actor not in found and not mention.actor.generic:
+                found.append(mention.actor)
+        return found
+
+    def owned(self, owner: Actor, agent, token: Token) -> Actor:
+        """What an agent noun of an owner is: a body of a state, the organisation itself, or a population."""
+        if owner.type == "Person":
+            return self.get(owner.leads) or owner
+        if owner.type == "State" and agent.role in STATE_ROLES:
+            return self.state_body(owner, agent.role)
+        if owner.type in ("State", "Place"):  # 'Nigerian traders', 'Syrian rebels', 'Gaza residents'
+            qualifier = owner.demonyms[0] if owner.demonyms else owner.label
+            noun = collective_noun(token)
+            parent = owner.id if owner.type == "State" and agent.actor_type == "Population" else None
+            return self.derive(slug(f"{owner.id} {noun}"), f"{qualifier} {noun}", agent.actor_type,
+                               parent=parent, source="derived")  # fmt: skip
+        return owner  # 'Hamas fighters', 'AU officials': the organisation acts through them
+
+    def generic(self, agent, token: Token) -> Actor:
+        """'separatists' with no owner: an actor of this article only, labelled by the noun."""
+        noun = collective_noun(token)
+        return self.derive(f"{slug(self.doc_id or 'text')}/{slug(noun)}", noun, agent.actor_type,
+                           generic=True, source="derived")  # fmt: skip
+
+    # ------------------------------------------------------------------ sets
+    def collective(self, token: Token) -> list[Actor] | None:
+        """'both sides', 'the two countries', 'the two leaders': the last two actors of the type;
+        None when the token is no such description."""
+        wanted = SET_HEADS.get(token.lemma_.lower())
+        if wanted is None or token.tag_ not in ("NNS", "NNPS"):
+            return None
+        numbers = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet")}
+        if not numbers & {"both", "two"}:
+            return None
+        found: list[Actor] = []
+        for actor in self.recent_all(wanted, token.i):
+            if actor not in found:
+                found.append(actor)
+            if len(found) == 2:
+                return [self.seen(a) for a in found]
+        return []
+
+    # ------------------------------------------------------------------ first person
+    def first_person(self, token: Token) -> list[Actor]:
+        """'we', 'our': the speaker of the clause it is in, else the document's author."""
+        for ancestor in token.ancestors:
+            if self.lexicon.token_cue("report", ancestor) or self.lexicon.token_cue("belief", ancestor):
+                subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects and subjects[0].lower_ not in FIRST_PERSON and token.i not in {
+                    t.i for t in subjects[0].subtree
+                }:
+                    found = self.denote(subjects[0])
+                    if found:
+                        return found
+        if self.author is not None and not self.quoted(token):
+            return [self.seen(self.author)]
+        return []
+
+    def quoted(self, token: Token) -> bool:
+        """Whether a token stands inside quotation marks in its sentence."""
+        sentence = token.sent
+        marks = sum(1 for t in sentence if t.i < token.i and t.text in ('"', "\u201c", "\u201d"))
+        return marks % 2 == 1
