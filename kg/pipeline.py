@@ -169,6 +169,7 @@ def ingest(
             report.actors.update(involved_actors(extraction))
         if on_write:
             on_write(report)
+    store.flush()  # else every later read replays this run's write-ahead log (seconds per command)
     return report
 
 
@@ -245,4 +246,5 @@ def remove(doc_id: str, store: Store | str | None = None) -> bool:
     keys = stored_relation_keys(store, [doc_id])
     operations = [drop_graphs([graph_iri(doc_id)]), corroboration_update(keys)]
     store.update(" ;\n".join(op for op in operations if op))
+    store.flush()
     return True
