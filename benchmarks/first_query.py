@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import shutil
 import statistics
 import subprocess
@@ -36,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from stores import STATEMENTS_PER_DOCUMENT, FakeSentence, actors  # noqa: E402
+from stores import STATEMENTS_PER_DOCUMENT
 
 ENDINGS = ("none", "flush", "flush+optimize")
 
