@@ -139,10 +139,18 @@ class Constructions:
             owners = self.role_owners(noun)
             for trigger in triggers:
                 holders_fit = [h for h in holders if h.type == "Person" or trigger.relation == "partOf"]
-                self.add(holders_fit, trigger.relation, owners, noun, self.modality(noun.head) if noun.dep_ == "attr" else None)
+                self.add(
+                    holders_fit,
+                    trigger.relation,
+                    owners,
+                    noun,
+                    self.modality(noun.head) if noun.dep_ == "attr" else None,
+                )
 
     def role_triggers(self, noun: Token):
-        phrase = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("amod", "compound") and self.ctx.mention_at(t) is None)
+        phrase = " ".join(
+            t.lower_ for t in noun.lefts if t.dep_ in ("amod", "compound") and self.ctx.mention_at(t) is None
+        )
         lemma = noun.lemma_.lower()
         found = self.lex.trigger("role", f"{phrase} {lemma}".strip()) or self.lex.trigger("role", lemma)
         if not found and lemma == "member" and noun.dep_ == "appos":

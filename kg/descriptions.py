@@ -80,7 +80,7 @@ class Descriptions:
         if determiners & {"the", "these", "those", "this", "that"}:
             wanted = "group" if agent.actor_type in ("GovernmentBody", "ArmedGroup") else agent.actor_type
             found = self.recent(wanted, token.i)
-            if found is not None and found.type != "Population" or agent.actor_type == "Population":
+            if (found is not None and found.type != "Population") or agent.actor_type == "Population":
                 return [self.seen(found)] if found is not None else []
         if agent.person and token.tag_ in ("NN", "NNP"):
             return []  # 'an official', 'a minister': one unnamed person is no actor of its own
@@ -89,6 +89,11 @@ class Descriptions:
     def owners(self, token: Token) -> list[Actor]:
         """The owner of a noun and the owners coordinated with it ('Hungarian and Romanian officials')."""
         owner, word = self.owner(token)
+        if owner is None:  # 'rebels in the Ivory Coast', 'officials in Kenya'
+            places = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "throughout")
+                      for p in c.children if p.dep_ == "pobj" and p.i in self.mentions]  # fmt: skip
+            if places and self.mentions[places[0].i].actor.type == "State":
+                owner, word = self.mentions[places[0].i].actor, places[0]
         if owner is None or word is None:
             return []
         found = [owner]
@@ -142,9 +147,11 @@ class Descriptions:
         for ancestor in token.ancestors:
             if self.lexicon.token_cue("report", ancestor) or self.lexicon.token_cue("belief", ancestor):
                 subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects and subjects[0].lower_ not in FIRST_PERSON and token.i not in {
-                    t.i for t in subjects[0].subtree
-                }:
+                if (
+                    subjects
+                    and subjects[0].lower_ not in FIRST_PERSON
+                    and token.i not in {t.i for t in subjects[0].subtree}
+                ):
                     found = self.denote(subjects[0])
                     if found:
                         return found

@@ -80,6 +80,8 @@ class Document:
     source: str | None = None
     date: str | None = None
     publisher: str | None = None
+    #: who issued it, when the text speaks for someone ('we' in a ministry's statement): --author, or a record's field
+    author: str | None = None
 
     @property
     def content_hash(self) -> str:
@@ -377,7 +379,10 @@ def read_html(data: bytes, name: str, doc_id: str, source: str | None) -> Docume
         raise KgError(f"{name} is empty")
     if b"\x00" in data[:65536]:
         raise KgError(f"{name}: looks like a binary file, not HTML (it contains NUL bytes)")
-    import trafilatura  # imported here: only HTML needs it, and it takes a second to import
+    try:
+        import trafilatura  # imported here: only HTML needs it, and it takes a second to import
+    except ImportError as err:  # a broken install (lxml_html_clean missing): this input fails, not the run
+        raise KgError(f"{name}: cannot read HTML, a library failed to import: {' '.join(str(err).split())}") from None
 
     found = trafilatura.extract(data, output_format="json", with_metadata=True, include_comments=False)
     meta = json.loads(found) if found else {}

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 from urllib.parse import unquote
 
 import pyoxigraph as ox
@@ -20,6 +21,7 @@ import pyoxigraph as ox
 from kg.documents import Document, Inputs, Skipped, from_text
 from kg.errors import KgError
 from kg.gazetteer import Actor, default_gazetteer
+from kg.provenance import extractor_identity
 from kg.rdf import (
     actor_iri,
     actor_quads,
@@ -37,12 +39,12 @@ from kg.vocabulary import ACTORS_GRAPH
 
 def extract_document(document: Document, extractor: str = "rules") -> Extraction:
     """The statements of one document."""
-    return get_extractor(extractor).extract(split(document))
+    return get_extractor(extractor).extract(split(document), author=document.author or document.publisher)
 
 
-def extract(text: str, doc_id: str = "text", extractor: str = "rules") -> Extraction:
-    """The statements of a text, nothing stored (``kg extract``)."""
-    return extract_document(from_text(text, doc_id=doc_id), extractor)
+def extract(text: str, doc_id: str = "text", extractor: str = "rules", author: str | None = None) -> Extraction:
+    """The statements of a text, nothing stored (``kg extract``); ``author`` is who issued it."""
+    return extract_document(replace(from_text(text, doc_id=doc_id), author=author), extractor)
 
 
 @dataclass
@@ -51,6 +53,8 @@ class IngestReport:
 
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
+    #: same text, but stored by an extractor with another fingerprint (lexicon, gazetteer, model changed)
+    reextracted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     sentences: int = 0
@@ -60,12 +64,13 @@ class IngestReport:
     @property
     def stored(self) -> int:
         """Documents written by this run."""
-        return len(self.added) + len(self.replaced)
+        return len(self.added) + len(self.replaced) + len(self.reextracted)
 
     def summary(self) -> str:
         parts = [
             f"{len(self.added)} new",
             f"{len(self.replaced)} updated",
+            f"{len(self.reextracted)} re-extracted",
             f"{len(self.unchanged)} unchanged",
             f"{len(self.skipped)} skipped",
         ]
@@ -80,14 +85,27 @@ def as_store(store: Store | str | os.PathLike | None) -> Store:
     return open_store(store) if store is None or isinstance(store, (str, os.PathLike)) else store
 
 
-def stored_hashes(store: Store, doc_ids: Iterable[str]) -> dict[str, str]:
-    """The content hash of each of these documents that the store already has."""
+class StoredVersion(NamedTuple):
+    """What the store says a document was made from: its text's hash and the extractor's fingerprint."""
+
+    content_hash: str
+    fingerprint: str | None  # None: stored before kg wrote fingerprints
+
+
+def stored_hashes(store: Store, doc_ids: Iterable[str]) -> dict[str, StoredVersion]:
+    """The content hash and extractor fingerprint of each of these documents that the store already has."""
     graphs = {graph_iri(d): d for d in doc_ids}
     if not graphs:
         return {}
     values = " ".join(f"<{g}>" for g in graphs)
-    rows = store.query(f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?d kg:contentHash ?h }} }}")
-    return {graphs[row["g"].value]: row["h"].value for row in rows}
+    rows = store.query(
+        f"SELECT ?g ?h ?f WHERE {{ VALUES ?g {{ {values} }} "
+        "GRAPH ?g { ?d kg:contentHash ?h OPTIONAL { ?d kg:extractorFingerprint ?f } } }"
+    )
+    return {
+        graphs[row["g"].value]: StoredVersion(row["h"].value, row["f"].value if row["f"] is not None else None)
+        for row in rows
+    }
 
 
 #: Documents per write. Each write is one transaction, so a crash or Ctrl-C keeps every document
@@ -119,7 +137,9 @@ def ingest(
 ) -> IngestReport:
     """Read, extract and store the articles under ``paths`` (or an :class:`Inputs`), streaming.
 
-    Unchanged articles are skipped; changed ones replace their earlier version. An input that
+    Unchanged articles are skipped; changed ones replace their earlier version, and so do articles
+    stored by an extractor with another fingerprint (kg.provenance: lexicon, gazetteer or model
+    changed since), reported as re-extracted. An input that
     cannot be read is reported (``on_skip``) and passed over, or with ``strict`` stops the run
     (documents written before it stay). Documents are written in batches of ``batch_size``, one
     transaction each; ``on_write`` gets the running report after every write. ``workers`` > 1
@@ -130,6 +150,8 @@ def ingest(
     report = IngestReport()
     engine = get_extractor(extractor)
     replacing: set[str] = set()
+    reextracting: set[str] = set()
+    fingerprint = extractor_identity().fingerprint
 
     def readable() -> Iterator[Document]:
         for item in inputs:
@@ -146,11 +168,14 @@ def ingest(
         for group in batched(readable(), batch_size):
             previous = stored_hashes(store, [d.doc_id for d in group])
             for document in group:
-                if previous.get(document.doc_id) == document.content_hash:
+                stored = previous.get(document.doc_id)
+                if stored == (document.content_hash, fingerprint):
                     report.unchanged.append(document.doc_id)
                     continue
-                if document.doc_id in previous:
+                if stored is not None:
                     replacing.add(document.doc_id)
+                    if stored.content_hash == document.content_hash:
+                        reextracting.add(document.doc_id)
                 yield document
 
     ontology = ontology_update()
@@ -158,13 +183,16 @@ def ingest(
         extractions = []
         for document, sentences in group:
             report.sentences += len(sentences)
-            extractions.append((document, engine.extract(sentences)))
+            extractions.append((document, engine.extract(sentences, author=document.author or document.publisher)))
         write(
             store, extractions, replacing=[d.doc_id for d, _ in extractions if d.doc_id in replacing], prelude=ontology
         )
         ontology = ""  # once per run is enough
         for document, extraction in extractions:
-            (report.replaced if document.doc_id in replacing else report.added).append(document.doc_id)
+            if document.doc_id in reextracting:
+                report.reextracted.append(document.doc_id)
+            else:
+                (report.replaced if document.doc_id in replacing else report.added).append(document.doc_id)
             report.statements += len(extraction.statements)
             report.actors.update(involved_actors(extraction))
         if on_write:

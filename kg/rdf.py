@@ -3,7 +3,8 @@
 Per document, one named graph holds:
 
 * the document node (``kg:Document``: ``dcterms:title``, ``dcterms:source``, ``dcterms:date``,
-  ``dcterms:publisher``, ``kg:contentHash``) and the sentences that are evidence for a statement (``rdf:value`` the
+  ``dcterms:publisher``, ``kg:contentHash``, and the extractor that read it: ``kg:extractorVersion``,
+  ``kg:extractorFingerprint``, see kg.provenance) and the sentences that are evidence for a statement (``rdf:value`` the
   text, ``dcterms:isPartOf`` the document). Other sentences are not stored: the graph keeps
   evidence, not an archive of the article, and that keeps a million-statement store small;
 * one ``rdf:Statement`` per statement: ``rdf:subject``, ``rdf:predicate``, ``rdf:object``,
@@ -34,6 +35,7 @@ import pyoxigraph as ox
 
 from kg.documents import Document
 from kg.gazetteer import Actor
+from kg.provenance import ExtractorIdentity, extractor_identity
 from kg.statements import SOURCE, Extraction, Statement
 from kg.vocabulary import ACTORS_GRAPH, CORROBORATION_GRAPH, DCTERMS, GRAPHS, ID, KG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
@@ -80,13 +82,18 @@ def statement_iri(doc_id: str, statement: Statement) -> str:
     return f"{ID}statement/{_safe(doc_id)}/{_digest(statement.sentence.text, *key, size=20)}"
 
 
-def document_quads(document: Document, extraction: Extraction) -> Iterator[ox.Quad]:
-    """Everything one document contributes to its named graph."""
+def document_quads(
+    document: Document, extraction: Extraction, identity: ExtractorIdentity | None = None
+) -> Iterator[ox.Quad]:
+    """Everything one document contributes to its named graph (``identity``: the running extractor's)."""
     g = N(graph_iri(document.doc_id))
     doc = N(doc_iri(document.doc_id))
+    identity = identity or extractor_identity()
     yield ox.Quad(doc, N(RDF + "type"), N(KG + "Document"), g)
     yield ox.Quad(doc, N(DCTERMS + "identifier"), ox.Literal(document.doc_id), g)
     yield ox.Quad(doc, N(KG + "contentHash"), ox.Literal(document.content_hash), g)
+    yield ox.Quad(doc, N(KG + "extractorVersion"), ox.Literal(identity.version), g)
+    yield ox.Quad(doc, N(KG + "extractorFingerprint"), ox.Literal(identity.fingerprint), g)
     if document.title:
         yield ox.Quad(doc, N(DCTERMS + "title"), ox.Literal(document.title), g)
     if document.source:
@@ -135,6 +142,10 @@ def statement_quads(doc_id: str, statement: Statement, g: ox.NamedNode) -> Itera
     yield ox.Quad(node, N(PROV + "wasDerivedFrom"), N(sentence_iri(doc_id, statement.sentence.text)), g)
     if statement.trigger:
         yield ox.Quad(node, N(KG + "trigger"), ox.Literal(statement.trigger), g)
+    if statement.cameo:
+        yield ox.Quad(node, N(KG + "cameoCode"), ox.Literal(statement.cameo), g)
+    if statement.plover:
+        yield ox.Quad(node, N(KG + "ploverEvent"), ox.Literal(statement.plover), g)
     if statement.truthy:
         yield ox.Quad(subject, predicate, obj, g)
 

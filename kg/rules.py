@@ -19,12 +19,13 @@ voice, as the spec's gold treats it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from kg.actors import PRONOUNS, ArticleActors
 from kg.constructions import Constructions
+from kg.discards import Discards, default_discards
 from kg.gazetteer import Actor, Gazetteer, alias_matchers, default_gazetteer
 from kg.lexicon import Lexicon, Trigger, default_lexicon
 from kg.sentences import Sentence, load_pipeline
@@ -32,6 +33,11 @@ from kg.statements import SOURCE, Extraction, Statement, register_extractor
 from kg.vocabulary import relations
 
 PLACE_TYPES = ("Place", "State")
+#: Relations whose verbs frame another act ('threatened to cut off X', 'refused to meet X', 'agreed to free X'):
+#: with no object of their own, the target is what the controlled clause acts on
+FRAMES = {"threatens", "rejects", "agreesWith", "concedesTo", "supports", "opposes"}
+#: Prepositions that, under an object noun, name the actor the act is aimed at ('action against X', 'ties with X')
+THROUGH_PREPS = {"against", "on", "with", "toward", "towards", "by", "from"}
 STRUCTURAL = {"partOf", "leads", "represents", "controls"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 
@@ -44,30 +50,50 @@ class Modality:
     attributed_to: Actor | str | None = None
 
 
+NO_TRIGGER = Trigger("supports", ())
+
+
 @register_extractor("rules")
 class RuleExtractor:
     """Grammar + lexicon + gazetteer; no sentence-specific knowledge."""
 
     name = "rules"
 
-    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None):
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None, discards: Discards | None = None
+    ):
         self.gazetteer = gazetteer or default_gazetteer()
         self.lexicon = lexicon or default_lexicon()
+        self.discards = default_discards() if discards is None else discards
         self.matchers = alias_matchers(load_pipeline(), self.gazetteer)
         self.relations = relations()
 
     def extract(self, sentences: list[Sentence], author: str | None = None) -> Extraction:
         """Statements of one document; ``author`` names its issuer (an official statement's 'we')."""
-        doc_id = sentences[0].doc_id if sentences else ""
-        context = ArticleActors(self.gazetteer, self.lexicon, self.matchers, doc_id, self.issuer(author))
+        if self.discarded_document(sentences):  # sport, entertainment: no political statement in it
+            return Extraction()
+        context = self.context(sentences, author)
         statements: dict[tuple, Statement] = {}
         for sentence in sentences:
-            context.read(sentence.span)
-            for statement in SentenceRules(self, context, sentence).run():
-                statements.setdefault((sentence.index, *statement.key()), statement)
+            context.read(sentence.span)  # a discarded sentence still names actors for the next ones
+            if not self.discarded_sentence(sentence):
+                for statement in SentenceRules(self, context, sentence).run():
+                    statements.setdefault((sentence.index, *statement.key()), statement)
             context.end_sentence()
         return Extraction(list(statements.values()), context.surface, context.actors)
 
+    def context(self, sentences: list[Sentence], author: str | None = None) -> ArticleActors:
+        """A fresh article context: actor resolution for one document."""
+        doc_id = sentences[0].doc_id if sentences else ""
+        return ArticleActors(self.gazetteer, self.lexicon, self.matchers, doc_id, self.issuer(author))
+
+    def discarded_document(self, sentences: list[Sentence]) -> str | None:
+        """The story-level discard phrase of a document (sport, entertainment), if any."""
+        return self.discards.document_reason(sentences)
+
+    def discarded_sentence(self, sentence: Sentence) -> str | None:
+        """The sentence-level discard phrase of a sentence, if any."""
+        return self.discards.sentence_reason(sentence.span)
 
     def issuer(self, author: str | None) -> Actor | None:
         """The actor an author name denotes, if the gazetteer knows it ('U.S. Department of State')."""
@@ -87,6 +113,8 @@ class SentenceRules(Constructions):
         self.sentence = sentence
         self.span = sentence.span
         self.found: list[Statement] = []
+        #: the rule or construction now running, recorded on each statement for --explain
+        self.construction = ""
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Statement]:
@@ -94,23 +122,74 @@ class SentenceRules(Constructions):
         for token in self.span:
             pos = token.pos_
             if (pos in ("VERB", "AUX") or token.tag_.startswith("VB")) and self.lex.may_trigger("verb", token):
+                self.construction = "verb"
                 self.verb(token)
             if pos in ("NOUN", "PROPN") and self.lex.may_trigger("noun", token):
+                self.construction = "event noun"
                 self.noun(token)
             if token.i >= 2 and doc[token.i - 1].text == "-":
+                self.construction = "hyphen compound"
                 self.hyphen(token)
             if token.lower_ == "with":
+                self.construction = "with the help of"
                 self.with_help(token)
-        self.roles()
-        self.possessive_members()
-        self.adjuncts()
-        self.reported_demands()
-        self.described_roles()
+        for name, rule in (
+            ("title before a name", self.roles),
+            ("possessive member", self.possessive_members),
+            ("adjunct phrase", self.adjuncts),
+            ("reported obligation", self.reported_demands),
+            ("role in apposition or predicate", self.described_roles),
+        ):
+            self.construction = name
+            rule()
         return self.found
 
-    def add(self, subjects, relation, objects, trigger: Token, modality: Modality | None = None) -> None:
+    def candidates(self):
+        """(token, kind, triggers) for every trigger word of the sentence, as :meth:`run` finds them."""
+        doc = self.span.doc
+        for token in self.span:
+            if (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) and self.lex.may_trigger("verb", token):
+                triggers = self.verb_triggers(token)
+                if triggers:
+                    yield token, "verb", triggers
+            if token.pos_ in ("NOUN", "PROPN") and self.lex.may_trigger("noun", token):
+                triggers = self.noun_triggers(token)
+                if triggers and self.ctx.mention_at(token) is None:
+                    yield token, "noun", triggers
+            if token.i >= 2 and doc[token.i - 1].text == "-" and self.lex.trigger("hyphen", token.lower_):
+                yield token, "hyphen", self.lex.trigger("hyphen", token.lower_)
+
+    def missing(self, token: Token, kind: str, triggers: list[Trigger]) -> str:
+        """Why a trigger gave no statement: the argument that no actor filled."""
+        if kind == "verb":
+            if not self.subjects(token):
+                return "no actor as its subject (or by-agent)"
+            if not any(self.objects(token, t) for t in triggers):
+                preps = sorted({p for t in triggers for p in t.preps})
+                where = "direct object" + (f" or a phrase with {', '.join(preps)}" if preps else "")
+                return f"no actor as its {where}"
+            return "subject and object are the same actor, or the object is not a place"
+        if kind == "noun":
+            if not (self.agents(token) or self.pair(token)):
+                return "no agent (possessor, demonym, 'by X', or the subject of a light verb)"
+            return "no actor after its prepositions (" + ", ".join(sorted({p for t in triggers for p in t.preps})) + ")"
+        return "no actor before the hyphen or no actor it modifies"
+
+    def add(
+        self,
+        subjects,
+        relation,
+        objects,
+        trigger: Token,
+        modality: Modality | None = None,
+        source: Trigger | None = None,
+    ) -> None:
+        """A statement for every (subject, object) pair; ``source`` is the lexicon entry that fired (its codes)."""
         modality = modality or Modality()
         info = self.relations[relation]
+        cameo = source.cameo if source is not None and source.relation == relation else ""
+        plover = source.plover if source is not None and source.relation == relation and source.plover else ""
+        plover = plover or (info.plover[0] if len(info.plover) == 1 else "")
         for subject in subjects:
             for obj in objects:
                 rel = relation
@@ -120,20 +199,35 @@ class SentenceRules(Constructions):
                     rel = self.lex.cue_value("fallback", info.core) or ""
                     if not rel:
                         continue
-                self.found.append(
-                    Statement(
-                        subject, rel, obj, self.sentence, modality.factuality, modality.attributed_to, trigger.text
-                    )
-                )
+                codes = (cameo, plover) if rel == relation else ("", "")
+                factuality, attributed = modality.factuality, modality.attributed_to
+                statement = Statement(subject, rel, obj, self.sentence, factuality, attributed, trigger.text, *codes)
+                self.found.append(replace(statement, construction=self.construction))
 
     # ------------------------------------------------------------------ verbs
     def verb_triggers(self, verb: Token) -> list[Trigger]:
+        found = self.object_noun_triggers(verb)
+        if found:
+            return found
         for child in verb.children:
             if child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == verb.i + 1):
                 found = self.lex.token_trigger("verb", verb, suffix=f" {child.lower_}")
                 if found:
                     return found
         return self.lex.token_trigger("verb", verb)
+
+    def object_noun_triggers(self, verb: Token) -> list[Trigger]:
+        """'imposed a curfew on X', 'called off talks with X': a verb whose object noun makes the event
+        (CAMEO's verb + noun patterns). The noun is not the target, so these triggers take theirs from
+        a preposition; a verb with another object keeps its own triggers."""
+        particles = [*(c.lower_ for c in verb.children if c.dep_ == "prt"), ""]
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                for particle in particles:
+                    found = self.lex.verbnoun_trigger(verb, child, particle)
+                    if found:
+                        return found
+        return []
 
     def verb(self, verb: Token) -> None:
         triggers = self.verb_triggers(verb)
@@ -152,14 +246,16 @@ class SentenceRules(Constructions):
                 relation = "cooperatesWith"  # 'A joined B in imposing sanctions' is no membership
             objects = self.objects(verb, trigger)
             if not objects and self.relations[relation].symmetric and len(subjects) >= 2:
-                self.pairwise(subjects, relation, verb, modality)  # 'Kenya and Somalia agreed'
+                self.pairwise(subjects, relation, verb, modality, trigger)  # 'Kenya and Somalia agreed'
                 continue
-            self.add([*subjects, *partners], relation, objects, verb, modality)
+            self.add([*subjects, *partners], relation, objects, verb, modality, trigger)
 
-    def pairwise(self, actors: list[Actor], relation: str, trigger: Token, modality: Modality) -> None:
+    def pairwise(
+        self, actors: list[Actor], relation: str, word: Token, modality: Modality, source: Trigger | None = None
+    ) -> None:
         """A symmetric relation among coordinated actors: each pair once."""
         for n, first in enumerate(actors):
-            self.add([first], relation, actors[n + 1 :], trigger, modality)
+            self.add([first], relation, actors[n + 1 :], word, modality, source)
 
     def subjects(self, verb: Token) -> list[Actor]:
         """Who does what the verb says, following control, relative clauses and coordination.
@@ -251,10 +347,42 @@ class SentenceRules(Constructions):
             targets += [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
                         if c.dep_ == "nsubj"]  # fmt: skip
         found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
-        if not found and trigger.relation != "attacks":  # 'condemned the attack by X': X is accused
-            found = [a for target in targets if self.is_event_noun(target) for a in self.agents(target)]
+        if not found and trigger.relation != "attacks":
+            found = [a for target in targets for a in self.through_noun(target, trigger)]
+        if not found and self.relations[trigger.relation].core in FRAMES:
+            found = self.clause_objects(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not trigger.preps_only:
             found += self.ctx.expand(verb.head, object_position=True)
+        return found
+
+    def through_noun(self, noun: Token, trigger: Trigger) -> list[Actor]:
+        """The actor behind an object that is a thing, not an actor: 'condemned the attack by X' (its agent),
+        'rejected a U.S. request', 'an offer from X' (its owner), 'threatened action against X' (its target)."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if self.is_event_noun(noun) and (agents := self.agents(noun)):
+            return agents
+        found: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and (child.lower_ in trigger.preps or child.lower_ in THROUGH_PREPS):
+                found += self.pobjs(child, object_position=True)
+        if not found:
+            owner, _ = self.ctx.owner(noun)
+            found = [self.ctx.seen(owner)] if owner is not None and owner.type != "Place" else []
+        return found
+
+    def clause_objects(self, verb: Token) -> list[Actor]:
+        """'threatened to break relations with Russia', 'refused to meet X', 'offered to hand over to Britain':
+        the actors the controlled clause acts on are the target of the frame verb (PLOVER codes the frame)."""
+        found: list[Actor] = []
+        for clause in verb.children:
+            if clause.dep_ != "xcomp" or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in clause.children:
+                if child.dep_ in ("dobj", "dative"):
+                    found += self.ctx.expand(child, object_position=True) or self.through_noun(child, NO_TRIGGER)
+                elif child.dep_ == "prep" and child.lower_ in THROUGH_PREPS | {"to", "in", "from", "into"}:
+                    found += self.pobjs(child, object_position=True)
         return found
 
     def holders(self, token: Token) -> list[Actor]:
@@ -362,7 +490,7 @@ class SentenceRules(Constructions):
             objects = self.noun_objects(noun, trigger)
             pair = self.pair(noun)
             if pair and self.relations[trigger.relation].symmetric:
-                self.add([pair[0]], trigger.relation, [pair[1]], noun, self.modality(noun))
+                self.add([pair[0]], trigger.relation, [pair[1]], noun, self.modality(noun), trigger)
                 continue
             subjects = self.agents(noun)
             predicate = noun
@@ -373,9 +501,11 @@ class SentenceRules(Constructions):
                 if not copula:
                     objects += self.objects(noun.head, Trigger(trigger.relation, trigger.preps, True))
             if not objects and len(subjects) >= 2 and self.relations[trigger.relation].symmetric:
-                self.pairwise(subjects, trigger.relation, noun, self.modality(predicate))  # 'X and Y signed a truce'
+                self.pairwise(
+                    subjects, trigger.relation, noun, self.modality(predicate), trigger
+                )  # 'X and Y signed a truce'
             elif subjects and objects:
-                self.add(subjects, trigger.relation, objects, noun, self.modality(predicate))
+                self.add(subjects, trigger.relation, objects, noun, self.modality(predicate), trigger)
 
     def noun_objects(self, noun: Token, trigger: Trigger) -> list[Actor]:
         """'airstrikes on X', 'offensive against X' ('between' is handled by :meth:`pair`)."""

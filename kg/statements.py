@@ -32,6 +32,10 @@ class Statement:
     trigger: str = ""
     #: the CAMEO event code of the trigger, where the CAMEO dictionary supplied it (GDELT/ICEWS users join on it)
     cameo: str = ""
+    #: the PLOVER event type: the trigger's, else the relation's own when it has exactly one
+    plover: str = ""
+    #: which rule or construction made it (``kg extract --explain``); not part of the statement's identity
+    construction: str = field(default="", compare=False)
 
     @property
     def truthy(self) -> bool:
