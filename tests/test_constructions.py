@@ -295,7 +295,10 @@ WHOLE = [
     (
         "a role in apposition",
         "Moussa Diallo, a commander of the Malian army, visited Niger.",
-        {("Moussa Diallo", "leads", "Malian military", "actual", None), ("Moussa Diallo", "meetsWith", "Niger", "actual", None)},
+        {
+            ("Moussa Diallo", "leads", "Malian military", "actual", None),
+            ("Moussa Diallo", "meetsWith", "Niger", "actual", None),
+        },
     ),
     (
         "a role as a predicate",
@@ -310,7 +313,10 @@ WHOLE = [
     (
         "U.S.-backed splits like US-backed",
         "U.S.-backed fighters captured Raqqa.",
-        {("United States", "supports", "militants", "actual", None), ("militants", "captures", "Raqqa", "actual", None)},
+        {
+            ("United States", "supports", "militants", "actual", None),
+            ("militants", "captures", "Raqqa", "actual", None),
+        },
     ),
     (
         "typographic apostrophes",
@@ -330,7 +336,11 @@ def test_a_closing_quote_stays_with_its_sentence():
     from kg.sentences import split
 
     text = 'Kenya agreed. "Russia attacked Ukraine." Somalia agreed.'
-    assert [s.text for s in split(from_text(text))] == ['Kenya agreed.', '"Russia attacked Ukraine."', "Somalia agreed."]
+    assert [s.text for s in split(from_text(text))] == [
+        "Kenya agreed.",
+        '"Russia attacked Ukraine."',
+        "Somalia agreed.",
+    ]
 
 
 def test_the_sentence_keeps_the_article_spelling():
