@@ -13,6 +13,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,15 +22,15 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 from kg import analysis, evaluate, export, query, serve, view
-from kg.documents import FORMATS, Fields, Inputs, Skipped, decode, read_document
+from kg.documents import FORMATS, Fields, Inputs, Skipped, decode, from_text, read_document
 from kg.errors import KgError
 from kg.network import Network, find_actor, read_network, select
 from kg.pipeline import BATCH_DOCUMENTS, extract_document
-from kg.pipeline import extract as extract_text
 from kg.pipeline import ingest as ingest_paths
+from kg.pipeline import load as load_documents
 from kg.pipeline import remove as remove_document
 from kg.statements import SOURCE
-from kg.store import load_file, location_from, open_store, shown
+from kg.store import location_from, open_store, shown
 from kg.vocabulary import relations
 
 STORE_HELP = (
@@ -342,12 +343,25 @@ def analyze_command(fmt: str, include_claims: bool, store: str | None, **options
 @click.argument("text", required=False)
 @click.option("--file", "-f", "file", type=click.Path(path_type=Path), help="Read the text from a file.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def extract_command(text: str | None, file: Path | None, fmt: str) -> None:
+@click.option("--author", help="Who issued the text (an official statement's 'we'): a gazetteer name.")
+@click.option(
+    "--explain", is_flag=True, help="Per sentence: actors and how they were resolved, triggers, and why none fired."
+)
+def extract_command(text: str | None, file: Path | None, fmt: str, author: str | None, explain: bool) -> None:
     """Print the statements of a text; nothing is stored."""
-    if file is not None and text is None:
-        extraction = extract_document(read_document(file))  # same checks and Markdown handling as ingest
-    else:
-        extraction = extract_text(read_input(text, file, "text"))
+    # a file goes through the same checks and Markdown handling as ingest
+    document = read_document(file) if file is not None and text is None else from_text(read_input(text, file, "text"))
+    document = replace(document, author=author or document.author)
+    if explain:
+        from kg.explain import explain as explain_document
+
+        for explanation in explain_document(document):
+            if fmt == "json":
+                click.echo(json.dumps(explanation.as_dict(), ensure_ascii=False))
+            else:
+                click.echo("\n".join(explanation.lines()) + "\n")
+        return
+    extraction = extract_document(document)
     for statement in extraction.statements:
         if fmt == "json":
             attributed = statement.attributed_to
@@ -359,6 +373,8 @@ def extract_command(text: str | None, file: Path | None, fmt: str) -> None:
                 "factuality": statement.factuality,
                 "attributed_to": attributed if attributed in (None, SOURCE) else attributed.label,
                 "trigger": statement.trigger,
+                "cameo": statement.cameo or None,
+                "plover": statement.plover or None,
             }, ensure_ascii=False))  # fmt: skip
         else:
             click.echo(f"{statement.describe()}\n    {statement.sentence.text}")
@@ -370,10 +386,18 @@ def extract_command(text: str | None, file: Path | None, fmt: str) -> None:
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--show-errors", is_flag=True, help="List missed and false statements with their sentences.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--ignore-relation",
+    "ignore",
+    multiple=True,
+    help="Leave a relation the gold was not annotated for out of the score (repeatable).",
+)
 @store_option
-def eval_command(gold: tuple[Path, ...], show_errors: bool, fmt: str, store: str | None) -> None:
+def eval_command(
+    gold: tuple[Path, ...], show_errors: bool, fmt: str, ignore: tuple[str, ...], store: str | None
+) -> None:
     """Score the store against gold statements (JSON Lines, or directories of them)."""
-    score = evaluate.score(open_store(store, read_only=True), gold)
+    score = evaluate.score(open_store(store, read_only=True), gold, ignore)
     click.echo(json.dumps(score.as_dict(), indent=2) if fmt == "json" else score.report(show_errors))
 
 
@@ -392,9 +416,15 @@ def remove_command(doc_id: str, store: str | None) -> None:
 @store_option
 def load_command(dump: Path, store: str | None) -> None:
     """Add a TriG or N-Quads dump (from kg export) to the store: restore a backup, or move a graph
-    to another store. Bulk speed; a malformed file loads nothing."""
-    opened, count = load_file(dump, store)
-    click.echo(f"loaded {count:,} quads from {dump} into {shown(opened.location)}", err=True)
+    to another store. Bulk speed; a malformed file loads nothing; a document the store already
+    holds is replaced by the dump's version, and corroboration counts are recounted."""
+    report = load_documents(dump, location_from(store))
+    replaced = f", {report.replaced:,} of them replacing stored versions" if report.replaced else ""
+    click.echo(
+        f"loaded {report.quads:,} quads ({report.documents:,} documents{replaced}) from {dump} "
+        f"into {shown(location_from(store))}",
+        err=True,
+    )
 
 
 @main.command("serve")

@@ -19,18 +19,21 @@ voice, as the spec's gold treats it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Token
 
 from kg.actors import PRONOUNS, ArticleActors
 from kg.constructions import Constructions
 from kg.discards import Discards, default_discards
-from kg.gazetteer import Actor, Gazetteer, alias_matchers, default_gazetteer
+from kg.errors import KgError
+from kg.gazetteer import Actor, Gazetteer, alias_matchers, default_gazetteer, normalize
 from kg.lexicon import Lexicon, Trigger, default_lexicon
 from kg.sentences import Sentence, load_pipeline
 from kg.statements import SOURCE, Extraction, Statement, register_extractor
-from kg.vocabulary import relations
+from kg.vocabulary import data_path, relations
 
 PLACE_TYPES = ("Place", "State")
 #: Relations whose verbs frame another act ('threatened to cut off X', 'refused to meet X', 'agreed to free X'):
@@ -38,6 +41,8 @@ PLACE_TYPES = ("Place", "State")
 FRAMES = {"threatens", "rejects", "agreesWith", "concedesTo", "supports", "opposes"}
 #: Prepositions that, under an object noun, name the actor the act is aimed at ('action against X', 'ties with X')
 THROUGH_PREPS = {"against", "on", "with", "toward", "towards", "by", "from"}
+#: Acts an official release does not perform itself when it reports them in the passive ('soldiers were killed')
+VIOLENT = {"attacks", "fights", "captures", "coerces", "controls", "deploysTo", "withdrawsFrom"}
 STRUCTURAL = {"partOf", "leads", "represents", "controls"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 
@@ -51,6 +56,21 @@ class Modality:
 
 
 NO_TRIGGER = Trigger("supports", ())
+#: How many first lines of a document may be the header of an official release
+HEADER_LINES = 4
+MINISTRY = re.compile(r"(?:(?P<adj>[\w .'-]+?) )?ministry of foreign affairs(?: of (?:the )?(?P<of>[\w .'-]+))?")
+
+
+@cache
+def default_issuers() -> dict[str, str]:
+    """Header phrase (normalised) -> issuer id, from ontology/lexicon/issuers.tsv."""
+    path = data_path("lexicon/issuers.tsv")
+    rows = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r[0] and not r[0].startswith("#")][1:]
+    for number, row in enumerate(rows, 1):
+        if len(row) != 2:
+            raise KgError(f"{path}: row {number}: expected phrase and actor id, tab-separated")
+    return {normalize(phrase): actor for phrase, actor in rows}
 
 
 @register_extractor("rules")
@@ -83,9 +103,24 @@ class RuleExtractor:
         return Extraction(list(statements.values()), context.surface, context.actors)
 
     def context(self, sentences: list[Sentence], author: str | None = None) -> ArticleActors:
-        """A fresh article context: actor resolution for one document."""
+        """A fresh article context: actor resolution for one document, with its issuer if known."""
         doc_id = sentences[0].doc_id if sentences else ""
-        return ArticleActors(self.gazetteer, self.lexicon, self.matchers, doc_id, self.issuer(author))
+        issuer = self.issuer(author) or self.issuer_from_headers(sentences)
+        return ArticleActors(self.gazetteer, self.lexicon, self.matchers, doc_id, issuer)
+
+    def issuer_from_headers(self, sentences: list[Sentence]) -> Actor | None:
+        """The issuer an official release names in its header lines ('Office of the Spokesperson')."""
+        issuers = default_issuers()
+        for sentence in sentences[:HEADER_LINES]:
+            line = normalize(sentence.text.rstrip(" ."))
+            if line in issuers and issuers[line] in self.gazetteer.by_id:
+                return self.gazetteer[issuers[line]]
+            ministry = MINISTRY.fullmatch(line)
+            if ministry:
+                hits = self.gazetteer.lookup(ministry.group("of") or ministry.group("adj") or "")
+                if hits and hits[0][0].type == "State":
+                    return hits[0][0]
+        return None
 
     def discarded_document(self, sentences: list[Sentence]) -> str | None:
         """The story-level discard phrase of a document (sport, entertainment), if any."""
@@ -212,8 +247,8 @@ class SentenceRules(Constructions):
         for child in verb.children:
             if child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == verb.i + 1):
                 found = self.lex.token_trigger("verb", verb, suffix=f" {child.lower_}")
-                if found:
-                    return found
+                if found:  # 'call on X': the preposition of the verb's own form introduces its object
+                    return [t if child.lower_ in t.preps else replace(t, preps=(*t.preps, child.lower_)) for t in found]
         return self.lex.token_trigger("verb", verb)
 
     def object_noun_triggers(self, verb: Token) -> list[Trigger]:
@@ -231,7 +266,7 @@ class SentenceRules(Constructions):
 
     def verb(self, verb: Token) -> None:
         triggers = self.verb_triggers(verb)
-        if not triggers:
+        if not triggers or self.carried_by_noun(verb):
             return
         subjects = self.subjects(verb)
         if not subjects:
@@ -257,6 +292,13 @@ class SentenceRules(Constructions):
         for n, first in enumerate(actors):
             self.add([first], relation, actors[n + 1 :], word, modality, source)
 
+    def carried_by_noun(self, verb: Token) -> bool:
+        """'imposed sanctions on X', 'launched an offensive against X': a light verb whose event noun carries
+        the relation says nothing of its own."""
+        return self.is_light(verb) and any(
+            c.dep_ in ("dobj", "nsubjpass") and self.is_event_noun(c) and not self.structural(c) for c in verb.children
+        )
+
     def subjects(self, verb: Token) -> list[Actor]:
         """Who does what the verb says, following control, relative clauses and coordination.
 
@@ -271,6 +313,8 @@ class SentenceRules(Constructions):
         accused = self.accused(verb)
         if accused is not None:
             return accused  # 'France accused Russia of arming X': Russia arms X
+        if passive and self.ctx.author is not None and self.official_act(verb):
+            return [self.ctx.seen(self.ctx.author)]  # a release's 'sanctions are imposed on X': the issuer acts
         if passive or verb.tag_ == "VBN":  # 'soldiers killed in an al-Shabab attack'
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "during"):
@@ -303,10 +347,38 @@ class SentenceRules(Constructions):
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects:
                 return self.ctx.expand(objects[0])
+        if verb.dep_ == "xcomp" and head.i != verb.i and not self.lex.token_cue("subject-control", head):
+            controllers = self.controllers(head)
+            if controllers:
+                return controllers  # 'urged Hamas to free', 'called on Iran to stop': the object acts
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.i != verb.i:
             return self.subjects(head)
         if verb.dep_ == "pcomp" and head.head.i != head.i:
             return self.subjects(head.head)
+        return []
+
+    def official_act(self, verb: Token) -> bool:
+        """A passive act with no agent that an official release performs itself ('X is designated', 'sanctions
+        are imposed'): not violence, and in the release's own voice (not reported or quoted)."""
+        triggers = self.verb_triggers(verb)
+        if not triggers or any(self.relations[t.relation].core in VIOLENT for t in triggers):
+            return False
+        return self.modality(verb).attributed_to is None and not self.ctx.quoted(verb)
+
+    def controllers(self, verb: Token) -> list[Actor]:
+        """The object of an object-control verb ('urged X', 'called on X', 'forced X'): who does the
+        controlled clause."""
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return self.ctx.expand(child)
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "on"
+                and any(c.dep_ == "prep" and c.i == child.i for c in verb.children)
+            ):
+                triggers = self.lex.token_trigger("verb", verb, suffix=" on")
+                if triggers:
+                    return self.pobjs(child)
         return []
 
     def accusation(self, verb: Token) -> Token | None:
@@ -495,9 +567,15 @@ class SentenceRules(Constructions):
             subjects = self.agents(noun)
             predicate = noun
             copula = noun.head.lemma_.lower() == "be"
-            if not subjects and noun.dep_ in ("dobj", "attr") and (copula or self.is_light(noun.head)):
+            light = self.is_light(noun.head)
+            if not subjects and (
+                (noun.dep_ in ("dobj", "attr") and (copula or light)) or (noun.dep_ == "nsubjpass" and light)
+            ):
                 predicate = noun.head
                 subjects = self.subjects(noun.head)
+                if not subjects and noun.dep_ == "nsubjpass" and self.ctx.author is not None:
+                    official = self.relations[trigger.relation].core not in VIOLENT and not self.ctx.quoted(noun)
+                    subjects = [self.ctx.seen(self.ctx.author)] if official else []  # 'sanctions are imposed on X'
                 if not copula:
                     objects += self.objects(noun.head, Trigger(trigger.relation, trigger.preps, True))
             if not objects and len(subjects) >= 2 and self.relations[trigger.relation].symmetric:

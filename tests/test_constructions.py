@@ -372,3 +372,31 @@ def triples_by_author(text: str, author: str) -> set[tuple]:
         attributed = s.attributed_to if s.attributed_to in (None, SOURCE) else s.attributed_to.label
         found.add((s.subject.label, s.relation, s.object.label, s.factuality, attributed))
     return found
+
+
+def test_an_official_release_acts_through_its_header_and_agentless_acts():
+    release = (
+        "Office of the Spokesperson\n\nPress Statement\n\n"
+        "We condemn the Houthis' attack on Saudi Arabia. Sanctions are imposed on Iran. "
+        "Three soldiers were killed in Yemen."
+    )
+    found = {(s.subject.label, s.relation, s.object.label, s.factuality) for s in extract(release).statements}
+    assert found == {
+        ("U.S. Department of State", "accuses", "Houthis", "actual"),
+        ("Houthis", "attacks", "Saudi Arabia", "actual"),
+        ("U.S. Department of State", "sanctions", "Iran", "actual"),
+    }
+
+
+def test_object_control_the_urged_actor_does_the_clause():
+    assert triples("Britain urged Hamas to free the hostages. Kenya called on Somalia to attack al-Shabab.") == {
+        ("United Kingdom", "requests", "Hamas", "actual", None),
+        ("Kenya", "requests", "Somalia", "actual", None),
+        ("Somalia", "attacks", "al-Shabab", "potential", None),
+    }
+
+
+def test_a_statement_keeps_its_cameo_code_and_plover_event():
+    (statement,) = extract("Russia condemned Japan.").statements
+    assert (statement.relation, statement.plover) == ("accuses", "ACCUSE")
+    assert statement.cameo.startswith("11")
