@@ -23,6 +23,7 @@ from kg.errors import KgError
 from kg.gazetteer import Actor, default_gazetteer
 from kg.provenance import extractor_identity
 from kg.rdf import (
+    DOCUMENT_GRAPHS,
     actor_iri,
     actor_quads,
     corroboration_update,
@@ -33,8 +34,8 @@ from kg.rdf import (
 )
 from kg.sentences import split, split_many
 from kg.statements import Extraction, get_extractor
-from kg.store import Store, insert_data, ontology_update, open_store
-from kg.vocabulary import ACTORS_GRAPH
+from kg.store import Store, insert_data, ontology_update, open_store, read_dump
+from kg.vocabulary import ACTORS_GRAPH, CORROBORATION_GRAPH
 
 
 def extract_document(document: Document, extractor: str = "rules") -> Extraction:
@@ -60,6 +61,8 @@ class IngestReport:
     sentences: int = 0
     statements: int = 0
     actors: set[str] = field(default_factory=set)
+    #: parts of stored documents that were passed over (a 'sentence' of thousands of tokens)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def stored(self) -> int:
@@ -74,6 +77,8 @@ class IngestReport:
             f"{len(self.unchanged)} unchanged",
             f"{len(self.skipped)} skipped",
         ]
+        if self.notes:
+            parts.append(f"{len(self.notes)} over-long sentences skipped")
         return (
             f"documents: {', '.join(parts)}; sentences: {self.sentences}; "
             f"statements: {self.statements}; actors: {len(self.actors)}"
@@ -183,6 +188,10 @@ def ingest(
         extractions = []
         for document, sentences in group:
             report.sentences += len(sentences)
+            for note in getattr(sentences, "notes", ()):
+                report.notes.append(f"{document.doc_id}: {note}")
+                if on_skip:
+                    on_skip(Skipped(document.doc_id, note))
             extractions.append((document, engine.extract(sentences, author=document.author or document.publisher)))
         write(
             store, extractions, replacing=[d.doc_id for d, _ in extractions if d.doc_id in replacing], prelude=ontology
@@ -227,14 +236,20 @@ def write(
 
 def stored_relation_keys(store: Store, doc_ids: Iterable[str]) -> set[tuple[str, str, str]]:
     """The (subject, relation, object) keys that documents already in the store report."""
-    values = " ".join(f"<{graph_iri(d)}>" for d in doc_ids)
-    if not values:
-        return set()
-    rows = store.query(
-        f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} "
-        "GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }"
-    )
-    return {(row["s"].value, row["p"].value, row["o"].value) for row in rows}
+    return graph_relation_keys(store, [graph_iri(d) for d in doc_ids])
+
+
+def graph_relation_keys(store: Store, graphs: list[str]) -> set[tuple[str, str, str]]:
+    """The (subject, relation, object) keys that these document graphs report."""
+    keys: set[tuple[str, str, str]] = set()
+    for group in batched(graphs, GRAPHS_PER_REQUEST):
+        values = " ".join(f"<{g}>" for g in group)
+        rows = store.query(
+            f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} "
+            "GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }"
+        )
+        keys.update((row["s"].value, row["p"].value, row["o"].value) for row in rows)
+    return keys
 
 
 def involved_actors(extraction: Extraction) -> dict[str, Actor]:
@@ -276,3 +291,53 @@ def remove(doc_id: str, store: Store | str | None = None) -> bool:
     store.update(" ;\n".join(op for op in operations if op))
     store.flush()
     return True
+
+
+#: Graphs named in one request, and relation keys recounted in one update, when loading a dump:
+#: requests stay a few hundred kB, and each update a modest transaction.
+GRAPHS_PER_REQUEST = 500
+KEYS_PER_UPDATE = 2_000
+
+
+@dataclass
+class LoadReport:
+    """What ``kg load`` did."""
+
+    quads: int
+    documents: int
+    replaced: int
+
+
+def load(path: str | os.PathLike, store: Store | str | None = None) -> LoadReport:
+    """Restore a TriG or N-Quads dump (``kg export --format trig``) into a store, at bulk speed.
+
+    The file is read through once before anything is written, so a malformed file loads nothing.
+    A document the store already holds is replaced by the dump's version, as ingest replaces a
+    changed article (never two versions merged into one graph), and the corroboration counts of
+    every triple the replaced and the loaded documents report are recounted (the dump's own counts
+    are not loaded: they are only right for the store it came from). Not one transaction, but
+    running the same load again after an interruption completes it: each replaced document is
+    dropped and its counts recounted together, and quads are a set.
+    """
+    dump = read_dump(path)
+    store = as_store(store)
+    documents = sorted(g for g in dump.graphs if g.startswith(DOCUMENT_GRAPHS))
+    stored = stored_graphs(store, documents)
+    for group in batched(stored, GRAPHS_PER_REQUEST):
+        operations = [drop_graphs(group), corroboration_update(graph_relation_keys(store, group))]
+        store.update(" ;\n".join(op for op in operations if op))
+    store.load(dump.read(skip_graphs=frozenset([CORROBORATION_GRAPH])))
+    for keys in batched(sorted(graph_relation_keys(store, documents)), KEYS_PER_UPDATE):
+        store.update(corroboration_update(keys))
+    store.flush()
+    return LoadReport(quads=dump.quads, documents=len(documents), replaced=len(stored))
+
+
+def stored_graphs(store: Store, graphs: list[str]) -> list[str]:
+    """Those of these document graphs that the store holds."""
+    found: list[str] = []
+    for group in batched(graphs, GRAPHS_PER_REQUEST):
+        values = " ".join(f"<{g}>" for g in group)
+        query = f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}"
+        found += [row["g"].value for row in store.query(query)]
+    return found

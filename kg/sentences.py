@@ -232,11 +232,57 @@ def split(document: Document, nlp: Language | None = None) -> list[Sentence]:
     return next(split_many([document], nlp))[1]
 
 
-def _sentences(doc_id: str, doc: Doc, nlp: Language, original: str, start: int = 0) -> Iterator[Sentence]:
+#: A sentence longer than this many tokens is no news sentence (those run to about 60; legal and list-like
+#: text to 150): a run of text without punctuation, a table, a list. It is skipped with a note, since the rules
+#: would read junk relations across its length.
+MAX_SENTENCE_TOKENS = 250
+
+
+#: Text this long without a sentence end or a line break holds no sentence (news sentences stay under ~1,000
+#: characters): it is blanked before parsing, so a megabyte without punctuation costs no parse and no memory.
+MAX_RUN_CHARS = 3_000
+LONG_RUN = re.compile(rf"[^.!?\n]{{{MAX_RUN_CHARS},}}")
+
+
+def blank_runs(text: str, blanked: list[int]) -> str:
+    """The text with every over-long run of :data:`LONG_RUN` replaced by spaces (offsets kept); the length of
+    each run is appended to ``blanked``."""
+
+    def blank(match: re.Match) -> str:
+        blanked.append(len(match.group()))
+        return "\n\n" + " " * (len(match.group()) - 4) + "\n\n"  # paragraph breaks: nothing joins across it
+
+    return LONG_RUN.sub(blank, text)
+
+
+def blanked_note(blanked: list[int]) -> list[str]:
+    """One note for all the runs a document lost to :func:`blank_runs`."""
+    if not blanked:
+        return []
+    return [f"{sum(blanked):,} characters without a sentence end skipped (runs over {MAX_RUN_CHARS:,} are no text)"]
+
+
+class Sentences(list):
+    """A document's sentences, and a note for each span skipped as too long to be a sentence."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.notes: list[str] = []
+
+
+def _sentences(
+    doc_id: str, doc: Doc, nlp: Language, original: str, start: int = 0, notes: list[str] | None = None
+) -> Iterator[Sentence]:
     index = start
     for span in _quote_closed(doc):
         span = _trim(span)
         if span is None:
+            continue
+        if len(span) > MAX_SENTENCE_TOKENS:
+            if notes is not None:
+                notes.append(
+                    f"a sentence of {len(span):,} tokens skipped (over {MAX_SENTENCE_TOKENS}: no news sentence)"
+                )
             continue
         text = original[span.start_char : span.end_char]
         if is_headline(span):
@@ -257,7 +303,11 @@ def _quote_closed(doc: Doc) -> Iterator[Span]:
         end = sent.end
         if n + 1 < len(sents):
             first = doc[end]
-            if first.text in CLOSING_QUOTES and not doc[end - 1].whitespace_ and (first.whitespace_ or end + 1 == len(doc)):
+            if (
+                first.text in CLOSING_QUOTES
+                and not doc[end - 1].whitespace_
+                and (first.whitespace_ or end + 1 == len(doc))
+            ):
                 end += 1
         if end > start:
             yield doc[start:end]
@@ -317,18 +367,23 @@ def split_many(
     nlp = nlp or load_pipeline()
     pending: dict[int, Document] = {}
 
+    blanked: dict[int, list[int]] = {}
+
     def pieces() -> Iterator[tuple[str, tuple[int, str]]]:
         for n, document in enumerate(documents):
             pending[n] = document
             for text in chunks(document.text):
-                yield normalise(text), (n, text)
+                yield blank_runs(normalise(text), blanked.setdefault(n, [])), (n, text)
 
-    current, sentences = 0, []
+    current, sentences = 0, Sentences()
     for doc, (n, original) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=workers):
         while n != current:
+            sentences.notes[:0] = blanked_note(blanked.pop(current, []))
             yield pending.pop(current), sentences
-            current, sentences = current + 1, []
-        sentences.extend(_sentences(pending[n].doc_id, doc, nlp, original, start=len(sentences)))
+            current, sentences = current + 1, Sentences()
+        doc.tensor = None  # the rules read the parse, not the vectors: a long article keeps its memory small
+        sentences.extend(_sentences(pending[n].doc_id, doc, nlp, original, len(sentences), sentences.notes))
     while current in pending:
+        sentences.notes[:0] = blanked_note(blanked.pop(current, []))
         yield pending.pop(current), sentences
-        current, sentences = current + 1, []
+        current, sentences = current + 1, Sentences()

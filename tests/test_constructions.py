@@ -400,3 +400,24 @@ def test_a_statement_keeps_its_cameo_code_and_plover_event():
     (statement,) = extract("Russia condemned Japan.").statements
     assert (statement.relation, statement.plover) == ("accuses", "ACCUSE")
     assert statement.cameo.startswith("11")
+
+
+def test_text_without_sentence_ends_is_skipped_with_a_note_and_gives_no_junk():
+    from kg.documents import from_text
+    from kg.sentences import MAX_RUN_CHARS, split_many
+
+    junk = " ".join(["Russia attacked Ukraine and Kenya supported Somalia"] * (MAX_RUN_CHARS // 20))
+    text = f"Kenya agreed. {junk}. Russia attacked Ukraine."
+    ((_, sentences),) = split_many([from_text(text)])
+    assert [s.text for s in sentences] == ["Kenya agreed.", "Russia attacked Ukraine."]
+    assert len(sentences.notes) == 1 and "without a sentence end skipped" in sentences.notes[0]
+
+
+def test_an_over_long_sentence_is_skipped_with_a_note():
+    from kg.documents import from_text
+    from kg.sentences import MAX_SENTENCE_TOKENS, split_many
+
+    listing = ", ".join(["Russia attacked Ukraine"] * (MAX_SENTENCE_TOKENS // 3)) + "."
+    ((_, sentences),) = split_many([from_text(f"{listing}\n\nKenya agreed.")])
+    assert [s.text for s in sentences] == ["Kenya agreed."]
+    assert sentences.notes and "tokens skipped" in sentences.notes[0]
