@@ -364,12 +364,12 @@ class ArticleActors(Descriptions):
                 return [self.seen(found)] if found else []
         if self.lexicon.cue("coref", lemma):
             return self._description(token, lemma)
+        agent = self.agent_of(token)
+        if agent is not None and not (agent.person and token.tag_ in ("NN", "NNP")):
+            return self.described(token, agent)  # 'Kenyan officials', 'separatists', 'AU peacekeepers'
         if self._is_role(token):
             owner, _ = self.owner(token)
             return [self.seen(owner)] if owner else []
-        agent = self.agent_of(token)
-        if agent is not None:
-            return self.described(token, agent)
         if object_position and (self.lexicon.cue("target", lemma) or self.lexicon.cue("target", lower)):
             owner, _ = self.owner(token)
             return [self.seen(owner)] if owner else []
@@ -486,13 +486,15 @@ class ArticleActors(Descriptions):
 
     def expand(self, token: Token, object_position: bool = False) -> list[Actor]:
         """The actors of a noun phrase and its conjuncts ('his country and Saudi Arabia')."""
-        found = list(self.denote(token, object_position))
         members = [p for c in token.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-        for node in [*(c for c in token.conjuncts if c.i > token.i), *members]:
-            for actor in self.expand(node, object_position) if node in members else self.denote(node, object_position):
-                if actor not in found:
-                    found.append(actor)
+        listed = [a for member in members for a in self.expand(member, object_position)]
+        found = listed or list(self.denote(token, object_position))  # the listed ones are the specific actors
+        for conj in token.conjuncts:
+            if conj.i > token.i:
+                for actor in self.denote(conj, object_position):
+                    if actor not in found:
+                        found.append(actor)
         return found
 
 

@@ -24,6 +24,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.agents import Agent, default_agents
 from kg.gazetteer import Actor, normalize
 
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
@@ -56,12 +57,8 @@ class Descriptions:
     author: Actor | None
 
     # ------------------------------------------------------------------ agent nouns
-    def agent_of(self, token: Token):
+    def agent_of(self, token: Token) -> Agent | None:
         """The agent noun a token heads: its compound phrase ('security forces') or its word."""
-        try:  # TEMPORARY until kg/agents.py lands
-            from kg.agents import default_agents
-        except ModuleNotFoundError:
-            return None
         agents = default_agents()
         compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i not in self.mentions]
         if compounds:
@@ -71,7 +68,7 @@ class Descriptions:
                     return agents[key]
         return agents.get(token.lower_) or agents.get(token.lemma_.lower())
 
-    def described(self, token: Token, agent) -> list[Actor]:
+    def described(self, token: Token, agent: Agent) -> list[Actor]:
         """The actors an agent noun phrase describes (see the module docstring)."""
         owners = self.owners(token)
         if owners:
@@ -103,7 +100,7 @@ class Descriptions:
                 found.append(mention.actor)
         return found
 
-    def owned(self, owner: Actor, agent, token: Token) -> Actor:
+    def owned(self, owner: Actor, agent: Agent, token: Token) -> Actor:
         """What an agent noun of an owner is: a body of a state, the organisation itself, or a population."""
         if owner.type == "Person":
             return self.get(owner.leads) or owner
@@ -117,7 +114,7 @@ class Descriptions:
                                parent=parent, source="derived")  # fmt: skip
         return owner  # 'Hamas fighters', 'AU officials': the organisation acts through them
 
-    def generic(self, agent, token: Token) -> Actor:
+    def generic(self, agent: Agent, token: Token) -> Actor:
         """'separatists' with no owner: an actor of this article only, labelled by the noun."""
         noun = collective_noun(token)
         return self.derive(f"{slug(self.doc_id or 'text')}/{slug(noun)}", noun, agent.actor_type,

@@ -789,6 +789,8 @@ class SentenceRules(Constructions):
                 if child.lower_ == "it" and child.dep_ == "nsubjpass":
                     return SOURCE
                 actors = self.ctx.expand(child)
+                if self.lex.token_cue("source", child) and all(a.generic or a.type == "Population" for a in actors):
+                    return SOURCE  # 'officials said', 'Turkish media reported': no one in particular
                 if actors:
                     return actors[0]
                 return SOURCE
