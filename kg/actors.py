@@ -47,6 +47,11 @@ PRONOUNS = {
     "he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
     "it": "group", "its": "group", "they": "group", "them": "group", "their": "group",
 }  # fmt: skip
+#: Heads that count or take part of their 'of' phrase: the phrase names the actor
+QUANTITIES = {
+    "thousand", "thousands", "hundreds", "dozens", "scores", "millions", "some", "most", "many", "part", "third",
+    "half", "group", "member", "members", "delegation", "contingent", "batch", "patch", "unit",
+}  # fmt: skip
 #: 'members, including X and Y', 'countries such as X': the listed actors belong to the phrase
 LIST_PREPS = {"including", "like", "among"}
 OWNER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
@@ -351,6 +356,11 @@ class ArticleActors(Descriptions):
         collective = self.collective(token)
         if collective is not None:
             return collective
+        if self.is_quantity(token):  # 'thousands of Iraqi Kurds', 'members of the Association', 'one third of X'
+            counted = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" for a in self.expand(p, object_position)]  # fmt: skip
+            if counted:
+                return counted
         if self.lexicon.cue("military", lemma) or self.lexicon.cue("military", lower):
             owner, word = self.owner(token)
             if owner is not None and word is not None and word.dep_ == "pobj":
@@ -382,6 +392,10 @@ class ArticleActors(Descriptions):
                         if pobj.dep_ == "pobj":
                             return self.denote(pobj, object_position=True)
         return []
+
+    def is_quantity(self, token: Token) -> bool:
+        """A head that counts or takes part of what its 'of' phrase names."""
+        return token.pos_ == "NUM" or token.lemma_.lower() in QUANTITIES
 
     def _from_mention(self, mention: Mention, token: Token) -> Actor:
         actor = mention.actor

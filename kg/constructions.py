@@ -110,7 +110,7 @@ class Constructions:
     def reported_demands(self) -> None:
         """'Kenya said Somalia must withdraw': a report verb whose clause obliges another actor is a request."""
         for verb in self.span:
-            if not (self.lex.token_cue("report", verb) or self.lex.token_trigger("verb", verb)):
+            if verb.pos_ not in ("VERB", "AUX"):
                 continue
             speakers = None
             for clause in verb.children:

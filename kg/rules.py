@@ -43,6 +43,9 @@ FRAMES = {"threatens", "rejects", "agreesWith", "concedesTo", "supports", "oppos
 THROUGH_PREPS = {"against", "on", "with", "toward", "towards", "by", "from"}
 #: Acts an official release does not perform itself when it reports them in the passive ('soldiers were killed')
 VIOLENT = {"attacks", "fights", "captures", "coerces", "controls", "deploysTo", "withdrawsFrom"}
+#: Prepositions whose event noun's agent is a verb's target ('complained over Israeli raids', 'protested
+#: against the killing by X')
+EVENT_PREPS = {"over", "about", "against", "for", "at"}
 STRUCTURAL = {"partOf", "leads", "represents", "controls"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 
@@ -423,6 +426,10 @@ class SentenceRules(Constructions):
             found = [a for target in targets for a in self.through_noun(target, trigger)]
         if not found and self.relations[trigger.relation].core in FRAMES:
             found = self.clause_objects(verb)
+        if not found and trigger.relation != "attacks" and not trigger.preps_only:  # 'complained over Israeli raids'
+            events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in EVENT_PREPS for p in c.children
+                      if p.dep_ == "pobj" and self.is_event_noun(p)]  # fmt: skip
+            found = [a for event in events for a in self.agents(event)]
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not trigger.preps_only:
             found += self.ctx.expand(verb.head, object_position=True)
         return found
