@@ -2,13 +2,22 @@
 
 Kept as data so that covering a new verb or a new cue is an edit to a TSV file, checked
 against the ontology when it is loaded (a trigger for an unknown relation is an error).
+
+Two trigger files: relations.tsv, kept by hand, and cameo.tsv, generated from the field's CAMEO
+verb dictionary by scripts/import_cameo.py. The hand lexicon wins: a CAMEO entry is not loaded
+when relations.tsv has the same kind and word; when it extends a verb relations.tsv has ("push out",
+"send jets" beside the hand "push" and "send"), since a matching extension would replace the hand
+reading; or when its object noun is one of the hand lexicon's event nouns (the event-noun rule
+reads "impose sanctions on X" through the noun). Nor is a CAMEO verb that cues.tsv lists as a
+factuality or attribution cue ("plan", "seek", "claim", "fail"): CAMEO codes "plans to attack" as an
+intent to cooperate, where kg reads the attack and marks it potential.
 """
 
 from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -16,20 +25,28 @@ from kg.errors import KgError
 from kg.vocabulary import ACTOR_TYPES, data_path, relations
 
 TRIGGER_KINDS = ("verb", "noun", "hyphen", "role")
+#: Kinds of the generated CAMEO file: verbs, and verbs with the head noun of their direct object.
+CAMEO_KINDS = ("verb", "verbnoun")
+#: Cue kinds that govern another predicate; a CAMEO verb that is one of them is not a trigger.
+GOVERNING_CUES = ("report", "belief", "deny", "potential", "negator")
 CUE_KINDS = (
     "report", "belief", "deny", "potential", "negator", "modal", "source", "source-adv",
-    "light", "military", "partitive", "target", "coref", "help", "with", "fallback", "placenoun",
+    "light", "military", "partitive", "target", "coref", "help", "with", "fallback", "placenoun", "subject-control",
 )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Trigger:
-    """One way of expressing a relation: the relation, and the prepositions that introduce its object."""
+    """One way of expressing a relation: the relation, and the prepositions that introduce its object;
+    for a CAMEO entry (or a hand entry CAMEO also has) its CAMEO event code and PLOVER type, which
+    GDELT and ICEWS users join on."""
 
     relation: str
     preps: tuple[str, ...]
     preps_only: bool = False
     reverse: bool = False
+    cameo: str = ""
+    plover: str = ""
 
 
 @dataclass
@@ -47,8 +64,8 @@ class Lexicon:
         a noun's last ('fire' of 'cease-fire'). Lets the rules skip tokens that cannot be triggers."""
         if kind not in self._heads:
             keys = self.triggers[kind]
-            if kind == "verb":
-                self._heads[kind] = frozenset(k.split()[0] for k in keys)
+            if kind == "verb":  # a verb whose object noun makes it a trigger counts too ('impose' of 'impose curfew')
+                self._heads[kind] = frozenset(k.split()[0] for k in [*keys, *self.triggers["verbnoun"]])
             else:
                 self._heads[kind] = frozenset(k.replace("-", " ").split()[-1] for k in keys)
         return self._heads[kind]
@@ -73,6 +90,15 @@ class Lexicon:
             found = self.trigger(kind, f"{prefix}{form}{suffix}".strip())
             if found:
                 return found
+        return []
+
+    def verbnoun_trigger(self, verb, noun, particle: str = "") -> list[Trigger]:
+        """Triggers of a verb with the head noun of its object ('imposed a curfew'), any forms of both."""
+        for verb_form in word_forms(verb.text, verb.lemma_):
+            for noun_form in word_forms(noun.text, noun.lemma_):
+                found = self.triggers["verbnoun"].get(" ".join(filter(None, (verb_form, particle, noun_form))))
+                if found:
+                    return found
         return []
 
     def token_cue(self, kind: str, token) -> bool:
@@ -115,12 +141,31 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """Read relations.tsv and cues.tsv, checking every entry against the ontology."""
-    directory = directory or data_path("lexicon")
-    known = relations()
-    lexicon = Lexicon()
-    path = directory / "relations.tsv"
+def _preps(text: str) -> tuple[str, ...]:
+    return tuple(p for p in text.split(",") if p and p != "-")
+
+
+def _cameo_rows(path: Path, known) -> list[tuple[str, str, str, Trigger]]:
+    """(kind, lemma, noun, trigger) of each row of the generated CAMEO file, checked like the hand file."""
+    found = []
+    for number, row in _rows(path):
+        if len(row) != 8:
+            raise KgError(f"{path}:{number}: expected 8 tab-separated columns, found {len(row)}")
+        relation, kind, lemma, noun, preps, objects, code, plover = (c.strip() for c in row)
+        if relation not in known:
+            raise KgError(f"{path}:{number}: {relation!r} is not a relation of the ontology")
+        if kind not in CAMEO_KINDS or (kind == "verbnoun") == (noun == "-"):
+            raise KgError(f"{path}:{number}: kind must be 'verb' or (with a noun) 'verbnoun', not {kind!r}")
+        if objects not in ("both", "preps"):
+            raise KgError(f"{path}:{number}: objects must be 'both' or 'preps', not {objects!r}")
+        trigger = Trigger(relation, _preps(preps), objects == "preps", False, code, plover)
+        found.append((kind, lemma.lower(), "" if noun == "-" else noun.lower(), trigger))
+    return found
+
+
+def _hand_rows(path: Path, known) -> list[tuple[str, str, Trigger]]:
+    """(kind, word, trigger) of each row of the hand lexicon relations.tsv."""
+    found = []
     for number, row in _rows(path):
         if len(row) != 5:
             raise KgError(f"{path}:{number}: expected 5 tab-separated columns, found {len(row)}")
@@ -133,10 +178,11 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
             raise KgError(
                 f"{path}:{number}: objects must be 'both', 'preps' or (for hyphen) 'reverse', not {objects!r}"
             )
-        preps_list = tuple(p for p in preps.split(",") if p and p != "-")
-        trigger = Trigger(relation, preps_list, objects == "preps", objects == "reverse")
-        lexicon.triggers[kind].setdefault(word.lower(), []).append(trigger)
-    path = directory / "cues.tsv"
+        found.append((kind, word.lower(), Trigger(relation, _preps(preps), objects == "preps", objects == "reverse")))
+    return found
+
+
+def _read_cues(path: Path, lexicon: Lexicon) -> None:
     for number, row in _rows(path):
         kind, word, value = [*row, "", ""][:3]
         if kind not in CUE_KINDS:
@@ -144,6 +190,40 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         if kind == "coref" and value not in ACTOR_TYPES:
             raise KgError(f"{path}:{number}: coref cue needs an actor type, not {value!r}")
         lexicon.cues[kind][word.lower()] = value
+
+
+def _add_triggers(lexicon: Lexicon, hand: list[tuple[str, str, Trigger]], imported) -> None:
+    """The hand triggers (with the CAMEO code of the same word and relation, where CAMEO has one),
+    then the CAMEO entries the hand lexicon leaves room for (see the module docstring)."""
+    codes = {(kind, lemma, t.relation): t for kind, lemma, noun, t in imported if not noun}
+    for kind, word, trigger in hand:
+        code = codes.get((kind, word, trigger.relation))
+        if code is not None:
+            trigger = replace(trigger, cameo=code.cameo, plover=code.plover)
+        lexicon.triggers[kind].setdefault(word, []).append(trigger)
+    hand_keys = {(kind, word) for kind, word, _ in hand}
+    hand_verbs = {word for kind, word, _ in hand if kind == "verb"}
+    event_nouns = set(lexicon.triggers["noun"])
+    for kind, lemma, noun, trigger in imported:
+        if (kind, lemma) in hand_keys or ((noun or " " in lemma) and lemma.split()[0] in hand_verbs):
+            continue
+        if not noun:
+            if not any(lemma in lexicon.cues[cue] for cue in GOVERNING_CUES):
+                lexicon.triggers[kind].setdefault(lemma, []).append(trigger)
+        elif not event_nouns & set(word_forms(noun, noun)):
+            lexicon.triggers["verbnoun"].setdefault(f"{lemma} {noun}", []).append(trigger)
+
+
+def load_lexicon(directory: Path | None = None, cameo: bool = True) -> Lexicon:
+    """Read relations.tsv, cues.tsv and cameo.tsv (unless ``cameo`` is false: measuring what the
+    import adds), checking every entry against the ontology."""
+    directory = directory or data_path("lexicon")
+    known = relations()
+    lexicon = Lexicon()
+    hand = _hand_rows(directory / "relations.tsv", known)
+    _read_cues(directory / "cues.tsv", lexicon)
+    path = directory / "cameo.tsv"
+    _add_triggers(lexicon, hand, _cameo_rows(path, known) if cameo and path.is_file() else [])
     return lexicon
 
 

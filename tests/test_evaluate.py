@@ -8,6 +8,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.evaluate import Gold, System, best_matching, load_gold, matches, score
+from kg.pipeline import ingest
 from kg.store import open_store
 from tests.conftest import GOLD
 
@@ -62,9 +63,28 @@ def test_gold_files_are_checked(tmp_path):
     assert g.sentence == "A B." and g.object == {"b"} and g.attributed_to == {"c", "d"}
 
 
+#: Relations the dev gold was not annotated for (../shared/gold/README.md): left out of its score.
+UNANNOTATED = ("concedesTo", "withdrawsFrom", "investigates")
+
+
+def test_relations_the_gold_was_not_annotated_for_are_left_out(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Ethiopia withdrew its troops from Somalia. Ethiopia attacked Somalia.")
+    record = {"doc": "a", "sentence": "Ethiopia attacked Somalia.", "subject": ["Ethiopia"], "relation": "attacks",
+              "object": ["Somalia"], "factuality": "actual", "attributed_to": None}  # fmt: skip
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n")
+    store = open_store("memory:")
+    ingest([article], store)
+    assert score(store, [tmp_path / "a.jsonl"]).precision == 0.5  # withdrawsFrom counts as false
+    result = score(store, [tmp_path / "a.jsonl"], ignore=UNANNOTATED)
+    assert (result.precision, result.recall, len(result.system)) == (1.0, 1.0, 1)
+    with pytest.raises(KgError, match="unknown relation 'withdraws'"):
+        score(store, [tmp_path / "a.jsonl"], ignore=["withdraws"])
+
+
 def test_seed_quality_floor(seed_store):
     """Issue floors: seed F1 >= 0.75; factuality and attribution >= 0.80 among matched."""
-    result = score(open_store(seed_store, read_only=True), [GOLD / "syria-raqqa-2016.jsonl"])
+    result = score(open_store(seed_store, read_only=True), [GOLD / "syria-raqqa-2016.jsonl"], UNANNOTATED)
     assert result.f1 >= 0.75, result.report(show_errors=True)
     assert result.factuality_accuracy >= 0.80
     assert result.attribution_accuracy >= 0.80
@@ -72,7 +92,7 @@ def test_seed_quality_floor(seed_store):
 
 def test_dev_quality_floor(dev_store):
     """All dev articles: F1 >= 0.60 with precision >= 0.70; recall >= 0.40 for every relation with 3+ gold."""
-    result = score(open_store(dev_store, read_only=True), [GOLD])
+    result = score(open_store(dev_store, read_only=True), [GOLD], UNANNOTATED)
     assert len(result.gold) == 53
     assert result.precision >= 0.70, result.report(show_errors=True)
     assert result.f1 >= 0.60, result.report(show_errors=True)

@@ -16,8 +16,9 @@ from kg.vocabulary import KG, data_path, relations
 SPEC = {
     "supports": False, "cooperatesWith": True, "agreesWith": True, "meetsWith": True, "requests": False,
     "accuses": False, "rejects": False, "threatens": False, "sanctions": False, "deploysTo": False,
-    "coerces": False, "attacks": False, "fights": True, "captures": False, "controls": False, "partOf": False,
-    "leads": False, "represents": False, "opposes": False,
+    "coerces": False, "concedesTo": False, "withdrawsFrom": False, "investigates": False, "attacks": False,
+    "fights": True, "captures": False, "controls": False, "partOf": False, "leads": False, "represents": False,
+    "opposes": False,
 }  # fmt: skip
 
 
