@@ -375,7 +375,7 @@ class ArticleActors(Descriptions):
         if self.lexicon.cue("coref", lemma):
             return self._description(token, lemma)
         agent = self.agent_of(token)
-        if agent is not None and not (agent.person and token.tag_ in ("NN", "NNP")):
+        if agent is not None and not (agent.person and token.tag_ in ("NN", "NNP") and self._is_role(token)):
             return self.described(token, agent)  # 'Kenyan officials', 'separatists', 'AU peacekeepers'
         if self._is_role(token):
             owner, _ = self.owner(token)

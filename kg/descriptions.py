@@ -71,6 +71,8 @@ class Descriptions:
     def described(self, token: Token, agent: Agent) -> list[Actor]:
         """The actors an agent noun phrase describes (see the module docstring)."""
         owners = self.owners(token)
+        if owners and agent.person and token.tag_ in ("NN", "NNP"):
+            return [self.seen(owner) for owner in owners]  # 'Iraq's security advisor' acts for Iraq
         if owners:
             return [self.seen(self.owned(owner, agent, token), self._phrase(token)) for owner in owners]
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}

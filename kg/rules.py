@@ -424,6 +424,8 @@ class SentenceRules(Constructions):
         found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
         if not found and trigger.relation != "attacks":
             found = [a for target in targets for a in self.through_noun(target, trigger)]
+        if not found and not trigger.preps_only and any(t.dep_ == "dobj" for t in targets):
+            found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'
         if not found and self.relations[trigger.relation].core in FRAMES:
             found = self.clause_objects(verb)
         if not found and trigger.relation != "attacks" and not trigger.preps_only:  # 'complained over Israeli raids'
@@ -448,6 +450,16 @@ class SentenceRules(Constructions):
         if not found:
             owner, _ = self.ctx.owner(noun)
             found = [self.ctx.seen(owner)] if owner is not None and owner.type != "Place" else []
+        return found
+
+    def recipients(self, verb: Token) -> list[Actor]:
+        """Who receives what a verb hands over: 'to X' or the indirect object ('give Tanzania a grant')."""
+        found: list[Actor] = []
+        for child in verb.children:
+            if child.dep_ == "dative":
+                found += self.pobjs(child, True) if child.pos_ == "ADP" else self.ctx.expand(child, True)
+            elif child.dep_ == "prep" and child.lower_ == "to":
+                found += self.pobjs(child, object_position=True)
         return found
 
     def clause_objects(self, verb: Token) -> list[Actor]:
