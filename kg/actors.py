@@ -47,6 +47,11 @@ PRONOUNS = {
     "he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
     "it": "group", "its": "group", "they": "group", "them": "group", "their": "group",
 }  # fmt: skip
+#: Heads that stand for the name before them: 'the APEC forum' is APEC, 'the Greek side' is Greece
+NAMED_HEADS = {
+    "forum", "movement", "group", "organization", "organisation", "party", "side", "sides", "camp", "faction",
+    "bloc", "network", "regime", "administration", "leadership", "delegation",
+}  # fmt: skip
 #: Heads that count or take part of their 'of' phrase: the phrase names the actor
 QUANTITIES = {
     "thousand", "thousands", "hundreds", "dozens", "scores", "millions", "some", "most", "many", "part", "third",
@@ -206,9 +211,11 @@ class ArticleActors(Descriptions):
 
     def _learn_acronyms(self, span: Span) -> None:
         """'the Democratic Union Party (PYD)': the acronym names the same actor for the rest of the article."""
+        doc = span.doc
         for token in span[2:]:
-            doc = span.doc
-            if token.i + 1 >= len(doc) or doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")":
+            if not token.is_upper or token.i + 1 >= len(doc):  # cheap test first: most words are no acronym
+                continue
+            if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")":
                 continue
             if not is_acronym(token.text) or (token.i in self.mentions and self.mentions[token.i].kind != "ner"):
                 continue
@@ -372,6 +379,16 @@ class ArticleActors(Descriptions):
             if any(c.lower_ in ("the", "these", "those") for c in token.children):
                 found = self.recent("GovernmentBody", token.i) or self.recent("ArmedGroup", token.i)
                 return [self.seen(found)] if found else []
+        if lemma in NAMED_HEADS:  # 'the APEC forum', 'the Turkish and Greek sides': the named ones act
+            named = [self.mentions[c.i] for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+                     and c.i in self.mentions and not self.mentions[c.i].actor.generic]  # fmt: skip
+            if named:
+                found = [self._from_mention(m, self.sentence_doc[m.start]) for m in named]
+                for conj in (c for m in named for c in self.sentence_doc[m.end - 1].conjuncts):
+                    mention = self.mentions.get(conj.i)
+                    if mention is not None and mention.actor not in found:
+                        found.append(self.seen(mention.actor))
+                return found
         if self.lexicon.cue("coref", lemma):
             return self._description(token, lemma)
         agent = self.agent_of(token)
