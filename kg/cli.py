@@ -431,15 +431,73 @@ def load_command(dump: Path, store: str | None) -> None:
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0: all).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
-@click.option("--writable", is_flag=True, help="Also accept SPARQL updates at /update (off by default).")
+@click.option("--writable", is_flag=True, help="Also accept SPARQL updates at /update, with a token (off by default).")
+@click.option(
+    "--token",
+    envvar="KG_SERVE_TOKEN",
+    help="With --writable: the token updates must carry (Authorization: Bearer ...); default: a random one, "
+    "printed at start. [env KG_SERVE_TOKEN]",
+)
+@click.option("--allow-service", is_flag=True, help="Run SERVICE clauses, which make the server fetch other URLs.")
+@click.option("--allow-load", is_flag=True, help="With --writable: run LOAD <url>, which fetches a URL.")
+@click.option(
+    "--query-timeout",
+    default=serve.QUERY_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a query may run before it is stopped.",
+)
+@click.option(
+    "--socket-timeout",
+    default=serve.SOCKET_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a client has to send its request; slower connections are dropped.",
+)
+@click.option(
+    "--max-connections",
+    default=serve.MAX_CONNECTIONS,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Connections served at once; more are answered 503.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
-def serve_command(store: str | None, host: str, port: int, writable: bool, quiet: bool) -> None:
-    """Answer SPARQL 1.1 Protocol queries over the store at /query, for YASGUI, notebooks or Gephi."""
-    server = serve.serve(open_store(store, read_only=not writable), host, port, writable=writable, quiet=quiet)
+def serve_command(
+    store: str | None,
+    host: str,
+    port: int,
+    writable: bool,
+    token: str | None,
+    allow_service: bool,
+    allow_load: bool,
+    query_timeout: float,
+    socket_timeout: float,
+    max_connections: int,
+    quiet: bool,
+) -> None:
+    """Answer SPARQL 1.1 Protocol queries over the store at /query, for YASGUI, notebooks or Gephi.
+    See the README's Security section for what it protects and what it does not."""
+    server = serve.serve(
+        open_store(store, read_only=not writable),
+        host,
+        port,
+        writable=writable,
+        quiet=quiet,
+        token=token,
+        allow_service=allow_service,
+        allow_load=allow_load,
+        query_timeout=query_timeout,
+        socket_timeout=socket_timeout,
+        max_connections=max_connections,
+    )
     mode = "read-write" if writable else "read-only"
     try:  # from the announcement on: a Ctrl-C right after it is a clean stop too
         where = f"{server.url}/query ({mode}) over {server.store.location}"
         click.echo(f"kg: SPARQL endpoint {where}; Ctrl-C stops", err=True)
+        if writable:
+            given = "the token of --token or KG_SERVE_TOKEN"
+            made = f"'Authorization: Bearer {server.token}' (for kg: KG_STORE_TOKEN={server.token})"
+            click.echo(f"kg: updates at {server.url}/update need {given if token else made}", err=True)
         server.serve_forever()
     except KeyboardInterrupt:
         click.echo("kg: stopped", err=True)

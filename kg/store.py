@@ -206,7 +206,9 @@ class RemoteStore:
     ``location`` is the query URL. The update URL is ``KG_UPDATE_URL`` if set, else the query URL
     with a final ``/query`` replaced by ``/update`` (Oxigraph, Fuseki), else the query URL itself
     (Virtuoso, Neptune, Fuseki's ``/sparql``). Basic-auth credentials come from the URL
-    (``http://user:pass@host/...``) or from ``KG_STORE_USER`` and ``KG_STORE_PASSWORD``.
+    (``http://user:pass@host/...``) or from ``KG_STORE_USER`` and ``KG_STORE_PASSWORD``; without them,
+    a bearer token comes from ``KG_STORE_TOKEN`` (what a writable ``kg serve`` asks for; an environment
+    variable rather than part of the URL, so it is neither printed nor kept in shell history).
 
     kg writes every document to its own named graph and queries without ``GRAPH``, so the server
     must answer queries over the union of its named graphs: Virtuoso, GraphDB and Neptune do by
@@ -235,7 +237,11 @@ class RemoteStore:
         password = password or (
             urllib.parse.unquote(parts.password) if parts.password else os.environ.get("KG_STORE_PASSWORD", "")
         )
-        self._auth = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode() if user else None
+        token = os.environ.get("KG_STORE_TOKEN")
+        if user:
+            self._auth = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+        else:
+            self._auth = f"Bearer {token.strip()}" if token and token.strip() else None
         self.timeout = timeout or float(os.environ.get("KG_STORE_TIMEOUT", "300"))
         self._union_checked = False
 
@@ -254,8 +260,8 @@ class RemoteStore:
             detail = _one_line(err.read(2000).decode("utf-8", "replace")) or err.reason
             if err.code in (401, 403):
                 raise KgError(
-                    f"SPARQL endpoint {url} refused access (HTTP {err.code}); "
-                    "give credentials in the URL or in KG_STORE_USER and KG_STORE_PASSWORD"
+                    f"SPARQL endpoint {url} refused access (HTTP {err.code}); give credentials in the URL or in "
+                    f"KG_STORE_USER and KG_STORE_PASSWORD, or a token in KG_STORE_TOKEN (it said: {detail[:200]})"
                 ) from None
             if err.code == 400:  # the protocol's answer to a malformed request
                 raise KgError(f"SPARQL syntax error in the {field} ({url}): {detail[:300]}") from None

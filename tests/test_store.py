@@ -1,11 +1,10 @@
 """The store layer: every backend keeps the same graph, corroboration counts stay exact through
 adds, replacements and removals, a killed ingest leaves only whole documents, and the SPARQL
-endpoint backend and ``kg serve`` speak the real protocol to real servers and clients."""
+endpoint backend speaks the real protocol to real servers (kg serve: tests/test_serve.py)."""
 
 from __future__ import annotations
 
 import base64
-import json
 import shutil
 import signal
 import subprocess
@@ -19,9 +18,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-import rdflib
 from click.testing import CliRunner
-from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from kg.cli import main
 from kg.pipeline import ingest, remove
@@ -246,94 +243,6 @@ def test_basic_auth_from_the_url_or_the_environment(empty_endpoint, monkeypatch)
         assert AuthProxy.expected in AuthProxy.seen
     finally:
         proxy.shutdown()
-
-
-# ------------------------------------------------------------------- kg serve
-
-
-@pytest.fixture()
-def served(seed_store):
-    """``kg serve`` over the seed store, as its own process on a free port: its base URL."""
-    command = [sys.executable, "-m", "kg.cli", "serve", "--store", seed_store, "--port", "0", "--quiet"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    line = process.stderr.readline()
-    assert "SPARQL endpoint http://127.0.0.1:" in line, line
-    yield line.split("endpoint ", 1)[1].split("/query", 1)[0]
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=30) == 0
-
-
-def http(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, str, bytes]:
-    request = urllib.request.Request(url, data=data, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers.get_content_type(), response.read()
-    except urllib.error.HTTPError as err:
-        return err.code, err.headers.get_content_type(), err.read()
-
-
-def test_serve_answers_the_sparql_protocol(served):
-    select = "SELECT ?l WHERE { ?a kg:supports ?b . ?a rdfs:label ?l }"
-    status, kind, body = http(f"{served}/query?" + urllib.parse.urlencode({"query": select}))
-    assert status == 200 and kind == "application/sparql-results+json"
-    assert {b["l"]["value"] for b in json.loads(body)["results"]["bindings"]} >= {"Russia"}
-
-    form = urllib.parse.urlencode({"query": select}).encode()
-    status, kind, body = http(f"{served}/query", form, {"Accept": "text/csv"})
-    assert status == 200 and kind == "text/csv" and body.decode().splitlines()[0] == "l"
-
-    status, kind, body = http(
-        f"{served}/query",
-        b"CONSTRUCT { ?a rdfs:label ?l } WHERE { ?a a kg:State ; rdfs:label ?l }",
-        {"Content-Type": "application/sparql-query", "Accept": "text/turtle"},
-    )
-    assert status == 200 and kind == "text/turtle"
-    assert len(rdflib.Graph().parse(data=body, format="turtle")) >= 3
-
-    status, _, body = http(f"{served}/query?query=SELEC", None)
-    assert status == 400 and b"syntax error" in body
-
-
-def test_serve_is_read_only_unless_asked(served, seed_store):
-    before = count_quads_after_serving(served)
-    update = {"Content-Type": "application/sparql-update"}
-    status, _, body = http(f"{served}/update", b"DROP ALL", update)
-    assert status == 403 and b"read-only" in body
-    assert count_quads_after_serving(served) == before
-
-
-def count_quads_after_serving(base: str) -> int:
-    query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
-    _, _, body = http(f"{base}/query?{query}")
-    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
-
-
-def test_serve_works_for_other_clients(served, seed_store):
-    """rdflib's SPARQLStore (a third-party client) and kg itself, pointed at the endpoint."""
-    graph = rdflib.Graph(store=SPARQLStore(f"{served}/query"))
-    rows = graph.query("SELECT ?l WHERE { ?a <https://w3id.org/kg-news/ontology#supports> ?b . ?a rdfs:label ?l }")
-    assert "Russia" in {str(r[0]) for r in rows}
-    query = "SELECT ?a ?b WHERE { ?a kg:supports ?b } ORDER BY ?a ?b"
-    assert run("query", query, "--store", f"{served}/query").output == run("query", query, "--store", seed_store).output
-    assert count_quads(f"{served}/query") == count_quads(seed_store)
-
-
-def test_a_writable_server_takes_an_ingest(tmp_path):
-    command = [sys.executable, "-m", "kg.cli", "serve", "--store", "memory:", "--port", "0", "--writable", "-q"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    try:
-        url = process.stderr.readline().split("endpoint ", 1)[1].split(" ", 1)[0]
-        assert run("ingest", str(SEEDS), "--store", url).exit_code == 0
-        assert run("query", "ASK { ?a kg:supports ?b }", "--store", url).output.strip() == "true"
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
-
-
-def test_serve_refuses_a_port_in_use(served):
-    port = urllib.parse.urlsplit(served).port
-    result = run("serve", "--store", "memory:", "--port", str(port))
-    assert result.exit_code == 1 and "cannot listen on 127.0.0.1" in result.output
 
 
 # ------------------------------------------------------------------- kg load
