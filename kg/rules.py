@@ -46,6 +46,10 @@ VIOLENT = {"attacks", "fights", "captures", "coerces", "controls", "deploysTo", 
 #: Prepositions whose event noun's agent is a verb's target ('complained over Israeli raids', 'protested
 #: against the killing by X')
 EVENT_PREPS = {"over", "about", "against", "for", "at"}
+#: Relations whose verbs judge or answer an event rather than carry it out ('condemned the attack')
+JUDGING = {
+    "accuses", "rejects", "requests", "supports", "opposes", "threatens", "investigates", "sanctions", "agreesWith",
+}  # fmt: skip
 STRUCTURAL = {"partOf", "leads", "represents", "controls"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 
@@ -295,6 +299,14 @@ class SentenceRules(Constructions):
         for n, first in enumerate(actors):
             self.add([first], relation, actors[n + 1 :], word, modality, source)
 
+    def carries(self, verb: Token) -> bool:
+        """'completed their withdrawal', 'opened an investigation': a verb with no relation of its own whose
+        subject carries out its event noun (a verb that judges the event, 'condemned the attack', does not)."""
+        if verb.pos_ not in ("VERB", "AUX") or self.lex.token_cue("report", verb) or self.lex.token_cue("deny", verb):
+            return False
+        triggers = self.verb_triggers(verb)
+        return not triggers or all(self.relations[t.relation].core not in JUDGING for t in triggers)
+
     def carried_by_noun(self, verb: Token) -> bool:
         """'imposed sanctions on X', 'launched an offensive against X': a light verb whose event noun carries
         the relation says nothing of its own."""
@@ -436,17 +448,19 @@ class SentenceRules(Constructions):
             found += self.ctx.expand(verb.head, object_position=True)
         return found
 
-    def through_noun(self, noun: Token, trigger: Trigger) -> list[Actor]:
+    def through_noun(self, noun: Token, trigger: Trigger, extra: frozenset[str] = frozenset()) -> list[Actor]:
         """The actor behind an object that is a thing, not an actor: 'condemned the attack by X' (its agent),
         'rejected a U.S. request', 'an offer from X' (its owner), 'threatened action against X' (its target)."""
         if noun.pos_ not in ("NOUN", "PROPN"):
             return []
-        if self.is_event_noun(noun) and (agents := self.agents(noun)):
-            return agents
+        if self.is_event_noun(noun):
+            return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
         found: list[Actor] = []
         for child in noun.children:
-            if child.dep_ == "prep" and (child.lower_ in trigger.preps or child.lower_ in THROUGH_PREPS):
-                found += self.pobjs(child, object_position=True)
+            if child.dep_ == "prep" and (child.lower_ in trigger.preps or child.lower_ in THROUGH_PREPS | extra):
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    owner = None if (actors := self.ctx.expand(pobj, True)) else self.ctx.owner(pobj)[0]
+                    found += actors or ([self.ctx.seen(owner)] if owner is not None else [])  # 'against German goods'
         if not found:
             owner, _ = self.ctx.owner(noun)
             found = [self.ctx.seen(owner)] if owner is not None and owner.type != "Place" else []
@@ -471,7 +485,9 @@ class SentenceRules(Constructions):
                 continue
             for child in clause.children:
                 if child.dep_ in ("dobj", "dative"):
-                    found += self.ctx.expand(child, object_position=True) or self.through_noun(child, NO_TRIGGER)
+                    found += self.ctx.expand(child, object_position=True) or self.through_noun(
+                        child, NO_TRIGGER, frozenset({"in", "to"})
+                    )  # 'threatened to institute a curfew in Algiers'
                 elif child.dep_ == "prep" and child.lower_ in THROUGH_PREPS | {"to", "in", "from", "into"}:
                     found += self.pobjs(child, object_position=True)
         return found
@@ -566,7 +582,13 @@ class SentenceRules(Constructions):
                     found.append(self.ctx.seen(leader.actor))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 found += self.pobjs(child)
+            elif child.dep_ == "prep" and child.lower_ == "of" and self.movement(noun):
+                found += self.pobjs(child)  # 'the withdrawal of Russian troops': who moves
         return [a for a in found if a.type != "Place"]
+
+    def movement(self, noun: Token) -> bool:
+        """An event noun of moving forces ('withdrawal', 'deployment'), whose 'of' phrase is the mover."""
+        return any(self.relations[t.relation].core in ("withdrawsFrom", "deploysTo") for t in self.noun_triggers(noun))
 
     def drives(self, word: Token) -> bool:
         """'led', 'backed' after a hyphen: whoever leads or backs an event is among its agents."""
@@ -586,7 +608,7 @@ class SentenceRules(Constructions):
             subjects = self.agents(noun)
             predicate = noun
             copula = noun.head.lemma_.lower() == "be"
-            light = self.is_light(noun.head)
+            light = self.is_light(noun.head) or self.carries(noun.head)
             if not subjects and (
                 (noun.dep_ in ("dobj", "attr") and (copula or light)) or (noun.dep_ == "nsubjpass" and light)
             ):
