@@ -326,8 +326,123 @@ WHOLE = [
 ]
 
 
+WHOLE += [
+    (
+        "a state's officials are its government",
+        "Hungarian and Romanian officials agreed to cooperate.",
+        {
+            ("Hungarian government", "agreesWith", "Romanian government", "actual", None),
+            ("Hungarian government", "cooperatesWith", "Romanian government", "potential", None),
+        },
+    ),
+    (
+        "a state's police and a population of a state",
+        "Kenyan police arrested Somali traders.",
+        {("Kenyan police", "coerces", "Somali traders", "actual", None)},
+    ),
+    (
+        "authorities of a state, and an unowned group of this article",
+        "Ethiopian authorities detained journalists.",
+        {("Ethiopian government", "coerces", "journalists", "actual", None)},
+    ),
+    (
+        "an agent noun owned 'in' a state",
+        "Officials in Ghana criticised Togo.",
+        {("Ghanaian government", "accuses", "Togo", "actual", None)},
+    ),
+    (
+        "a quantity head names its 'of' phrase",
+        "Thousands of Iraqi Kurds protested against Iraq.",
+        {("Kurds", "accuses", "Iraq", "actual", None)},
+    ),
+    (
+        "a head that stands for the name before it",
+        "The Hamas movement rejected an Egyptian proposal.",
+        {("Hamas", "rejects", "Egypt", "actual", None)},
+    ),
+    (
+        "a frame verb takes the target of its clause",
+        "Iran threatened to cut off electricity to Azerbaijan.",
+        {("Iran", "threatens", "Azerbaijan", "actual", None)},
+    ),
+    (
+        "a refusal takes the target of its clause and negates it",
+        "Pakistan refused to meet India.",
+        {("Pakistan", "rejects", "India", "actual", None), ("Pakistan", "meetsWith", "India", "negated", None)},
+    ),
+    (
+        "what an object noun is aimed at",
+        "Hungary threatened action against Serbia.",
+        {("Hungary", "threatens", "Serbia", "actual", None)},
+    ),
+    (
+        "the owner of an object noun",
+        "Japan rejected a Chinese proposal.",
+        {("Japan", "rejects", "China", "actual", None)},
+    ),
+    (
+        "a recipient after 'to'",
+        "Norway will supply arms to Ukraine.",
+        {("Norway", "supports", "Ukraine", "potential", None)},
+    ),
+    (
+        "a verb that carries out its event noun",
+        "Chad completed its withdrawal from Mali.",
+        {("Chad", "withdrawsFrom", "Mali", "actual", None)},
+    ),
+    (
+        "a judged event keeps its own target",
+        "Peru condemned the attack on Chile.",
+        set(),
+    ),
+    (
+        "an event noun after 'over' gives the verb its target",
+        "Lebanon complained over Israeli air raids.",
+        {("Lebanon", "accuses", "Israel", "actual", None)},
+    ),
+    (
+        "a reported obligation with any verb of saying",
+        "Britain reiterated that Libya must hand over the suspects.",
+        {("United Kingdom", "requests", "Libya", "actual", None)},
+    ),
+]
+
+#: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
+NOT_YET = [
+    (
+        "a movement's source attached to its mover",
+        "The United States speeded up the withdrawal of its forces from Panama.",
+        {("United States", "withdrawsFrom", "Panama", "actual", None)},
+    ),
+    (
+        "a person released is a concession to the group the person belongs to",
+        "Israel released the mayor of Nablus, a member of Hamas.",
+        {("Israel", "concedesTo", "Hamas", "actual", None)},
+    ),
+    (
+        "an exercise held on another's territory",
+        "Russia is conducting military exercises in Alaska.",
+        {("Russia", "deploysTo", "Alaska", "actual", None)},
+    ),
+    (
+        "a requested stop presupposes the act",
+        "The United States called on Iran to stop arming the Houthis.",
+        {
+            ("United States", "requests", "Iran", "actual", None),
+            ("Iran", "supports", "Houthis", "actual", "United States"),
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), WHOLE, ids=[w[0] for w in WHOLE])
 def test_whole_output(name, text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="construction not handled yet")
+@pytest.mark.parametrize(("name", "text", "expected"), NOT_YET, ids=[w[0] for w in NOT_YET])
+def test_not_handled_yet(name, text, expected):
     assert triples(text) == expected
 
 
