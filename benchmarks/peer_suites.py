@@ -48,6 +48,12 @@ def plover_of(relation: str) -> set[str]:
     return types | {"PROTEST"} if "ACCUSE" in types else types
 
 
+def statement_types(statement) -> set[str]:
+    """The PLOVER types a statement is scored as: its own PLOVER event where kg set one (an announced
+    cooperative act is AGREE, an announced hostile one THREATEN), else its relation's types."""
+    return {statement.plover} if statement.plover else plover_of(statement.relation)
+
+
 def baseline(sentence, lexicon=None) -> set[str]:
     """Relations whose trigger lemma occurs anywhere in the sentence (the words of kg's own lexicon,
     so that the comparison shows what the grammar buys over the same words)."""
@@ -77,7 +83,7 @@ def run_plover(path: Path, extractor) -> dict:
         covered = event in covered_types
         sentences = split(from_text(record["text"], doc_id=record["id"]))
         extraction = extractor.extract(sentences)
-        kg_types = {t for s in extraction.statements for t in plover_of(s.relation)}
+        kg_types = {t for s in extraction.statements for t in statement_types(s)}
         base_types = {t for s in sentences for rel in baseline(s, extractor.lexicon) for t in plover_of(rel)}
         event_set = {"AID", "SUPPORT"} if event == "AID" else {event}
         stats["records"] += 1
@@ -91,7 +97,7 @@ def run_plover(path: Path, extractor) -> dict:
         sources = [a["text"] for a in record["source_actors"]]
         targets = [a["text"] for a in record["target_actors"]]
         dyad = any(
-            plover_of(s.relation) & event_set
+            statement_types(s) & event_set
             and in_span(names(s.subject, extraction.surface), sources)
             and (not targets or in_span(names(s.object, extraction.surface), targets))
             for s in extraction.statements

@@ -80,6 +80,24 @@ def default_issuers() -> dict[str, str]:
     return {normalize(phrase): actor for phrase, actor in rows}
 
 
+#: PLOVER codes what an actor says it will do by the kind of act: an intended cooperative act is AGREE ("agree to,
+#: offer, promise, or otherwise indicate willingness to cooperate"), an intended hostile one THREATEN
+INTENDED = {
+    "supports": "AGREE", "cooperatesWith": "AGREE", "meetsWith": "AGREE", "concedesTo": "AGREE",
+    "withdrawsFrom": "AGREE", "attacks": "THREATEN", "fights": "THREATEN", "captures": "THREATEN",
+    "coerces": "THREATEN", "sanctions": "THREATEN", "deploysTo": "THREATEN",
+}  # fmt: skip
+
+
+def intended(relation: str, plover: str, factuality: str, attributed: Actor | str | None, subject: Actor) -> str:
+    """The PLOVER event of a statement: a potential act its own subject announces is PLOVER's AGREE or THREATEN
+    (see :data:`INTENDED`); any other statement keeps its trigger's or relation's type."""
+    core = relations()[relation].core
+    if factuality == "potential" and core in INTENDED and attributed in (None, subject):
+        return INTENDED[core]
+    return plover
+
+
 @register_extractor("rules")
 class RuleExtractor:
     """Grammar + lexicon + gazetteer; no sentence-specific knowledge."""
@@ -241,8 +259,8 @@ class SentenceRules(Constructions):
                     rel = self.lex.cue_value("fallback", info.core) or ""
                     if not rel:
                         continue
-                codes = (cameo, plover) if rel == relation else ("", "")
                 factuality, attributed = modality.factuality, modality.attributed_to
+                codes = (cameo, intended(rel, plover, factuality, attributed, subject)) if rel == relation else ("", "")
                 statement = Statement(subject, rel, obj, self.sentence, factuality, attributed, trigger.text, *codes)
                 self.found.append(replace(statement, construction=self.construction))
 
