@@ -536,3 +536,19 @@ def test_an_over_long_sentence_is_skipped_with_a_note():
     ((_, sentences),) = split_many([from_text(f"{listing}\n\nKenya agreed.")])
     assert [s.text for s in sentences] == ["Kenya agreed."]
     assert sentences.notes and "tokens skipped" in sentences.notes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Portugal will support Turkey.", {("supports", "potential", "AGREE")}),
+        (
+            "Iran threatened to attack Israel.",
+            {("threatens", "actual", "THREATEN"), ("attacks", "potential", "THREATEN")},
+        ),
+        ("Russia may attack Ukraine, analysts said.", {("attacks", "potential", "ASSAULT")}),
+        ("Russia attacked Ukraine.", {("attacks", "actual", "ASSAULT")}),
+    ],
+)
+def test_an_announced_act_is_plovers_agree_or_threaten(text, expected):
+    assert {(s.relation, s.factuality, s.plover) for s in extract(text).statements} == expected
