@@ -22,8 +22,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 from kg import analysis, evaluate, export, query, serve, view
-from kg.documents import FORMATS, Fields, Inputs, Skipped, decode, from_text, read_document
-from kg.errors import KgError
+from kg.documents import FORMATS, Fields, Inputs, Skipped, decode, from_text, read_document, read_limited
+from kg.errors import KgError, terminal_safe
 from kg.network import Network, find_actor, read_network, select
 from kg.pipeline import BATCH_DOCUMENTS, extract_document
 from kg.pipeline import ingest as ingest_paths
@@ -77,15 +77,29 @@ def _read_input(text: str | None, file: Path | None, what: str) -> str:
     if text is not None and file is not None:
         raise KgError(f"give the {what} as an argument or with --file, not both")
     if text is not None:
-        return text
+        return utf8_argument(text, what)
     if file is not None:
         try:
-            return decode(file.read_bytes(), str(file))
+            with file.open("rb") as handle:
+                return decode(read_limited(handle, str(file)), str(file))
         except OSError as err:
             raise KgError(f"cannot read {file}: {err.strerror or err}") from None
     if sys.stdin is None or sys.stdin.isatty():
         raise KgError(f"no {what} given (pass it as an argument, with --file, or on standard input)")
-    return decode(sys.stdin.buffer.read(), "standard input")  # same checks as files: binary, UTF-8
+    # same checks as files (binary, UTF-8), and a limit: `yes | kg extract` must end
+    return decode(read_limited(sys.stdin.buffer, "standard input"), "standard input")
+
+
+def utf8_argument(text: str, what: str) -> str:
+    """The argument, if it is UTF-8. Python hands other bytes on as lone surrogates, which fail much later
+    (spaCy, the store) with a traceback."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raw = text.encode("utf-8", "surrogateescape")
+        offset = len(text[: err.start].encode("utf-8", "surrogateescape"))
+        raise KgError(f"the {what} argument is not UTF-8 (byte 0x{raw[offset]:02x} at offset {offset})") from None
+    return text
 
 
 class KgGroup(click.Group):
@@ -95,7 +109,7 @@ class KgGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KgError as err:
-            click.echo(f"kg: error: {err}", err=True)
+            click.echo(f"kg: error: {terminal_safe(str(err))}", err=True)  # it may name a file or quote input
             ctx.exit(1)
         except KeyboardInterrupt:
             click.echo("kg: interrupted; every document is either wholly in the store or not at all", err=True)
@@ -120,6 +134,9 @@ store_option = click.option("--store", "store", default=None, envvar="KG_STORE",
 @store_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (skipped inputs are still named).")
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read, instead of skipping it.")
+@click.option(
+    "--follow-links", is_flag=True, help="Follow symbolic links in a folder that lead out of it (skipped by default)."
+)
 @click.option(
     "--field",
     "fields",
@@ -146,6 +163,7 @@ def ingest(
     store: str | None,
     quiet: bool,
     strict: bool,
+    follow_links: bool,
     fields: tuple[str, ...],
     stdin_format: str | None,
     workers: int,
@@ -155,12 +173,12 @@ def ingest(
 
     PATHS are files, directories (walked recursively) or - for standard input: .txt, .md,
     .html/.htm, .jsonl, .json, .csv, each also gzip-compressed (.gz). An input that cannot be read
-    (binary, not UTF-8, empty, truncated, too large) is named on stderr and skipped, unless
-    --strict. Unchanged articles are skipped; changed ones are replaced. Documents are written in
-    batches, one transaction each: after a crash or Ctrl-C every document is wholly in or wholly
-    out, and the same command again adds the rest.
+    (binary, not UTF-8, empty, truncated, too large, a named pipe or device, a link out of a walked
+    folder) is named on stderr and skipped, unless --strict. Unchanged articles are skipped; changed
+    ones are replaced. Documents are written in batches, one transaction each: after a crash or
+    Ctrl-C every document is wholly in or wholly out, and the same command again adds the rest.
     """
-    inputs = Inputs(list(paths), Fields.parse(fields), stdin_format)
+    inputs = Inputs(list(paths), Fields.parse(fields), stdin_format, follow_links=follow_links)
     with IngestProgress(inputs, enabled=not quiet and sys.stderr.isatty()) as progress:
         try:
             report = ingest_paths(
@@ -218,7 +236,7 @@ class IngestProgress:
             self._bar.update(self._task, completed=self.inputs.done_bytes, documents=done, rate=rate)
 
     def skipped(self, item: Skipped) -> None:
-        message = f"kg: skipped {item}"
+        message = f"kg: skipped {terminal_safe(str(item))}"
         if self._bar:
             self._bar.console.print(message, markup=False, highlight=False)
         else:
@@ -377,7 +395,7 @@ def extract_command(text: str | None, file: Path | None, fmt: str, author: str |
                 "plover": statement.plover or None,
             }, ensure_ascii=False))  # fmt: skip
         else:
-            click.echo(f"{statement.describe()}\n    {statement.sentence.text}")
+            click.echo(f"{terminal_safe(statement.describe())}\n    {terminal_safe(statement.sentence.text)}")
     if fmt == "text" and not extraction.statements:
         click.echo("(no statements)", err=True)
 

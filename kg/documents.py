@@ -11,10 +11,16 @@ Accepted inputs, by extension, each also gzip-compressed (``.gz``):
 * directories, walked recursively for the extensions above; ``-`` for standard input.
 
 Reading streams: :class:`Inputs` yields one document at a time and a :class:`Skipped` for each
-input that cannot become one (binary, not UTF-8, empty, truncated JSON, corrupt gzip, too large,
-no text field, a document id already seen), with the reason in one line. What to do with a
-skipped input is the caller's choice (``kg ingest`` reports and goes on, or stops with
-``--strict``), so one bad file in a folder of ten thousand never costs the other 9,999.
+input that cannot become one (binary, not UTF-8, empty, truncated or too deeply nested JSON,
+corrupt gzip, too large, no text field, not a regular file, a link out of a walked folder, a file
+named twice), with the reason in one line. What to do with a skipped input is the caller's choice
+(``kg ingest`` reports and goes on, or stops with ``--strict``), so one bad file in a folder of ten
+thousand never costs the other 9,999. Limits hold while reading: nothing is read whole before its
+size is checked, however it is compressed, and a named pipe or a device is refused, not waited on.
+
+Every document gets an id of its own in a run (see :meth:`Inputs.unique`): the file stem, or the
+feed's stem and the record's id, in any script; a short hash keeps two sources apart when those
+come out the same.
 """
 
 from __future__ import annotations
@@ -24,8 +30,11 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import re
+import stat
 import sys
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -50,13 +59,20 @@ FORMATS = {
 #: Formats that hold many articles per file.
 RECORD_FORMATS = ("jsonl", "json", "csv")
 
+# The limits of reading, in one place (the README's "Ingesting news" states them). Megabytes are
+# decimal, as they are printed.
+MB = 1_000_000
 #: Larger articles are refused: news articles are kilobytes, and a multi-megabyte "article" is
-#: almost always a mistake (a dump, a binary) that would tie up the parser for minutes.
-MAX_BYTES = 20 * 1024 * 1024
+#: almost always a mistake (a dump, a binary) that would tie up the parser for minutes. The same
+#: limit holds for one record (a JSON Lines or CSV line) and for ``kg extract``'s standard input;
+#: reading stops there, so a compressed file or a stream never has more of it in memory.
+MAX_BYTES = 20 * MB
 #: A .json file is parsed whole; beyond this size, JSON Lines (streamed) is the format to use.
-MAX_JSON_BYTES = 512 * 1024 * 1024
-
-_DOC_ID_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+MAX_JSON_BYTES = 512 * MB
+#: Longest document id: a record's id can be a long URL, or anything; longer ones are cut, with a hash.
+MAX_ID_CHARS = 200
+#: What the user names for standard input.
+STDIN = "-"
 _MARKDOWN = [
     (re.compile(r"^[ \t]{0,3}(#{1,6}|>+|[-*+]|\d+[.)])[ \t]+", re.M), ""),  # headings, quotes, list markers
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
@@ -82,6 +98,9 @@ class Document:
     publisher: str | None = None
     #: who issued it, when the text speaks for someone ('we' in a ministry's statement): --author, or a record's field
     author: str | None = None
+    #: which record of a feed it is ("id 'wire-1'", "line 3"); None for a file holding one article. With the
+    #: file, it tells the same record read twice from another article whose id came out the same.
+    record: str | None = None
 
     @property
     def content_hash(self) -> str:
@@ -132,14 +151,38 @@ class Fields:
         return fields
 
 
+def megabytes(size: int) -> str:
+    """'20 MB': a limit as users read it."""
+    return f"{size / MB:g} MB"
+
+
 def doc_id_for(path: Path) -> str:
-    """A stable id from the file name: the gold files name articles by their stem."""
+    """A stable id from the file name: the gold files name articles by their stem ('' when no letter or
+    digit is left in it; :meth:`Inputs.unique` then adds a hash)."""
     name = path.name[: -len(".gz")] if path.name.lower().endswith(".gz") else path.name
     return safe_id(Path(name).stem)
 
 
 def safe_id(value: str) -> str:
-    return _DOC_ID_SAFE.sub("-", value).strip("-") or "document"
+    """A readable id from a name in any script: letters, marks and digits stay, and so do ``.``, ``_``
+    and ``-``; every run of anything else becomes one ``-``. '' when nothing is left.
+
+    ASCII names keep the id they always had (``syria-raqqa-2016``): ``kg remove``, the gold files of
+    ``kg eval`` and existing stores rely on it. 'سوريا' stays 'سوريا' (it was 'document', like every
+    name without Latin letters, and one article replaced the other).
+    """
+    kept = "".join(
+        c if c in "._-" or unicodedata.category(c)[0] in "LMN" else "\0" for c in unicodedata.normalize("NFC", value)
+    )
+    slug = re.sub("\0+", "-", kept).strip("-")
+    if len(slug) > MAX_ID_CHARS:
+        slug = f"{slug[: MAX_ID_CHARS - 9]}-{short_hash(slug)}"
+    return slug
+
+
+def short_hash(text: str) -> str:
+    """Eight hex digits of SHA-256: enough to keep apart the few sources whose ids come out the same."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 def guess_title(text: str) -> str | None:
@@ -159,6 +202,15 @@ def markdown_to_text(text: str) -> str:
     for pattern, replacement in _MARKDOWN:
         text = pattern.sub(replacement, text)
     return text
+
+
+def read_limited(stream: BinaryIO, name: str) -> bytes:
+    """At most :data:`MAX_BYTES` of a stream, and an error beyond: endless input (``yes |``, /dev/zero)
+    is never read to its end."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise KgError(f"{name}: over {megabytes(MAX_BYTES)}, the most kg reads as one input")
+    return data
 
 
 def decode(data: bytes, name: str) -> str:
@@ -237,13 +289,23 @@ def format_of(path: Path) -> tuple[str | None, bool]:
     return (FORMATS.get(suffixes[-1]) if suffixes else None), compressed
 
 
+@dataclass(frozen=True)
+class Source:
+    """One input file: its path as the user's arguments spell it (for messages), and the path stored as
+    ``dcterms:source``, relative to what the user named: no local folder or user name is published."""
+
+    path: Path
+    relative: str
+
+
 @dataclass
 class Inputs:
     """The documents under some paths, read lazily, with how far reading has got (for progress).
 
     ``total_bytes`` is the size of the input files on disk (unknown, 0, for standard input);
     ``done_bytes`` how much of it has been read. ``stdin_format`` says what ``-`` holds
-    (default: guessed from its first character).
+    (default: guessed from its first character). ``follow_links``: follow symbolic links in a
+    walked folder that lead out of it (by default they are skipped with a note).
     """
 
     paths: list[str | Path]
@@ -251,63 +313,189 @@ class Inputs:
     stdin_format: str | None = None
     total_bytes: int = 0
     done_bytes: int = 0
+    follow_links: bool = False
 
     def __post_init__(self) -> None:
         self.paths = list(self.paths)
-        self.total_bytes = sum(p.stat().st_size for p in self.files() if isinstance(p, Path))
+        self.total_bytes = sum(_size(s.path) for s in self.files() if isinstance(s, Source))
 
-    def files(self) -> Iterator[Path | str | Skipped]:
-        """Each input file (directories expanded, sorted), "-" for stdin, a Skipped for a missing path."""
+    def files(self) -> Iterator[Source | str | Skipped]:
+        """Each input file (folders walked, sorted), "-" for stdin, a Skipped for a missing path and for
+        what a walk passes over with a note."""
         for raw in self.paths:
-            if str(raw) == "-":
-                yield "-"
+            if str(raw) == STDIN:
+                yield STDIN
                 continue
             path = Path(raw)
-            if path.is_dir():
-                found = sorted(p for p in path.rglob("*") if p.is_file() and format_of(p)[0])
+            if path.is_dir():  # a link named by the user is followed: they chose it
+                found = list(walk(path, self.follow_links))
                 if not found:
                     yield Skipped(str(path), "no files kg reads in it (" + ", ".join(FORMATS) + ", or .gz of them)")
                 yield from found
-            elif path.exists():
-                yield path
+            elif path.exists() or path.is_symlink():
+                yield Source(path, printable_path(path.name))
             else:
                 yield Skipped(str(path), "no such file or directory")
 
     def __iter__(self) -> Iterator[Document | Skipped]:
-        seen: dict[str, str] = {}
+        ids: dict[str, tuple[str, str | None]] = {}  # document id -> the input it was given to (file, record)
+        read: dict[str, str] = {}  # each input file (its real path) -> its name, so it is read once
         self.done_bytes = 0
         for item in self.files():
             if isinstance(item, Skipped):
                 yield item
                 continue
-            items = read_stdin(self.fields, self.stdin_format) if item == "-" else read_file(item, self.fields)
+            name = "standard input" if item == STDIN else str(item.path)
+            key = STDIN if item == STDIN else os.path.realpath(item.path)
+            if key in read:
+                yield Skipped(name, f"already read (as {read[key]})")
+                continue
+            read[key] = name
+            items = (
+                read_stdin(self.fields, self.stdin_format)
+                if item == STDIN
+                else read_file(item.path, self.fields, item.relative)
+            )
             for found in items:
-                if isinstance(found, Document):
-                    where = found.source or str(item)
-                    if found.doc_id in seen:
-                        found = Skipped(
-                            str(item), f"document id {found.doc_id!r} already read from {seen[found.doc_id]}"
-                        )
-                    else:
-                        seen[found.doc_id] = where
-                yield found
-            if isinstance(item, Path):
-                self.done_bytes += item.stat().st_size
+                yield self.unique(found, key, name, ids) if isinstance(found, Document) else found
+            if isinstance(item, Source):
+                self.done_bytes += _size(item.path)
+
+    @staticmethod
+    def unique(document: Document, key: str, name: str, ids: dict[str, tuple[str, str | None]]) -> Document | Skipped:
+        """The document with an id no other input of this run has.
+
+        The readable id (file stem; feed stem and record id) when it is free; else that id and a short
+        hash of the input's path as named (and the record), which is the same on the next run of the
+        same command, so an unchanged article is recognised. The same record twice in one file is the
+        same article: the first is kept.
+        """
+        origin = (key, document.record)
+        label = name if document.record is None else f"{name}#{document.record}"
+        doc_id, attempt = document.doc_id, 1
+        while not doc_id or doc_id in ids:
+            if ids.get(doc_id) == origin:
+                return Skipped(name, f"a second record with {document.record}; the first one is kept")
+            doc_id = f"{document.doc_id or 'document'}-{short_hash(label if attempt == 1 else f'{label}#{attempt}')}"
+            attempt += 1
+        ids[doc_id] = origin
+        return document if doc_id == document.doc_id else replace(document, doc_id=doc_id)
 
 
-def read_file(path: Path, fields: Fields = Fields()) -> Iterator[Document | Skipped]:
-    """The documents of one file, or Skipped for what cannot be read, never an exception."""
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def printable_path(path: str) -> str:
+    """A path as text that can be stored: a file name that is not UTF-8 gets U+FFFD for its odd bytes."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def walk(root: Path, follow_links: bool = False) -> Iterator[Source | Skipped]:
+    """The files kg reads under a folder, sorted by path, and a note (Skipped) for what it passes over.
+
+    A folder that cannot be read is named, not passed over silently. A symbolic link that leads out
+    of the folder is not followed unless ``follow_links`` (a link to /etc/passwd must not become a
+    published document); a link to a folder inside it is not walked twice. A file kg would read that is
+    no regular file (a named pipe would block, a device never ends) gets a note; other names are
+    passed over in silence, as files kg does not read.
+    """
+    top = Path(os.path.realpath(root))
+    found: list[Source | Skipped] = []
+    entered = {top}  # folders walked, by real path: a link cannot make a loop
+    folders = [(root, top)]
+    while folders:
+        folder, real = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as err:
+            found.append(Skipped(str(folder), f"cannot read the folder ({err.strerror or err})"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            readable = format_of(path)[0] is not None
+            try:
+                link = entry.is_symlink()
+                target = Path(os.path.realpath(path)) if link else real / entry.name
+                if link and not follow_links and not target.is_relative_to(top):
+                    if readable or target.is_dir():
+                        note = "a symbolic link out of the folder, not followed (--follow-links follows it)"
+                        found.append(Skipped(str(path), note))
+                    continue
+                if entry.is_dir():  # follows links: only those allowed above get here
+                    if target not in entered and (follow_links or not link):
+                        entered.add(target)
+                        folders.append((path, target))
+                    continue
+                if not readable:
+                    continue
+                if entry.is_file():
+                    found.append(Source(path, printable_path(path.relative_to(root).as_posix())))
+                else:
+                    found.append(Skipped(str(path), f"not a regular file ({kind_of(path)})"))
+            except OSError as err:
+                found.append(Skipped(str(path), f"cannot read ({err.strerror or err})"))
+    yield from sorted(found, key=lambda item: item.path if isinstance(item, Source) else Path(item.name))
+
+
+def kind_of(path: Path) -> str:
+    """What a path that is no regular file is, in words."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a symbolic link to nothing"
+    return _KINDS.get(stat.S_IFMT(mode), "not a file")
+
+
+_KINDS = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """A regular file, open for reading. Anything else is refused: a named pipe would block until
+    something writes to it (it is opened without blocking here, to find out), a device never ends."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = _KINDS.get(stat.S_IFMT(mode), "not a file")
+            raise KgError(f"not a regular file ({kind}); send it to kg's standard input instead")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_file(path: Path, fields: Fields = Fields(), relative: str | None = None) -> Iterator[Document | Skipped]:
+    """The documents of one file, or Skipped for what cannot be read, never an exception.
+
+    ``relative``: the file's path relative to what the user named (default: its name), which becomes
+    the document's source unless the document carries its own URL.
+    """
     fmt, compressed = format_of(path)
     if fmt is None:
         fmt = "text"  # a file named explicitly is read as text whatever its name
     try:
-        size = path.stat().st_size
-        if fmt not in RECORD_FORMATS and not compressed and size > MAX_BYTES:
-            yield Skipped(str(path), f"too large for one article ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)")
-            return
-        with path.open("rb") as raw:
+        with open_regular(path) as raw:
+            size = os.fstat(raw.fileno()).st_size
+            if fmt not in RECORD_FORMATS and not compressed and size > MAX_BYTES:
+                yield Skipped(str(path), f"too large for one article ({size / MB:.1f} MB > {megabytes(MAX_BYTES)})")
+                return
             stream: BinaryIO = gzip.GzipFile(fileobj=raw) if compressed else raw
-            yield from read_stream(stream, fmt, str(path), doc_id_for(path), fields, path.resolve().as_uri())
+            source = relative if relative is not None else printable_path(path.name)
+            yield from read_stream(stream, fmt, str(path), doc_id_for(path), fields, source)
+    except KgError as err:
+        yield Skipped(str(path), str(err))
     except OSError as err:
         yield Skipped(str(path), f"cannot read ({err.strerror or err})")
 
@@ -352,9 +540,9 @@ def read_stream(
         if fmt in RECORD_FORMATS:
             yield from READERS[fmt](peekable(stream), name, doc_id, fields)
             return
-        data = stream.read(MAX_BYTES + 1)
+        data = stream.read(MAX_BYTES + 1)  # bounded, however compressed
         if len(data) > MAX_BYTES:
-            yield Skipped(name, f"too large for one article (over {MAX_BYTES / 1e6:.0f} MB)")
+            yield Skipped(name, f"too large for one article (over {megabytes(MAX_BYTES)})")
             return
         yield READERS[fmt](data, name, doc_id, source)
     except KgError as err:
@@ -405,23 +593,27 @@ def read_jsonl(stream: BinaryIO, name: str, stem: str, fields: Fields) -> Iterat
         yield Skipped(name, "looks like a binary file, not JSON Lines (it contains NUL bytes)")
         return
     found = False
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
+    number = 0
+    # readline with a limit: a line is never held beyond it, however long (a 4 GB line in 18 MB of gzip)
+    while line := stream.readline(MAX_BYTES + 1):
+        number += 1
         where = f"{name} line {number}"
-        if len(line) > MAX_BYTES:
-            yield Skipped(where, f"record too large (over {MAX_BYTES / 1e6:.0f} MB)")
+        if len(line) > MAX_BYTES and len(line.rstrip(b"\r\n")) > MAX_BYTES:
+            # its end cannot be found without reading on, and an endless stream has none: stop here
+            yield Skipped(where, f"record over {megabytes(MAX_BYTES)}; the rest of the file is not read")
+            return
+        if not line.strip():
             continue
         try:
             record = json.loads(line.decode("utf-8-sig"))
         except UnicodeDecodeError as err:
             yield Skipped(where, f"not UTF-8 (byte 0x{line[err.start]:02x})")
             continue
-        except json.JSONDecodeError as err:
-            yield Skipped(where, f"not valid JSON ({err.msg} at column {err.colno}); truncated?")
+        except (ValueError, RecursionError) as err:
+            yield Skipped(where, json_problem(err, one_line=True))
             continue
         found = True
-        yield record_document(record, where, f"{stem}-{number}", fields)
+        yield record_document(record, where, stem, number, "line", fields)
     if not found:
         yield Skipped(name, "no records in it")
 
@@ -434,8 +626,8 @@ def read_json(stream: BinaryIO, name: str, stem: str, fields: Fields) -> Iterato
         return
     try:
         value = json.loads(decode(data, name))
-    except json.JSONDecodeError as err:
-        yield Skipped(name, f"not valid JSON ({err.msg} at line {err.lineno} column {err.colno}); truncated?")
+    except (ValueError, RecursionError) as err:
+        yield Skipped(name, json_problem(err))
         return
     if isinstance(value, dict):
         for key in ("articles", "data", "items", "results", "documents", "records"):
@@ -448,7 +640,17 @@ def read_json(stream: BinaryIO, name: str, stem: str, fields: Fields) -> Iterato
         yield Skipped(name, "no records in it (expected an array of objects)")
         return
     for number, record in enumerate(value, start=1):
-        yield record_document(record, f"{name} record {number}", f"{stem}-{number}", fields)
+        yield record_document(record, f"{name} record {number}", stem, number, "record", fields)
+
+
+def json_problem(err: ValueError | RecursionError, one_line: bool = False) -> str:
+    """Why JSON (a file, or ``one_line`` of JSON Lines) could not be read, in one line."""
+    if isinstance(err, json.JSONDecodeError):
+        where = f"column {err.colno}" if one_line else f"line {err.lineno} column {err.colno}"
+        return f"not valid JSON ({err.msg} at {where}); truncated?"
+    if isinstance(err, RecursionError):
+        return "nested too deeply to read"
+    return "not valid JSON (a number too long to read)"  # Python's 4,300-digit limit on int()
 
 
 def read_csv(stream: BinaryIO, name: str, stem: str, fields: Fields) -> Iterator[Document | Skipped]:
@@ -460,20 +662,31 @@ def read_csv(stream: BinaryIO, name: str, stem: str, fields: Fields) -> Iterator
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     number = 1
     try:
-        reader = csv.DictReader(text)
+        reader = csv.DictReader(bounded_lines(text))
         if not reader.fieldnames:
             yield Skipped(name, "empty, or no header row")
             return
         for number, row in enumerate(reader, start=2):
-            yield record_document(row, f"{name} row {number}", f"{stem}-{number}", fields)
+            yield record_document(row, f"{name} row {number}", stem, number, "row", fields)
         if number == 1:
             yield Skipped(name, "a header row and no records")
     except UnicodeDecodeError:
         yield Skipped(f"{name} row {number + 1}", "not UTF-8; the rest of the file is skipped")
     except csv.Error as err:
         yield Skipped(f"{name} row {number + 1}", f"bad CSV ({err}); the rest of the file is skipped")
+    except KgError as err:
+        yield Skipped(f"{name} row {number + 1}", f"{err}; the rest of the file is not read")
     finally:
         text.detach()
+
+
+def bounded_lines(text: io.TextIOWrapper) -> Iterator[str]:
+    """The lines of a text stream, none read beyond :data:`MAX_BYTES` characters (csv would read a
+    line of any length whole before its field limit applies)."""
+    while line := text.readline(MAX_BYTES + 1):
+        if len(line) > MAX_BYTES:
+            raise KgError(f"a line over {megabytes(MAX_BYTES)}")
+        yield line
 
 
 def field_value(record: dict, names: tuple[str, ...]) -> object:
@@ -489,25 +702,41 @@ def field_value(record: dict, names: tuple[str, ...]) -> object:
     return None
 
 
-def record_document(record: object, where: str, default_id: str, fields: Fields) -> Document | Skipped:
-    """A document from one JSON or CSV record."""
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def record_document(
+    record: object, where: str, stem: str, number: int, unit: str, fields: Fields
+) -> Document | Skipped:
+    """A document from one JSON or CSV record (``number``: its ``unit``, line, record or row, in the file).
+
+    Its id is the feed's stem and the record's id (``feed-wire-1``), or its number without one
+    (``feed-3``): record 1 of one feed is not record 1 of another.
+    """
     if not isinstance(record, dict):
         return Skipped(where, "not an object with fields")
     text = field_value(record, fields.text)
     if not isinstance(text, str) or not text.strip():
         return Skipped(where, "no text (looked for the fields " + ", ".join(fields.text) + "; see --field)")
     if len(text) > MAX_BYTES:
-        return Skipped(where, f"text too large for one article (over {MAX_BYTES / 1e6:.0f} MB)")
+        return Skipped(where, f"text too large for one article (over {megabytes(MAX_BYTES)})")
     if "\x00" in text:
         return Skipped(where, "text contains NUL characters (binary data?)")
     title, url, publisher = (field_value(record, names) for names in (fields.title, fields.url, fields.publisher))
-    raw_id = field_value(record, fields.id)
+    raw_id, day = field_value(record, fields.id), field_value(record, fields.date)
+    values = {"text": text, "title": title, "url": url, "publisher": publisher, "id": raw_id, "date": day}
+    for kind, value in values.items():
+        # JSON's "\ud800" escape decodes to a lone surrogate, which no UTF-8 (hash, store) can hold
+        bad = _SURROGATE.search(value) if isinstance(value, str) else None
+        if bad:
+            return Skipped(where, f"field {kind!r} holds an invalid character (a lone surrogate, \\u{ord(bad[0]):04x})")
     return Document(
-        doc_id=safe_id(str(raw_id)) if raw_id is not None else default_id,
+        doc_id=safe_id(f"{stem}-{raw_id}") if raw_id is not None else safe_id(f"{stem}-{number}"),
+        record=f"id {str(raw_id)[:MAX_ID_CHARS]!r}" if raw_id is not None else f"{unit} {number}",
         text=text,
         title=str(title).strip() if title else guess_title(text),
         source=str(url).strip() if url and re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", str(url).strip()) else None,
-        date=parse_date(field_value(record, fields.date)),
+        date=parse_date(day),
         publisher=str(publisher).strip() if publisher else None,
     )
 

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from kg.documents import Document, Inputs, Skipped, from_text
-from kg.errors import KgError
+from kg.errors import KgError, terminal_safe
 from kg.gazetteer import Actor, default_gazetteer
 from kg.provenance import extractor_identity
 from kg.rdf import (
@@ -72,7 +72,7 @@ class IngestReport:
     def summary(self) -> str:
         parts = [
             f"{len(self.added)} new",
-            f"{len(self.replaced)} updated",
+            f"{len(self.replaced)} updated{named(self.replaced, 'replaced')}",
             f"{len(self.reextracted)} re-extracted",
             f"{len(self.unchanged)} unchanged",
             f"{len(self.skipped)} skipped",
@@ -83,6 +83,20 @@ class IngestReport:
             f"documents: {', '.join(parts)}; sentences: {self.sentences}; "
             f"statements: {self.statements}; actors: {len(self.actors)}"
         )
+
+
+#: Names listed in the summary for the documents an ingest replaced; the rest are counted.
+SUMMARY_NAMES = 10
+
+
+def named(doc_ids: list[str], what: str) -> str:
+    """' (replaced: a, b)': which stored documents a run replaced, so that a replacement the user did not
+    mean (two sources, one id) shows in the summary instead of passing silently."""
+    if not doc_ids:
+        return ""
+    more = len(doc_ids) - SUMMARY_NAMES
+    shown = ", ".join(terminal_safe(d) for d in doc_ids[:SUMMARY_NAMES])
+    return f" ({what}: {shown}{f' and {more} more' if more > 0 else ''})"
 
 
 def as_store(store: Store | str | os.PathLike | None) -> Store:

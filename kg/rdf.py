@@ -27,6 +27,7 @@ never stale and "who supports whom, by how many sources" is a lookup, not an agg
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from operator import attrgetter
 from urllib.parse import quote
@@ -39,6 +40,8 @@ from kg.provenance import ExtractorIdentity, extractor_identity
 from kg.statements import SOURCE, Extraction, Statement
 from kg.vocabulary import ACTORS_GRAPH, CORROBORATION_GRAPH, DCTERMS, GRAPHS, ID, KG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+#: A document's source that is stored as an IRI: a URL (``https://``, ``file://``) or a URN.
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|urn:", re.IGNORECASE)
 FACTUALITY_IRI = {"actual": KG + "Actual", "negated": KG + "Negated", "potential": KG + "Potential"}
 WIKIDATA = "http://www.wikidata.org/entity/"
 
@@ -97,8 +100,10 @@ def document_quads(
     if document.title:
         yield ox.Quad(doc, N(DCTERMS + "title"), ox.Literal(document.title), g)
     if document.source:
-        try:
-            source: ox.NamedNode | ox.Literal = N(document.source)
+        try:  # a URL is an IRI; a file's path (relative to what was named) stays text, even 'Update:Syria.txt'
+            source: ox.NamedNode | ox.Literal = (
+                N(document.source) if _URL.match(document.source) else ox.Literal(document.source)
+            )
         except ValueError:  # a URL field that is no valid IRI stays as text
             source = ox.Literal(document.source)
         yield ox.Quad(doc, N(DCTERMS + "source"), source, g)

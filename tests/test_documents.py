@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from kg import documents
-from kg.documents import guess_title, read_documents
-from kg.errors import KgError
+from kg.documents import Document, Inputs, Skipped, guess_title, read_documents
+from kg.errors import KgError, terminal_safe
+from kg.pipeline import IngestReport, ingest
+from kg.query import select
+from kg.store import open_store
 from tests.conftest import SEEDS
 
 
@@ -14,7 +24,7 @@ def test_reads_the_seed_with_its_headline_as_title():
     [doc] = read_documents([SEEDS])
     assert doc.doc_id == "syria-raqqa-2016"
     assert doc.title == "Syrian Troops Plan To Target IS Stronghold"
-    assert doc.source.startswith("file://")
+    assert doc.source == "syria-raqqa-2016.txt"  # relative to what was named: no local folders
     assert len(doc.content_hash) == 64
 
 
@@ -62,14 +72,6 @@ def test_huge_file_is_refused(tmp_path, monkeypatch):
     path.write_text("Iran supports Hezbollah. " * 100)
     with pytest.raises(KgError, match="too large"):
         read_documents([path])
-
-
-def test_two_files_with_the_same_id_are_refused(tmp_path):
-    for folder in ("a", "b"):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "same.txt").write_text("Iran supports Hezbollah.")
-    with pytest.raises(KgError, match="document id 'same' already read from"):
-        read_documents([tmp_path])
 
 
 def test_a_bad_file_among_good_ones_fails_the_whole_read(tmp_path):
@@ -169,3 +171,164 @@ def test_the_model_is_a_setting(tmp_path):
     assert result.stderr.strip() == (
         "kg: error: spaCy model 'xx_no_such_model' (KG_MODEL) is not installed; install its package, or unset KG_MODEL"
     )
+
+
+# Issue 10: reading must neither merge two articles into one id, nor hang, nor leak, nor follow links out.
+
+
+def kg_command(*args: str, timeout: float = 180, **options) -> subprocess.CompletedProcess:
+    """The real kg command in its own process, with a timeout so that a hang fails the test instead of stalling it."""
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=timeout, **options
+    )
+
+
+def test_file_names_in_any_script_get_their_own_readable_ids(tmp_path):
+    """سوريا.txt and روسيا.txt were both 'document', and the second replaced the first."""
+    names = ["سوريا", "روسيا", "हिन्दी", "Ελλάδα", "syria-raqqa-2016", "🔥", "🌍"]
+    for name in names:
+        (tmp_path / f"{name}.txt").write_text(f"Iran supports Hezbollah. ({name})")
+    items = list(Inputs([tmp_path]))
+    assert not [i for i in items if isinstance(i, Skipped)]
+    ids = {i.doc_id for i in items}
+    assert len(ids) == len(names)
+    assert {"سوريا", "روسيا", "हिन्दी", "Ελλάδα", "syria-raqqa-2016"} <= ids  # readable, and ASCII stems as before
+    assert all(re.fullmatch(r"document-[0-9a-f]{8}", i) for i in ids - set(names))  # no letters left: a hash
+    report = ingest([tmp_path], str(tmp_path / "store"))
+    assert sorted(report.added) == sorted(ids) and not report.replaced
+
+
+def test_the_same_file_name_in_two_folders_gives_two_documents(tmp_path):
+    for folder, text in (("a", "Iran supports Hezbollah."), ("b", "Russia supports the Syrian army.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(text)
+    location = str(tmp_path / "store")
+    first = ingest([tmp_path], location)
+    assert first.added[0] == "same" and re.fullmatch(r"same-[0-9a-f]{8}", first.added[1])
+    assert len(first.added) == 2 and not first.skipped
+    again = ingest([tmp_path], location)  # the ids are stable: nothing new, nothing replaced
+    assert sorted(again.unchanged) == sorted(first.added) and not again.added and not again.replaced
+
+
+def test_records_with_the_same_id_in_two_feeds_are_both_kept(tmp_path):
+    (tmp_path / "one.jsonl").write_text(json.dumps({"id": 1, "text": "Iran supports Hezbollah."}) + "\n")
+    (tmp_path / "two.jsonl").write_text(json.dumps({"id": 1, "text": "Russia supports the Syrian army."}) + "\n")
+    report = ingest([tmp_path], str(tmp_path / "store"))
+    assert report.added == ["one-1", "two-1"] and not report.replaced
+
+
+def test_a_file_named_twice_is_read_once(tmp_path):
+    (tmp_path / "a.txt").write_text("Iran supports Hezbollah.")
+    items = list(Inputs([tmp_path, tmp_path / "a.txt", tmp_path / "." / "a.txt"]))
+    assert [i.doc_id for i in items if isinstance(i, Document)] == ["a"]
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert len(skipped) == 2 and all("already read" in s.reason for s in skipped)
+
+
+def test_replaced_documents_are_named_in_the_summary(tmp_path):
+    (tmp_path / "a.txt").write_text("Iran supports Hezbollah.")
+    location = str(tmp_path / "store")
+    assert kg_command("ingest", str(tmp_path / "a.txt"), "--store", location).returncode == 0
+    (tmp_path / "a.txt").write_text("Russia supports the Syrian army.")
+    result = kg_command("ingest", str(tmp_path / "a.txt"), "--store", location)
+    assert result.returncode == 0 and "1 updated (replaced: a)" in result.stdout
+    many = IngestReport(replaced=[f"doc{n}" for n in range(13)]).summary()
+    assert "13 updated (replaced: doc0, doc1, doc2, doc3, doc4, doc5, doc6, doc7, doc8, doc9 and 3 more)" in many
+
+
+def test_sources_are_relative_to_what_was_named(tmp_path):
+    """The absolute path (user name, folders) is not stored; the path inside the named folder is."""
+    news = tmp_path / "private-home" / "news"
+    (news / "sub").mkdir(parents=True)
+    (news / "sub" / "a.txt").write_text("Iran supports Hezbollah.")
+    (news / "b.txt").write_text("Russia supports the Syrian army.")
+    (news / "Update:Syria.txt").write_text("Turkey attacks the YPG.")  # reads like an IRI scheme: still a path
+    (tmp_path / "private-home" / "c.txt").write_text("Iran attacks Israel.")
+    location = str(tmp_path / "store")
+    ingest([news, tmp_path / "private-home" / "c.txt"], location)
+    rows = select(open_store(location, read_only=True), "SELECT ?id ?source WHERE { ?d dcterms:identifier ?id ; "
+                  "dcterms:source ?source FILTER(isLiteral(?source)) } ORDER BY ?id")  # fmt: skip
+    assert rows == [
+        {"id": "Update-Syria", "source": "Update:Syria.txt"},
+        {"id": "a", "source": "sub/a.txt"},
+        {"id": "b", "source": "b.txt"},
+        {"id": "c", "source": "c.txt"},
+    ]
+    exported = kg_command("export", "--format", "nquads", "--store", location).stdout
+    assert "private-home" not in exported and str(tmp_path) not in exported
+
+
+def test_links_out_of_a_walked_folder_are_not_followed(tmp_path):
+    news, private = tmp_path / "news", tmp_path / "private"
+    (news / "sub").mkdir(parents=True)
+    private.mkdir()
+    (news / "sub" / "inside.txt").write_text("Iran supports Hezbollah.")
+    (private / "secret.txt").write_text("Russia supports the Syrian army.")
+    (news / "secret.txt").symlink_to(private / "secret.txt")
+    (news / "folder").symlink_to(private)
+    (news / "alias.txt").symlink_to(news / "sub" / "inside.txt")  # inside the folder: followed
+    items = list(Inputs([news]))
+    assert [(i.doc_id, i.source) for i in items if isinstance(i, Document)] == [("alias", "alias.txt")]
+    skipped = {Path(i.name).name: i.reason for i in items if isinstance(i, Skipped)}
+    assert set(skipped) == {"secret.txt", "folder", "inside.txt"}
+    assert (
+        skipped["secret.txt"]
+        == skipped["folder"]
+        == ("a symbolic link out of the folder, not followed (--follow-links follows it)")
+    )
+    assert "already read" in skipped["inside.txt"]
+    followed = list(Inputs([news], follow_links=True))
+    assert [i.doc_id for i in followed if isinstance(i, Document)] == ["alias", "secret"]  # folder/secret.txt
+    result = kg_command("ingest", "--follow-links", str(news), "--store", str(tmp_path / "store"))
+    assert result.returncode == 0 and "2 new" in result.stdout, result.stderr
+
+
+def test_a_fifo_is_skipped_not_waited_for(tmp_path):
+    """A named pipe with no writer blocked open() forever, named or met in a folder."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    os.mkfifo(folder / "feed.jsonl")
+    (folder / "good.txt").write_text("Iran supports Hezbollah.")
+    result = kg_command("ingest", str(tmp_path / "pipe.txt"), str(folder), "--store", str(tmp_path / "store"))
+    assert result.returncode == 0 and "1 new" in result.stdout, result.stderr
+    lines = result.stderr.splitlines()
+    instead = "send it to kg's standard input instead"
+    assert lines[0] == f"kg: skipped {tmp_path / 'pipe.txt'}: not a regular file (a named pipe); {instead}"
+    assert lines[1].startswith(f"kg: skipped {folder / 'feed.jsonl'}: not a regular file") and len(lines) == 2
+    device = kg_command("extract", "--file", "/dev/zero")
+    assert device.returncode == 1 and device.stderr == (
+        "kg: error: /dev/zero: not a regular file (a character device); send it to kg's standard input instead\n"
+    )
+
+
+def test_an_unreadable_subfolder_is_named(tmp_path):
+    """It was skipped silently. As root, the test drops the capability that reads any folder."""
+    (tmp_path / "news" / "locked").mkdir(parents=True)
+    (tmp_path / "news" / "locked" / "a.txt").write_text("Russia supports the Syrian army.")
+    (tmp_path / "news" / "b.txt").write_text("Iran supports Hezbollah.")
+    (tmp_path / "news" / "locked").chmod(0)
+    (tmp_path / "store").mkdir(mode=0o777)
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    command = [*prefix, sys.executable, "-m", "kg.cli", "ingest", str(tmp_path / "news"), "--store"]
+    try:
+        result = subprocess.run([*command, str(tmp_path / "store")], capture_output=True, text=True, timeout=180)
+    finally:
+        (tmp_path / "news" / "locked").chmod(0o755)
+    assert result.returncode == 0 and "1 new" in result.stdout and "1 skipped" in result.stdout, result.stderr
+    assert result.stderr == f"kg: skipped {tmp_path / 'news' / 'locked'}: cannot read the folder (Permission denied)\n"
+
+
+def test_names_printed_to_the_terminal_are_neutralised(tmp_path):
+    """A file name can carry an escape sequence (set the terminal's title) or a right-to-left override."""
+    shown = terminal_safe("a\x1b]0;owned\x07b\u202etxt.exe\u2066\x9b")
+    assert shown == "a\\x1b]0;owned\\x07b\\u202etxt.exe\\u2066\\x9b"
+    assert terminal_safe("سوريا: not UTF-8 \udcff") == "سوريا: not UTF-8 \\udcff"
+    bad = tmp_path / "evil\x1b]0;owned\x07\u202etxt.exe.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    good = tmp_path / "good.txt"
+    good.write_text("Iran supports Hezbollah.")
+    result = kg_command("ingest", str(bad), str(good), "--store", str(tmp_path / "store"))
+    assert result.returncode == 0, result.stderr
+    assert not set(result.stderr) & {"\x1b", "\x07", "\u202e"}
+    assert "evil\\x1b]0;owned\\x07\\u202etxt.exe.txt: looks like a binary file" in result.stderr

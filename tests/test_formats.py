@@ -9,10 +9,12 @@ import os
 import pty
 import subprocess
 import sys
+import tracemalloc
 
 import pytest
 from click.testing import CliRunner
 
+from kg import documents
 from kg.cli import main
 from kg.documents import Fields, Inputs, Skipped, parse_date
 from kg.pipeline import ingest
@@ -74,17 +76,17 @@ def test_json_lines_json_and_csv_records(tmp_path):
     )
     location = str(tmp_path / "store")
     report = ingest([tmp_path], location)
-    assert sorted(report.added) == ["api-1", "export-2", "wire-1", "wire-2"] and not report.skipped
+    assert sorted(report.added) == ["api-1", "export-2", "feed-wire-1", "feed-wire-2"] and not report.skipped
     docs = labels(location, "SELECT ?id ?date ?title WHERE { ?d dcterms:identifier ?id ; dcterms:date ?date "
                   "OPTIONAL { ?d dcterms:title ?title } } ORDER BY ?id")  # fmt: skip
     assert [(d["id"], d["date"]) for d in docs] == [
         ("api-1", "2020-01-02"),
         ("export-2", "2021-03-05"),
-        ("wire-1", "2019-07-01"),
-        ("wire-2", "2019-09-02"),
+        ("feed-wire-1", "2019-07-01"),
+        ("feed-wire-2", "2019-09-02"),
     ]
     assert docs[2]["title"] == "Tehran and its allies" and docs[1]["title"] == "Ankara and the PKK"
-    [wire] = labels(location, "SELECT ?p ?s WHERE { doc:wire-1 dcterms:publisher ?p ; dcterms:source ?s }")
+    [wire] = labels(location, "SELECT ?p ?s WHERE { doc:feed-wire-1 dcterms:publisher ?p ; dcterms:source ?s }")
     assert wire == {"p": "Wire Service", "s": "https://wire.example/1"}
 
 
@@ -93,7 +95,7 @@ def test_field_names_are_configurable(tmp_path):
                                                     "meta": {"when": "2018-04-01"}}) + "\n")  # fmt: skip
     fields = Fields.parse(["text=story_text", "id=key", "date=meta.when"])
     [doc] = list(Inputs([tmp_path / "odd.jsonl"], fields))
-    assert (doc.doc_id, doc.text, doc.date) == ("a1", "Iran supports Hezbollah.", "2018-04-01")
+    assert (doc.doc_id, doc.text, doc.date) == ("odd-a1", "Iran supports Hezbollah.", "2018-04-01")
     result = CliRunner().invoke(main, ["ingest", "--field", "nonsense", str(tmp_path), "--store", "memory:"])
     assert result.exit_code == 1 and "bad field mapping" in result.stderr
 
@@ -105,7 +107,7 @@ def test_gzip_compressed_inputs(tmp_path):
         f.write("\n".join(json.dumps(r) for r in RECORDS))
     (tmp_path / "broken.txt.gz").write_bytes(gzip.compress(b"Iran supports Hezbollah. " * 50)[:40])
     items = list(Inputs([tmp_path]))
-    assert sorted(i.doc_id for i in items if not isinstance(i, Skipped)) == ["a", "wire-1", "wire-2"]
+    assert sorted(i.doc_id for i in items if not isinstance(i, Skipped)) == ["a", "feed-wire-1", "feed-wire-2"]
     [skipped] = [i for i in items if isinstance(i, Skipped)]
     assert skipped.name.endswith("broken.txt.gz") and "gzip" in skipped.reason
 
@@ -126,7 +128,7 @@ def test_gzip_compressed_inputs(tmp_path):
 def test_a_bad_record_is_skipped_and_its_file_goes_on(tmp_path, name, data, reason):
     (tmp_path / name).write_bytes(data)
     items = list(Inputs([tmp_path / name]))
-    assert [i.doc_id for i in items if not isinstance(i, Skipped)] == ["ok"]
+    assert [i.doc_id for i in items if not isinstance(i, Skipped)] == [name.split(".")[0] + "-ok"]
     [skipped] = [i for i in items if isinstance(i, Skipped)]
     assert reason in skipped.reason and (" line " in skipped.name or " record " in skipped.name)
 
@@ -160,7 +162,7 @@ def test_standard_input(tmp_path):
     records = CliRunner().invoke(main, ["ingest", "-", "--store", location], input=lines)
     assert records.exit_code == 0 and "2 new" in records.stdout
     ids = {r["id"] for r in labels(location, "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id }")}
-    assert ids == {"stdin", "wire-1", "wire-2"}
+    assert ids == {"stdin", "stdin-wire-1", "stdin-wire-2"}
 
 
 @pytest.mark.parametrize(
@@ -212,3 +214,94 @@ def test_a_progress_bar_on_a_terminal_only(tmp_path):
     assert b"articles" in seen and b"/s" in seen
     piped = subprocess.run([*command, str(tmp_path / "b")], capture_output=True, text=True)
     assert piped.returncode == 0 and piped.stderr == ""
+
+
+# Issue 10: limits hold while reading, and odd JSON is a skipped input, not a crash.
+
+
+def test_a_huge_line_in_a_compressed_feed_is_not_read_whole(tmp_path, monkeypatch):
+    """18 MB of gzip held one 4 GB line, read whole before the size check (8.6 GB of memory). Here 30 MB
+    against a limit of 100 kB: reading stops at the limit, and memory stays near it."""
+    monkeypatch.setattr(documents, "MAX_BYTES", 100_000)
+    with gzip.open(tmp_path / "feed.jsonl.gz", "wb") as f:
+        f.write(json.dumps(RECORDS[0]).encode() + b"\n")
+        f.write(b'{"text": "' + b"a" * 30_000_000 + b'"}\n')
+        f.write(json.dumps(RECORDS[1]).encode() + b"\n")
+    tracemalloc.start()
+    try:
+        items = list(Inputs([tmp_path / "feed.jsonl.gz"]))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
+    assert [i.doc_id for i in items if not isinstance(i, Skipped)] == ["feed-wire-1"]
+    [skipped] = [i for i in items if isinstance(i, Skipped)]
+    assert skipped.name.endswith("feed.jsonl.gz line 2")
+    assert skipped.reason == "record over 0.1 MB; the rest of the file is not read"
+
+
+def test_the_article_limit_is_20_MB_and_says_so(tmp_path):
+    """It was 20 MiB, printed as '21 MB'."""
+    (tmp_path / "big.txt").write_bytes(b"Iran supports Hezbollah. " * 840_000)  # 21 MB
+    with gzip.open(tmp_path / "packed.txt.gz", "wb", compresslevel=1) as f:
+        f.write(b"a" * 20_000_001)
+    items = list(Inputs([tmp_path / "big.txt", tmp_path / "packed.txt.gz"]))
+    assert [(i.name, i.reason) for i in items] == [
+        (str(tmp_path / "big.txt"), "too large for one article (21.0 MB > 20 MB)"),
+        (str(tmp_path / "packed.txt.gz"), "too large for one article (over 20 MB)"),
+    ]
+    assert documents.MAX_BYTES == 20_000_000
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        ("extract", "kg: error: standard input: over 20 MB, the most kg reads as one input\n"),
+        (
+            "ingest - --format jsonl --store memory:",
+            "kg: skipped standard input line 1: record over 20 MB; the rest of the file is not read\n"
+            "kg: error: nothing ingested: 1 input(s) skipped (see above)\n",
+        ),
+    ],
+)
+def test_endless_standard_input_is_read_up_to_the_limit(command, message):
+    """`yes | kg extract` read until memory ran out. The command runs under a 1.5 GB address-space limit,
+    so that the old behaviour fails fast instead of taking the machine's memory."""
+    endless = "yes 'Iran supports Hezbollah.' | tr -d '\\n'"
+    shell = f"{endless} | (ulimit -v 1500000; exec {sys.executable} -m kg.cli {command})"
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 1 and result.stderr == message
+
+
+def test_a_lone_surrogate_or_deep_nesting_skips_that_input_only(tmp_path):
+    """A \\ud800 escape in a field crashed the batch (nothing stored); deep nesting raised RecursionError."""
+    lines = [
+        json.dumps({"id": "good-1", "text": "Iran supports Hezbollah."}),
+        '{"id": "bad-text", "text": "Iran supports \\ud800 Hezbollah."}',
+        '{"id": "bad-title", "text": "Iran supports Hezbollah.", "title": "\\udc80"}',
+        "[" * 100_000 + "]" * 100_000,
+        '{"id": "big-number", "text": "Iran supports Hezbollah.", "date": ' + "9" * 5000 + "}",
+        json.dumps({"id": "good-2", "text": "Russia supports the Syrian army."}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    (tmp_path / "deep.json").write_text('{"articles": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    (tmp_path / "one.json").write_text('[{"text": "Iran \\udfff supports Hezbollah."}]')
+    (tmp_path / "zlast.txt").write_text("Turkey attacks the YPG.")
+    report = ingest([tmp_path], str(tmp_path / "store"))
+    assert report.added == ["feed-good-1", "feed-good-2", "zlast"]
+    reasons = {s.name.removeprefix(str(tmp_path) + "/"): s.reason for s in report.skipped}
+    assert reasons == {
+        "deep.json": "nested too deeply to read",
+        "feed.jsonl line 2": "field 'text' holds an invalid character (a lone surrogate, \\ud800)",
+        "feed.jsonl line 3": "field 'title' holds an invalid character (a lone surrogate, \\udc80)",
+        "feed.jsonl line 4": "nested too deeply to read",
+        "feed.jsonl line 5": "not valid JSON (a number too long to read)",
+        "one.json record 1": "field 'text' holds an invalid character (a lone surrogate, \\udfff)",
+    }
+
+
+def test_a_non_utf8_argument_is_one_clear_error():
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "extract", b"Iran supports \xff\xfe Hezbollah."],
+                            capture_output=True, timeout=180)  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == b"kg: error: the text argument is not UTF-8 (byte 0xff at offset 14)\n"
