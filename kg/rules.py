@@ -93,9 +93,16 @@ def intended(relation: str, plover: str, factuality: str, attributed: Actor | st
     """The PLOVER event of a statement: a potential act its own subject announces is PLOVER's AGREE or THREATEN
     (see :data:`INTENDED`); any other statement keeps its trigger's or relation's type."""
     core = relations()[relation].core
-    if factuality == "potential" and core in INTENDED and attributed in (None, subject):
+    if factuality == "potential" and core in INTENDED and (attributed is None or speaks_for(attributed, subject)):
         return INTENDED[core]
     return plover
+
+
+def speaks_for(speaker: Actor | str, actor: Actor) -> bool:
+    """Whether an asserter speaks for an actor: the actor itself, its leader or official, or a body of it."""
+    if not isinstance(speaker, Actor):
+        return False
+    return speaker.id == actor.id or actor.id in (speaker.leads, speaker.country, speaker.parent)
 
 
 @register_extractor("rules")
@@ -202,7 +209,20 @@ class SentenceRules(Constructions):
         ):
             self.construction = name
             rule()
-        return self.found
+        return self.spoken_for(self.found)
+
+    def spoken_for(self, found: list[Statement]) -> list[Statement]:
+        """'Portugal will support Turkey, Portuguese President Mario Soares said': an act announced by the
+        subject's own leader or representative (as this sentence says) is the subject's announcement."""
+        roles = {(s.subject.id, s.object.id) for s in found if s.relation in ("leads", "represents")}
+        result = []
+        for s in found:
+            speaker = s.attributed_to
+            if isinstance(speaker, Actor) and (speaker.id, s.subject.id) in roles and s.factuality == "potential":
+                plover = intended(s.relation, s.plover, s.factuality, s.subject, s.subject)
+                s = replace(s, plover=plover)
+            result.append(s)
+        return result
 
     def candidates(self):
         """(token, kind, triggers) for every trigger word of the sentence, as :meth:`run` finds them."""
@@ -355,6 +375,8 @@ class SentenceRules(Constructions):
                     agents = [a for e in events for a in self.agents(e)]
                     if agents:
                         return agents
+        if passive and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []  # 'if it is attacked': the clause names who suffers, and nobody who acts
         if not passive:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "csubj"):
