@@ -1,0 +1,135 @@
+"""Event nouns: 'Russian airstrikes', 'X's offensive against Y', 'talks between X and Y', 'the Israel-Hamas
+truce', and light verbs ('launch operations against X'). Part of the rules (kg.rules), split out by concern.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.gazetteer import Actor
+from kg.lexicon import Trigger
+from kg.verbs import VIOLENT
+
+#: Relations of standing structure: their nouns ('members', 'wing') are no events with agents
+STRUCTURAL = {"partOf", "leads", "represents", "controls"}
+
+
+class EventNounRules:
+    """Mixed into :class:`kg.rules.SentenceRules`."""
+
+    def noun_triggers(self, noun: Token) -> list[Trigger]:
+        """Triggers of an event noun: its compound form ('joint operation', 'cease-fire') and the noun."""
+        lemma = noun.lemma_.lower()
+        doc = noun.doc
+        found: list[Trigger] = []
+        for child in noun.children:
+            if child.dep_ not in ("compound", "amod"):
+                continue
+            if child.i == noun.i - 1:
+                found += self.lex.trigger("noun", f"{child.lower_} {lemma}")
+            elif child.i == noun.i - 2 and doc[noun.i - 1].text == "-":  # 'cease-fire'
+                found += self.lex.trigger("noun", f"{child.lower_}-{lemma}")
+        found += self.lex.trigger("noun", lemma) or self.lex.trigger("noun", noun.lower_)
+        return list(dict.fromkeys(found))
+
+    def is_light(self, verb: Token) -> bool:
+        """'launch', 'carry out', 'wage': a verb whose event noun carries the relation."""
+        if self.lex.token_cue("light", verb):
+            return True
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        return any(self.lex.cue("light", f"{verb.lemma_.lower()} {p}") for p in particles)
+
+    def structural(self, noun: Token) -> bool:
+        """'members', 'wing': a noun whose relation is a standing structure, not an event with agents."""
+        return all(self.relations[t.relation].core in STRUCTURAL for t in self.noun_triggers(noun))
+
+    def is_event_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and bool(self.noun_triggers(token))
+
+    def agents(self, noun: Token) -> list[Actor]:
+        """Who carries out an event noun: 'Russian airstrikes', 'Turkey's offensive', 'US-led strikes', 'by X'."""
+        found: list[Actor] = []
+        for child in noun.children:
+            mention = self.ctx.mention_at(child)
+            if child.dep_ == "poss":
+                found += self.ctx.expand(child)
+            elif child.dep_ in ("amod", "compound", "nmod") and mention is not None:
+                found.append(self.ctx.seen(mention.actor))
+            elif child.dep_ == "amod" and child.i >= 2 and self.drives(child):  # 'US-led airstrikes'
+                leader = self.ctx.mention_at(child.doc[child.i - 2])
+                if leader is not None:
+                    found.append(self.ctx.seen(leader.actor))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                found += self.pobjs(child)
+            elif child.dep_ == "prep" and child.lower_ == "of" and self.movement(noun):
+                found += self.pobjs(child)  # 'the withdrawal of Russian troops': who moves
+        return [a for a in found if a.type != "Place"]
+
+    def movement(self, noun: Token) -> bool:
+        """An event noun of moving forces ('withdrawal', 'deployment'), whose 'of' phrase is the mover."""
+        return any(self.relations[t.relation].core in ("withdrawsFrom", "deploysTo") for t in self.noun_triggers(noun))
+
+    def drives(self, word: Token) -> bool:
+        """'led', 'backed' after a hyphen: whoever leads or backs an event is among its agents."""
+        triggers = self.lex.trigger("hyphen", word.lower_)
+        return word.doc[word.i - 1].text == "-" and any(t.relation in ("leads", "supports") for t in triggers)
+
+    def noun(self, noun: Token) -> None:
+        triggers = self.noun_triggers(noun)
+        if not triggers or self.ctx.mention_at(noun) is not None:
+            return
+        for trigger in triggers:
+            objects = self.noun_objects(noun, trigger)
+            pair = self.pair(noun)
+            if pair and self.relations[trigger.relation].symmetric:
+                self.add([pair[0]], trigger.relation, [pair[1]], noun, self.modality(noun), trigger)
+                continue
+            subjects = self.agents(noun)
+            predicate = noun
+            copula = noun.head.lemma_.lower() == "be"
+            light = self.is_light(noun.head) or self.carries(noun.head)
+            if not subjects and (
+                (noun.dep_ in ("dobj", "attr") and (copula or light)) or (noun.dep_ == "nsubjpass" and light)
+            ):
+                predicate = noun.head
+                subjects = self.subjects(noun.head)
+                if not subjects and noun.dep_ == "nsubjpass" and self.ctx.author is not None:
+                    official = self.relations[trigger.relation].core not in VIOLENT and not self.ctx.quoted(noun)
+                    subjects = [self.ctx.seen(self.ctx.author)] if official else []  # 'sanctions are imposed on X'
+                if not copula:
+                    objects += self.objects(noun.head, Trigger(trigger.relation, trigger.preps, True))
+            if not objects and len(subjects) >= 2 and self.relations[trigger.relation].symmetric:
+                self.pairwise(
+                    subjects, trigger.relation, noun, self.modality(predicate), trigger
+                )  # 'X and Y signed a truce'
+            elif subjects and objects:
+                self.add(subjects, trigger.relation, objects, noun, self.modality(predicate), trigger)
+
+    def noun_objects(self, noun: Token, trigger: Trigger) -> list[Actor]:
+        """'airstrikes on X', 'offensive against X' ('between' is handled by :meth:`pair`)."""
+        found: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in trigger.preps and child.lower_ != "between":
+                found += self.pobjs(child, object_position=True)
+        return found
+
+    def pair(self, noun: Token) -> tuple[Actor, Actor] | None:
+        """The two sides of a symmetric event: 'truce between Israel and Hamas', 'the Israel-Hamas truce'."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pobjs = [p for p in child.children if p.dep_ == "pobj"]
+                if pobjs:
+                    sides = self.ctx.expand(pobjs[0])
+                    if len(sides) >= 2:
+                        return sides[0], sides[1]
+        sides: list[Actor] = []
+        for token in noun.subtree:
+            if token.i >= noun.i:
+                break
+            mention = self.ctx.mention_at(token)
+            named = mention is not None and mention.kind in ("name", "ner", "demonym") and token.i == mention.start
+            if named and mention.actor not in sides:
+                sides.append(self.ctx.seen(mention.actor))
+        if len(sides) == 2 and any(t.text == "-" for t in noun.doc[noun.left_edge.i : noun.i]):
+            return sides[0], sides[1]
+        return None

@@ -1,0 +1,131 @@
+"""Factuality and attribution of a predicate: part of the rules (kg.rules), split out by concern.
+
+Walking up from the predicate: modals, cue verbs, negation, and the nearest asserter. Report and belief
+verbs ("X said", "Ankara considers", "reports say", "it is claimed", "reportedly") name the asserter; the
+walk stops at a noun-phrase boundary, since what a relative clause or a modifier presupposes is in the
+article's own voice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.gazetteer import Actor
+from kg.statements import SOURCE
+
+
+@dataclass
+class Modality:
+    """What the context of a predicate says about it: factuality and who asserts it."""
+
+    factuality: str = "actual"
+    attributed_to: Actor | str | None = None
+
+
+class ModalityRules:
+    """Mixed into :class:`kg.rules.SentenceRules`."""
+
+    def modality(self, predicate: Token) -> Modality:
+        """Walk up from the predicate: modals, cue verbs, negation, and the nearest asserter.
+
+        The walk climbs complement clauses (xcomp, ccomp), coordination and adverbials, and stops at
+        the first report/belief/denial verb (the nearest asserter) or at anything else, such as a
+        relative clause or a modifier: what a noun phrase presupposes is in the article's own voice.
+        """
+        result = Modality()
+        negated = potential = False
+        allow_negation = allow_modal = True  # False for what a coordinated clause does not share
+        node = predicate
+        while True:
+            for child in node.children:
+                lower = child.lower_
+                if self.negates(child):
+                    negated = negated or allow_negation
+                elif child.dep_ == "aux" and self.lex.cue("modal", lower):
+                    potential = potential or allow_modal
+                elif child.dep_ == "advmod" and self.lex.cue("source-adv", lower) and result.attributed_to is None:
+                    result.attributed_to = SOURCE
+                elif child.dep_ == "prep" and lower == "according" and result.attributed_to is None:
+                    result.attributed_to = self.according_to(child)
+                elif child.dep_ == "det" and lower == "no" and node.pos_ == "NOUN":
+                    negated = True
+            dep, head = node.dep_, node.head
+            if head.i == node.i or dep == "ROOT":
+                break
+            accuser = self.accusation(node)
+            if accuser is not None:  # 'A accused B of V-ing': what B did is A's claim
+                if result.attributed_to is None:
+                    accusers = self.subjects(accuser)
+                    result.attributed_to = accusers[0] if accusers else SOURCE
+                break
+            if dep == "conj":  # 'did not attack X and bombed Y': the head's negation stays in its clause
+                allow_negation = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
+                allow_modal = not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+                node = head
+                continue
+            allow_negation = allow_modal = True
+            cue = self.lex.token_cue
+            if dep in ("ccomp", "xcomp") and (cue("report", head) or cue("belief", head) or cue("deny", head)):
+                potential = potential or (dep == "xcomp" and cue("potential", head))  # 'vowed to retake'
+                if cue("deny", head):
+                    negated = not negated
+                if result.attributed_to is None:
+                    result.attributed_to = self.asserter(head)
+                break
+            if dep in ("xcomp", "ccomp", "acomp"):
+                potential = potential or cue("potential", head)
+                negated = negated or cue("negator", head)
+                node = head
+                continue
+            if dep in ("dobj", "nsubj", "attr") and predicate.pos_ == "NOUN" and node.i == predicate.i:
+                potential = potential or cue("potential", head)
+                node = head
+                continue
+            if dep == "acl" and head.pos_ == "NOUN":
+                potential = potential or cue("potential", head)
+                break
+            if dep in ("conj", "advcl", "pcomp", "prep", "pobj", "advmod"):
+                node = head
+                continue
+            break
+        if negated:
+            result.factuality = "negated"
+        elif potential:
+            result.factuality = "potential"
+        return result
+
+    def negates(self, child: Token) -> bool:
+        """'not', 'never', 'no longer' (the parser puts 'no' under 'longer')."""
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ != "advmod":
+            return False
+        phrases = [child.lower_, *(f"{g.lower_} {child.lower_}" for g in child.children if g.dep_ == "neg")]
+        return any(self.lex.cue("negator", phrase) for phrase in phrases)
+
+    def asserter(self, verb: Token) -> Actor | str:
+        """Who says/believes/denies: an actor, or SOURCE for 'reports', 'a military source', 'it is claimed'."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ == "it" and child.dep_ == "nsubjpass":
+                    return SOURCE
+                actors = self.ctx.expand(child)
+                if self.lex.token_cue("source", child) and all(a.generic or a.type == "Population" for a in actors):
+                    return SOURCE  # 'officials said', 'Turkish media reported': no one in particular
+                if actors:
+                    return actors[0]
+                return SOURCE
+            if child.dep_ == "agent":
+                actors = self.pobjs(child)
+                if actors:
+                    return actors[0]
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            return self.asserter(verb.head)
+        return SOURCE
+
+    def according_to(self, according: Token) -> Actor | str:
+        """'according to X': X, or an unnamed source when X is no actor ('according to reports')."""
+        actors = [a for to in according.children for a in self.pobjs(to)]
+        return actors[0] if actors else SOURCE

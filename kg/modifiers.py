@@ -1,0 +1,102 @@
+"""Noun-phrase modifiers: 'X-backed Y', 'X-held town', 'its YPG militia', 'Syrian President X', 'with the help
+of X', 'together with X'. Part of the rules (kg.rules), split out by concern.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.actors import PRONOUNS
+from kg.gazetteer import Actor
+
+
+class ModifierRules:
+    """Mixed into :class:`kg.rules.SentenceRules`."""
+
+    def hyphen(self, token: Token) -> None:
+        """'American-backed Kurdish militia', 'rebel-held parts', 'al-Qaida-linked militants'."""
+        if token.i < 2 or token.doc[token.i - 1].text != "-":
+            return
+        triggers = self.lex.trigger("hyphen", token.lower_)
+        if not triggers:
+            return
+        left = token.doc[token.i - 2]
+        actors = self.ctx.denote(left) or self._word_actor(left)
+        target = token.head if token.dep_ in ("amod", "compound", "nmod") else None
+        if not actors or target is None or self.is_event_noun(target):
+            return
+        objects = self.ctx.expand(target, object_position=True)
+        for trigger in triggers:
+            if trigger.reverse:
+                self.add(objects, trigger.relation, actors, token)
+            else:
+                self.add(actors, trigger.relation, objects, token)
+
+    def _word_actor(self, token: Token) -> list[Actor]:
+        """'rebel-held', 'government-controlled': a generic or descriptive word before the hyphen."""
+        for actor, _kind in self.ctx.gazetteer.lookup(token.text) or self.ctx.gazetteer.lookup(token.lemma_):
+            return [self.ctx.seen(actor)]
+        if token.lemma_.lower() in ("government", "regime"):
+            state = self.ctx.salient_state(token.sent)
+            if state is not None:
+                return [self.ctx.seen(self.ctx.state_body(state, "government"))]
+        return []
+
+    def with_help(self, token: Token) -> None:
+        """'advancing with the help of Russian airstrikes', 'with help from X': X supports the subject."""
+        if token.dep_ != "prep" or token.lower_ != "with":
+            return
+        for help_word in token.children:
+            if help_word.dep_ != "pobj" or not self.lex.cue("help", help_word.lemma_.lower()):
+                continue
+            helpers: list[Actor] = []
+            for prep in help_word.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            helpers += self.agents(pobj) if self.is_event_noun(pobj) else self.ctx.expand(pobj)
+            clause = token.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                clause = clause.head
+            helped = self.subjects(clause)
+            if helpers and helped:
+                self.add(helpers, "supports", helped, help_word, self.modality(clause))
+
+    def roles(self) -> None:
+        """'Syrian President Bashar al-Assad', 'Palestinian negotiator Azzam Ahmed': the person leads/represents."""
+        seen_people: set[int] = set()
+        for token in self.span:
+            mention = self.ctx.mention_at(token)
+            if mention is None or mention.actor.type != "Person" or mention.start in seen_people:
+                continue
+            seen_people.add(mention.start)
+            head = token.doc[mention.end - 1]
+            while head.dep_ == "compound" and head.head.i < mention.end:
+                head = head.head
+            words = [t for t in head.subtree if t.i < mention.start and t.dep_ in ("compound", "amod")]
+            role_words = [t for t in words if self.ctx.mention_at(t) is None]
+            owners = [self.ctx.mention_at(t).actor for t in words if self.ctx.mention_at(t) is not None]
+            if not role_words or not owners:
+                continue
+            phrase = " ".join(t.lower_ for t in role_words)
+            for trigger in self.lex.trigger("role", phrase) or self.lex.trigger("role", role_words[-1].lemma_.lower()):
+                self.add([self.ctx.seen(mention.actor)], trigger.relation, [self.ctx.seen(o) for o in owners], head)
+                break
+
+    def possessive_members(self) -> None:
+        """'the PYD and its YPG militia': a named group possessed by another is part of it;
+        'Assad's forces': a person leads the forces possessed."""
+        for token in self.span:
+            if token.dep_ != "poss":
+                continue
+            head = token.head
+            possessor = self.ctx.denote(token) if token.lower_ in PRONOUNS else []
+            mention = self.ctx.mention_at(head)
+            if possessor and mention is not None and mention.kind in ("name", "ner"):
+                owner, member = possessor[0], mention.actor
+                if owner.type not in ("Person", "Place") and member.type not in ("Person", "Place", "State"):
+                    self.add([member], "partOf", [owner], head)
+            person = self.ctx.mention_at(token)
+            if person is not None and person.actor.type == "Person" and self.lex.token_cue("military", head):
+                forces = self.ctx.denote(head)
+                self.add([person.actor], "leads", forces, head)

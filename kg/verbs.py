@@ -1,0 +1,331 @@
+"""Verb triggers: who acts and on whom. Part of the rules (kg.rules), split out by concern.
+
+Subject from ``nsubj`` or a passive ``by`` agent, inherited through control (subject and object control),
+raising, relative clauses and coordination; object from the direct object, a passive subject, the trigger's
+prepositions, a recipient, the owner or target of an object noun, or (for frame verbs such as 'threatened
+to', 'refused to') what the controlled clause acts on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from kg.gazetteer import Actor
+from kg.lexicon import Trigger
+from kg.modality import Modality
+
+#: Relations whose verbs frame another act ('threatened to cut off X', 'refused to meet X', 'agreed to free X'):
+#: with no object of their own, the target is what the controlled clause acts on
+FRAMES = {"threatens", "rejects", "agreesWith", "concedesTo", "supports", "opposes"}
+#: Prepositions that, under an object noun, name the actor the act is aimed at ('action against X', 'ties with X')
+THROUGH_PREPS = {"against", "on", "with", "toward", "towards", "by", "from"}
+#: Acts an official release does not perform itself when it reports them in the passive ('soldiers were killed')
+VIOLENT = {"attacks", "fights", "captures", "coerces", "controls", "deploysTo", "withdrawsFrom"}
+#: Prepositions whose event noun's agent is a verb's target ('complained over Israeli raids', 'protested
+#: against the killing by X')
+EVENT_PREPS = {"over", "about", "against", "for", "at"}
+#: Relations whose verbs judge or answer an event rather than carry it out ('condemned the attack')
+JUDGING = {
+    "accuses", "rejects", "requests", "supports", "opposes", "threatens", "investigates", "sanctions", "agreesWith",
+}  # fmt: skip
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+
+NO_TRIGGER = Trigger("supports", ())
+
+
+class VerbRules:
+    """Mixed into :class:`kg.rules.SentenceRules`."""
+
+    def verb_triggers(self, verb: Token) -> list[Trigger]:
+        found = self.object_noun_triggers(verb)
+        if found:
+            return found
+        for child in verb.children:
+            if child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == verb.i + 1):
+                found = self.lex.token_trigger("verb", verb, suffix=f" {child.lower_}")
+                if found:  # 'call on X': the preposition of the verb's own form introduces its object
+                    return [t if child.lower_ in t.preps else replace(t, preps=(*t.preps, child.lower_)) for t in found]
+        return self.lex.token_trigger("verb", verb)
+
+    def object_noun_triggers(self, verb: Token) -> list[Trigger]:
+        """'imposed a curfew on X', 'called off talks with X': a verb whose object noun makes the event
+        (CAMEO's verb + noun patterns). The noun is not the target, so these triggers take theirs from
+        a preposition; a verb with another object keeps its own triggers."""
+        particles = [*(c.lower_ for c in verb.children if c.dep_ == "prt"), ""]
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                for particle in particles:
+                    found = self.lex.verbnoun_trigger(verb, child, particle)
+                    if found:
+                        return found
+        return []
+
+    def verb(self, verb: Token) -> None:
+        triggers = self.verb_triggers(verb)
+        if not triggers or self.carried_by_noun(verb):
+            return
+        subjects = self.subjects(verb)
+        if not subjects:
+            return
+        modality = self.modality(verb)
+        partners = self.partners(verb)
+        if partners:
+            self.add(subjects, "cooperatesWith", partners, verb, modality)
+        for trigger in triggers:
+            relation = trigger.relation
+            if relation == "partOf" and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+                relation = "cooperatesWith"  # 'A joined B in imposing sanctions' is no membership
+            objects = self.objects(verb, trigger)
+            if not objects and self.relations[relation].symmetric and len(subjects) >= 2:
+                self.pairwise(subjects, relation, verb, modality, trigger)  # 'Kenya and Somalia agreed'
+                continue
+            self.add([*subjects, *partners], relation, objects, verb, modality, trigger)
+
+    def pairwise(
+        self, actors: list[Actor], relation: str, word: Token, modality: Modality, source: Trigger | None = None
+    ) -> None:
+        """A symmetric relation among coordinated actors: each pair once."""
+        for n, first in enumerate(actors):
+            self.add([first], relation, actors[n + 1 :], word, modality, source)
+
+    def carries(self, verb: Token) -> bool:
+        """'completed their withdrawal', 'opened an investigation': a verb with no relation of its own whose
+        subject carries out its event noun (a verb that judges the event, 'condemned the attack', does not)."""
+        if verb.pos_ not in ("VERB", "AUX") or self.lex.token_cue("report", verb) or self.lex.token_cue("deny", verb):
+            return False
+        triggers = self.verb_triggers(verb)
+        return not triggers or all(self.relations[t.relation].core not in JUDGING for t in triggers)
+
+    def carried_by_noun(self, verb: Token) -> bool:
+        """'imposed sanctions on X', 'launched an offensive against X': a light verb whose event noun carries
+        the relation says nothing of its own."""
+        return self.is_light(verb) and any(
+            c.dep_ in ("dobj", "nsubjpass") and self.is_event_noun(c) and not self.structural(c) for c in verb.children
+        )
+
+    def subjects(self, verb: Token) -> list[Actor]:
+        """Who does what the verb says, following control, relative clauses and coordination.
+
+        (Tokens are compared by index: spaCy makes a new Token object on every access.)
+        """
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        for child in verb.children:
+            if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
+                agents = self.pobjs(child)
+                if agents:
+                    return agents
+        accused = self.accused(verb)
+        if accused is not None:
+            return accused  # 'France accused Russia of arming X': Russia arms X
+        if passive and self.ctx.author is not None and self.official_act(verb):
+            return [self.ctx.seen(self.ctx.author)]  # a release's 'sanctions are imposed on X': the issuer acts
+        if passive or verb.tag_ == "VBN":  # 'soldiers killed in an al-Shabab attack'
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+                    events = [p for p in child.children if p.dep_ == "pobj" and self.is_event_noun(p)]
+                    agents = [a for e in events for a in self.agents(e)]
+                    if agents:
+                        return agents
+        if passive and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []  # 'if it is attacked': the clause names who suffers, and nobody who acts
+        if not passive:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                        return self.ctx.expand(verb.head)
+                    if self.is_event_noun(child) and not self.structural(child):
+                        return self.agents(child)  # 'Russian airstrikes killed ...'
+
+                    return self.ctx.expand(child)
+        head = verb.head
+        if verb.dep_ == "relcl" and not passive:
+            return self.ctx.expand(head)
+        if verb.dep_ in ("acl", "amod") and verb.i > head.i and verb.tag_ in ("VBG", "VBP", "VBZ", "VBD"):
+            return self.ctx.expand(head)  # 'militants attacking the base', headline 'Kurds Close in on ...'
+        if verb.dep_ == "acl":
+            if verb.tag_ == "VBN":
+                return []  # 'areas controlled by X': only a by-agent (above) is the subject
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    return self.pobjs(child)
+            return []
+        if verb.dep_ in ("xcomp", "ccomp") and self.lex.token_cue("belief", head):
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects:
+                return self.ctx.expand(objects[0])
+        if verb.dep_ == "xcomp" and head.i != verb.i and not self.lex.token_cue("subject-control", head):
+            controllers = self.controllers(head)
+            if controllers:
+                return controllers  # 'urged Hamas to free', 'called on Iran to stop': the object acts
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.i != verb.i:
+            return self.subjects(head)
+        if verb.dep_ == "pcomp" and head.head.i != head.i:
+            return self.subjects(head.head)
+        return []
+
+    def official_act(self, verb: Token) -> bool:
+        """A passive act with no agent that an official release performs itself ('X is designated', 'sanctions
+        are imposed'): not violence, and in the release's own voice (not reported or quoted)."""
+        triggers = self.verb_triggers(verb)
+        if not triggers or any(self.relations[t.relation].core in VIOLENT for t in triggers):
+            return False
+        return self.modality(verb).attributed_to is None and not self.ctx.quoted(verb)
+
+    def controllers(self, verb: Token) -> list[Actor]:
+        """The object of an object-control verb ('urged X', 'called on X', 'forced X'): who does the
+        controlled clause."""
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return self.ctx.expand(child)
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "on"
+                and any(c.dep_ == "prep" and c.i == child.i for c in verb.children)
+            ):
+                triggers = self.lex.token_trigger("verb", verb, suffix=" on")
+                if triggers:
+                    return self.pobjs(child)
+        return []
+
+    def accusation(self, verb: Token) -> Token | None:
+        """For the gerund of 'A accused B of V-ing' (or 'blamed B for V-ing'), the accusing verb."""
+        prep = verb.head
+        if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
+            return None
+        accuser = prep.head
+        triggers = self.lex.token_trigger("verb", accuser)
+        return accuser if any(t.relation == "accuses" for t in triggers) else None
+
+    def accused(self, verb: Token) -> list[Actor] | None:
+        """The accused of 'A accused B of V-ing' is who V-s (None when the verb is no such gerund)."""
+        accuser = self.accusation(verb)
+        if accuser is None:
+            return None
+        return [a for c in accuser.children if c.dep_ in ("dobj", "nsubjpass") for a in self.ctx.expand(c)]
+
+    def pobjs(self, prep: Token, object_position: bool = False) -> list[Actor]:
+        """The actors of a preposition's objects ('by X and Y')."""
+        return [a for p in prep.children if p.dep_ == "pobj" for a in self.ctx.expand(p, object_position)]
+
+    def objects(self, verb: Token, trigger: Trigger) -> list[Actor]:
+        """On whom the verb acts: direct object, passive subject, the trigger's prepositions, or the
+        noun a participle modifies ('areas controlled by X'). An attack on a place someone holds is an
+        attack on the holder ('bombarded areas controlled by Kurdish forces')."""
+        targets = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and not trigger.preps_only:
+                targets.append(child)
+            if child.dep_ in ("prep", "prt") and child.lower_ in trigger.preps:
+                targets += [p for p in child.children if p.dep_ == "pobj"]
+        if trigger.relation == "attacks":
+            held_by = [a for target in targets for a in self.holders(target)]
+            if held_by:
+                return held_by
+        if trigger.relation == "requests":  # 'demanded that Belarus release ...'
+            targets += [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
+                        if c.dep_ == "nsubj"]  # fmt: skip
+        found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
+        if not found and trigger.relation != "attacks":
+            found = [a for target in targets for a in self.through_noun(target, trigger)]
+        if not found and not trigger.preps_only and any(t.dep_ == "dobj" for t in targets):
+            found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'
+        if not found and self.relations[trigger.relation].core in FRAMES:
+            found = self.clause_objects(verb)
+        if not found and trigger.relation != "attacks" and not trigger.preps_only:  # 'complained over Israeli raids'
+            events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in EVENT_PREPS for p in c.children
+                      if p.dep_ == "pobj" and self.is_event_noun(p)]  # fmt: skip
+            found = [a for event in events for a in self.agents(event)]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not trigger.preps_only:
+            found += self.ctx.expand(verb.head, object_position=True)
+        return found
+
+    def through_noun(self, noun: Token, trigger: Trigger, extra: frozenset[str] = frozenset()) -> list[Actor]:
+        """The actor behind an object that is a thing, not an actor: 'condemned the attack by X' (its agent),
+        'rejected a U.S. request', 'an offer from X' (its owner), 'threatened action against X' (its target)."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if self.is_event_noun(noun):
+            return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
+        found: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and (child.lower_ in trigger.preps or child.lower_ in THROUGH_PREPS | extra):
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    owner = None if (actors := self.ctx.expand(pobj, True)) else self.ctx.owner(pobj)[0]
+                    found += actors or ([self.ctx.seen(owner)] if owner is not None else [])  # 'against German goods'
+        if not found:
+            owner, _ = self.ctx.owner(noun)
+            found = [self.ctx.seen(owner)] if owner is not None and owner.type != "Place" else []
+        return found
+
+    def recipients(self, verb: Token) -> list[Actor]:
+        """Who receives what a verb hands over: 'to X' or the indirect object ('give Tanzania a grant')."""
+        found: list[Actor] = []
+        for child in verb.children:
+            if child.dep_ == "dative":
+                found += self.pobjs(child, True) if child.pos_ == "ADP" else self.ctx.expand(child, True)
+            elif child.dep_ == "prep" and child.lower_ == "to":
+                found += self.pobjs(child, object_position=True)
+        return found
+
+    def clause_objects(self, verb: Token) -> list[Actor]:
+        """'threatened to break relations with Russia', 'refused to meet X', 'offered to hand over to Britain':
+        the actors the controlled clause acts on are the target of the frame verb (PLOVER codes the frame)."""
+        found: list[Actor] = []
+        for clause in verb.children:
+            if clause.dep_ != "xcomp" or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in clause.children:
+                if child.dep_ in ("dobj", "dative"):
+                    found += self.ctx.expand(child, object_position=True) or self.through_noun(
+                        child, NO_TRIGGER, frozenset({"in", "to"})
+                    )  # 'threatened to institute a curfew in Algiers'
+                elif child.dep_ == "prep" and child.lower_ in THROUGH_PREPS | {"to", "in", "from", "into"}:
+                    found += self.pobjs(child, object_position=True)
+        return found
+
+    def holders(self, token: Token) -> list[Actor]:
+        """Whoever holds an attacked place: 'areas controlled by Kurdish forces', 'an IS-held town'."""
+        found: list[Actor] = []
+        for node in token.subtree:
+            if node.dep_ == "acl" and node.tag_ == "VBN" and self.controls(node, "verb"):
+                for agent in node.children:
+                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                        found += self.pobjs(agent)
+            elif node.i >= 2 and node.doc[node.i - 1].text == "-" and self.controls(node, "hyphen"):
+                found += self.ctx.denote(node.doc[node.i - 2])
+        return found
+
+    def controls(self, token: Token, kind: str) -> bool:
+        triggers = self.verb_triggers(token) if kind == "verb" else self.lex.trigger(kind, token.lower_)
+        return any(t.relation == "controls" for t in triggers)
+
+    def partners(self, verb: Token) -> list[Actor]:
+        """'AU troops, together with Somali forces, have pushed ...': partners who act with the subject."""
+        partners: list[Actor] = []
+        for token in verb.subtree:
+            for prep in self.together_with(token):
+                if (governing := self.governing_verb(prep)) is not None and governing.i == verb.i:
+                    partners += self.pobjs(prep)
+        return partners
+
+    @staticmethod
+    def governing_verb(token: Token) -> Token | None:
+        """The nearest verb above a token (the clause it belongs to)."""
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX"):
+                return ancestor
+        return None
+
+    def together_with(self, token: Token) -> list[Token]:
+        """The 'with' preposition of 'together with X' / 'along with X' (the parser attaches it either way)."""
+        if token.dep_ == "advmod" and self.lex.cue("with", token.lower_):
+            return [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
+        if (
+            token.dep_ == "prep"
+            and token.lower_ == "with"
+            and any(c.dep_ == "advmod" and self.lex.cue("with", c.lower_) for c in token.children)
+        ):
+            return [token]
+        return []
