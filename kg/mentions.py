@@ -1,0 +1,193 @@
+"""Stage 3a: name mentions in a sentence: gazetteer names, demonyms and capitals, named entities,
+place names ("Aleppo province"), person name variants and acronyms learnt in the article.
+
+Mixed into :class:`kg.actors.ArticleActors`, which resolves what is not a name (descriptions, pronouns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from kg.descriptions import slug
+from kg.gazetteer import Actor, is_acronym, normalize
+from kg.sentences import load_pipeline, only_adverb
+
+NER_TYPES = {
+    "PERSON": "Person",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "ORG": None,  # guessed from the words of the name
+    "NORP": "Population",
+}
+ORG_HEADS = (
+    (
+        "ArmedGroup",
+        ("army", "forces", "militia", "brigade", "brigades", "front", "battalion", "guard", "units", "jihad"),
+    ),
+    ("GovernmentBody", ("ministry", "government", "parliament", "police", "department", "court", "agency", "council")),
+    (
+        "InternationalOrganization",
+        ("nations", "union", "organization", "organisation", "alliance", "coalition", "league"),
+    ),
+    ("PoliticalOrganization", ("party", "movement", "congress", "front")),
+)
+TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sheikh", "king", "queen"}
+
+
+@dataclass
+class Mention:
+    """A span of a sentence that names an actor, and how it names it."""
+
+    start: int
+    end: int
+    actor: Actor
+    kind: str  # name, demonym, capital, ner
+
+
+class MentionFinder:
+    """Finds the name mentions of each sentence (see the module docstring)."""
+
+    def read(self, span: Span) -> None:
+        """Find the name mentions of a sentence; call once per sentence, in order."""
+        self.mentions = {}
+        self.sentence_doc = span.doc
+        found: list[Mention] = []
+        by_case, by_lower = self.matchers
+        for matcher in (by_case, by_lower):
+            for _, start, end in matcher(span):  # offsets are the document's, not the span's
+                text = span.doc[start:end].text
+                hits = self.gazetteer.lookup(text) if matcher is by_lower else self._acronym(text)
+                if not hits:
+                    continue
+                actor, kind = hits[0]
+                if end - start == 1 and span.doc[start].is_lower and not actor.generic:
+                    continue  # 'polish', 'chad', 'turkey' as common words are no names
+                found.append(Mention(start, end, actor, kind))
+        for ent in span.ents:
+            if "\n" in ent.text:
+                continue
+            found.extend(self._from_entity(ent))
+        found.extend(self._place_names(span, found))
+        found = self._person_variants(span, found)
+        for token in span:
+            if token.text in self.local_aliases:
+                found.append(Mention(token.i, token.i + 1, self.actors[self.local_aliases[token.text]], "name"))
+        taken: set[int] = set()
+        for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.kind == "ner", m.start)):
+            positions = set(range(mention.start, mention.end))
+            if positions & taken:
+                continue
+            taken |= positions
+            for i in positions:
+                self.mentions[i] = mention
+        self._learn_acronyms(span)
+        self._drop_generic_modifiers()
+        for mention in {m.start: m for m in self.mentions.values()}.values():
+            actor = mention.actor
+            state = actor if actor.type == "State" else self.get(actor.parent) or self.get(actor.country)
+            if state is not None and state.type == "State":
+                self.state_counts[state.id] = self.state_counts.get(state.id, 0) + 1
+
+    def _person_variants(self, span: Span, found: list[Mention]) -> list[Mention]:
+        """'Abiy Ahmed' ... 'Abiy', 'Mr Ahmed': part of the name of a person named before is that person."""
+        names: dict[str, Actor] = {}
+        for actor in reversed(self.history):  # the person named last wins a shared surname
+            if actor.type == "Person":
+                for word in actor.label.split():
+                    if len(word) > 2 and word[0].isupper() and word.lower() not in TITLES:
+                        names.setdefault(word, actor)
+        if not names:
+            return found
+        result = []
+        for mention in found:
+            words = [t.text for t in span.doc[mention.start : mention.end]]
+            known = {names[w].id if w in names else None for w in words}
+            if mention.kind == "ner" and len(known) == 1 and None not in known:
+                mention = Mention(mention.start, mention.end, names[words[0]], "name")
+            result.append(mention)
+        covered = {i for m in result for i in range(m.start, m.end)}
+        for token in span:
+            if token.i not in covered and token.pos_ == "PROPN" and token.text in names:
+                result.append(Mention(token.i, token.i + 1, names[token.text], "name"))
+        return result
+
+    def _drop_generic_modifiers(self) -> None:
+        """'Islamist militant group al-Shabab': a generic word that only describes a name is no actor."""
+        for i, mention in list(self.mentions.items()):
+            if not mention.actor.generic or i not in self.mentions:
+                continue
+            head = self.sentence_doc[mention.end - 1].head
+            named = self.mentions.get(head.i)
+            if named is not None and not named.actor.generic and named is not mention:
+                for j in range(mention.start, mention.end):
+                    self.mentions.pop(j, None)
+
+    def _place_names(self, span: Span, found: list[Mention]) -> list[Mention]:
+        """'Aleppo province', 'Incirlik air base': a proper name before a place noun names a place."""
+        actor_at = {i: m for m in found if m.actor.type != "Place" for i in range(m.start, m.end)}
+        places = []
+        for token in span:
+            if token.pos_ not in ("NOUN", "PROPN") or not self.lexicon.token_cue("placenoun", token):
+                continue
+            left = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
+            if not left or left[-1].i != token.i - 1 or any(t.i in actor_at for t in left):
+                continue
+            if any(t.pos_ == "PROPN" for t in left):
+                name = span.doc[left[0].i : token.i + 1].text
+                actor = self.derive(slug(name), name, "Place", source="derived")
+                places.append(Mention(left[0].i, token.i + 1, actor, "ner"))
+        return places
+
+    def _acronym(self, text: str) -> list[tuple[Actor, str]]:
+        return [(self.gazetteer[i], kind) for i, kind in self.gazetteer.acronyms.get(text, [])]
+
+    def _from_entity(self, ent: Span) -> list[Mention]:
+        """A mention for a named entity the gazetteer does not know (a new actor of a guessed type)."""
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
+        if ent.label_ == "PERSON":
+            while tokens and tokens[0].lower_.rstrip(".") in TITLES:
+                tokens = tokens[1:]  # 'Mr', 'President'
+        if len(tokens) > 1 and tokens[0].is_sent_start and only_adverb(tokens[0].text, load_pipeline()):
+            tokens = tokens[1:]  # an adverb the tagger glued onto a name: 'Later Abiy attacked ...'
+        if not tokens or ent.label_ not in NER_TYPES:
+            return []
+        name = ent.doc[tokens[0].i : tokens[-1].i + 1].text
+        hits = self.gazetteer.lookup(name)
+        if hits:
+            return [Mention(tokens[0].i, tokens[-1].i + 1, hits[0][0], hits[0][1])]
+        actor_type = NER_TYPES[ent.label_] or guess_org_type(name)
+        if ent.label_ == "NORP":
+            if len(tokens) > 1 or tokens[0].dep_ in ("amod", "compound", "npadvmod") or tokens[0].pos_ == "ADJ":
+                return []  # an adjective ('Kurdish') names nobody by itself
+            if tokens[0].tag_ == "NNP" and tokens[0].dep_ == "pobj":
+                actor_type = "Place"  # 'areas of Aleppo': the tagger's NORP is a place name
+        actor = self.derive(slug(name), name, actor_type, source="ner")
+        return [Mention(tokens[0].i, tokens[-1].i + 1, actor, "ner")]
+
+    def _learn_acronyms(self, span: Span) -> None:
+        """'the Democratic Union Party (PYD)': the acronym names the same actor for the rest of the article."""
+        doc = span.doc
+        for token in span[2:]:
+            if not token.is_upper or token.i + 1 >= len(doc):  # cheap test first: most words are no acronym
+                continue
+            if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")":
+                continue
+            if not is_acronym(token.text) or (token.i in self.mentions and self.mentions[token.i].kind != "ner"):
+                continue
+            before = self.mentions.get(token.i - 2)
+            if before is not None:
+                self.local_aliases[token.text] = before.actor.id
+                self.actors.setdefault(before.actor.id, before.actor)
+                self.mentions[token.i] = Mention(token.i, token.i + 1, before.actor, "name")
+
+
+def guess_org_type(name: str) -> str:
+    """The type of an organisation the gazetteer does not know, from the words of its name."""
+    words = set(normalize(name).split())
+    for actor_type, heads in ORG_HEADS:
+        if words & set(heads):
+            return actor_type
+    return "PoliticalOrganization"
