@@ -7,9 +7,12 @@ JSON); CONSTRUCT and DESCRIBE as Turtle.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
 from kg.store import Store
 from kg.vocabulary import PREFIXES
 
@@ -25,7 +28,18 @@ def select(store: Store, sparql: str) -> list[dict[str, str]]:
     """Rows of a SELECT as plain dicts of strings: the handiest form for notebooks and tests."""
     result = store.query(sparql)
     names = [v.value for v in result.variables]
-    return [{n: term_text(row[n]) for n in names if row[n] is not None} for row in result]
+    with reading_results():
+        return [{n: term_text(row[n]) for n in names if row[n] is not None} for row in result]
+
+
+@contextmanager
+def reading_results() -> Iterator[None]:
+    """Errors that come while a result streams (a SERVICE endpoint that is down, a server's malformed
+    answer, a failing read) as one KgError: the engine evaluates lazily, so they surface only here."""
+    try:
+        yield
+    except (OSError, RuntimeError, ValueError, SyntaxError) as err:
+        raise KgError(f"query failed while its results were read: {' '.join(str(err).split())}") from None
 
 
 def term_text(term) -> str:
@@ -42,6 +56,11 @@ def term_text(term) -> str:
 
 def format_result(result, fmt: str = "table") -> str:
     """Text for the terminal or a file, by result kind and format."""
+    with reading_results():
+        return _format(result, fmt)
+
+
+def _format(result, fmt: str) -> str:
     if isinstance(result, ox.QueryBoolean):
         value = bool(result)
         return json.dumps({"head": {}, "boolean": value}) if fmt == "json" else str(value).lower()

@@ -21,13 +21,19 @@ cannot load in 16 GB.
 from __future__ import annotations
 
 import base64
+import contextlib
+import http.client
+import math
 import os
 import re
+import socket
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 import weakref
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -78,8 +84,12 @@ def location_from(location: str | os.PathLike | None) -> str:
 
 
 def shown(location: str) -> str:
-    """A location fit to print: a URL without its password."""
-    parts = urllib.parse.urlsplit(location)
+    """A location fit to print: a URL without its password (even a malformed one)."""
+    try:
+        parts = urllib.parse.urlsplit(location)
+        parts.port  # noqa: B018  (raises for a malformed port)
+    except ValueError:
+        return re.sub(r"(//[^/@:]*):[^/@]*@", r"\1:***@", location)
     if parts.scheme in ("http", "https") and parts.password is not None:
         host = parts.hostname or ""
         netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
@@ -200,6 +210,96 @@ class OxigraphStore:
             raise _os_error(self.location, err) from None
 
 
+def store_timeout() -> float:
+    """Seconds a SPARQL endpoint has to answer one request in full: ``KG_STORE_TIMEOUT``, default 300."""
+    text = os.environ.get("KG_STORE_TIMEOUT", "300")
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds < math.inf:
+        raise KgError(f"KG_STORE_TIMEOUT must be a number of seconds above 0, not {text!r}")
+    return seconds
+
+
+def _url_parts(location: str) -> urllib.parse.SplitResult:
+    """A store URL taken apart, or one clear error for one that is malformed."""
+    try:
+        parts = urllib.parse.urlsplit(location)
+        parts.port  # noqa: B018  (raises for a port that is out of range or not a number)
+    except ValueError as err:
+        raise KgError(f"malformed store URL {shown(location)!r}: {err}") from None
+    if not parts.hostname:
+        raise KgError(f"malformed store URL {shown(location)!r}: no host (e.g. http://localhost:7878/query)")
+    return parts
+
+
+class _Deadline:
+    """The time limit of one whole HTTP exchange: connecting, sending, and reading the answer.
+
+    urllib's timeout bounds each socket operation only, so a server that sends a byte a second holds
+    a client forever. The connections this opener makes register their sockets here; when time is
+    up, a timer shuts them down, which ends whatever read is blocked on them, and :meth:`check` then
+    tells a timeout from the error that the shut-down socket caused.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def check(self, url: str) -> None:
+        if self.expired:
+            raise KgError(f"SPARQL endpoint {url} did not answer within {self.seconds:g} s (KG_STORE_TIMEOUT)")
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def opener(self) -> urllib.request.OpenerDirector:
+        deadline = self
+
+        class Connection(http.client.HTTPConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.watch(self.sock)
+
+        class SecureConnection(http.client.HTTPSConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.watch(self.sock)
+
+        class Handler(urllib.request.HTTPHandler):
+            def http_open(self, req):
+                return self.do_open(Connection, req)
+
+        class SecureHandler(urllib.request.HTTPSHandler):
+            def https_open(self, req):
+                return self.do_open(SecureConnection, req, context=self._context)
+
+        return urllib.request.build_opener(Handler(), SecureHandler())
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
 class RemoteStore:
     """A SPARQL 1.1 endpoint reached over HTTP: the graph lives in a server that scales past one laptop.
 
@@ -225,7 +325,7 @@ class RemoteStore:
         password: str | None = None,
         timeout: float | None = None,
     ):
-        parts = urllib.parse.urlsplit(location)
+        parts = _url_parts(location)
         netloc = parts.hostname or ""
         if parts.port:
             netloc += f":{parts.port}"
@@ -242,10 +342,11 @@ class RemoteStore:
             self._auth = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
         else:
             self._auth = f"Bearer {token.strip()}" if token and token.strip() else None
-        self.timeout = timeout or float(os.environ.get("KG_STORE_TIMEOUT", "300"))
+        self.timeout = timeout or store_timeout()
         self._union_checked = False
 
-    def _post(self, url: str, field: str, sparql: str, accept: str):
+    def _post(self, url: str, field: str, sparql: str, accept: str) -> tuple[str, bytes]:
+        """One request, answered within KG_STORE_TIMEOUT: the answer's content type and body."""
         # The form-encoded POST of the SPARQL 1.1 Protocol: every server takes it, whereas a
         # direct application/sparql-query body hangs Virtuoso 7.2 until the timeout.
         body = urllib.parse.urlencode({field: _prologue() + sparql}).encode("utf-8")
@@ -254,10 +355,15 @@ class RemoteStore:
         request.add_header("Accept", accept)
         if self._auth:
             request.add_header("Authorization", self._auth)
+        deadline = _Deadline(self.timeout)
         try:
-            return urllib.request.urlopen(request, timeout=self.timeout)
+            with deadline.opener().open(request, timeout=self.timeout) as response:
+                kind, data = response.headers.get_content_type(), response.read()
+            deadline.check(url)
+            return kind, data
         except urllib.error.HTTPError as err:
             detail = _one_line(err.read(2000).decode("utf-8", "replace")) or err.reason
+            deadline.check(url)
             if err.code in (401, 403):
                 raise KgError(
                     f"SPARQL endpoint {url} refused access (HTTP {err.code}); give credentials in the URL or in "
@@ -266,15 +372,17 @@ class RemoteStore:
             if err.code == 400:  # the protocol's answer to a malformed request
                 raise KgError(f"SPARQL syntax error in the {field} ({url}): {detail[:300]}") from None
             raise KgError(f"SPARQL endpoint {url} answered HTTP {err.code}: {detail[:300]}") from None
-        except (urllib.error.URLError, OSError) as err:
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
+            deadline.check(url)
             reason = getattr(err, "reason", err)
-            raise KgError(f"cannot reach SPARQL endpoint {url}: {_one_line(reason)}") from None
+            raise KgError(f"cannot reach SPARQL endpoint {url}: {_one_line(reason) or type(err).__name__}") from None
+        finally:
+            deadline.cancel()
 
     def update(self, sparql: str) -> None:
         if self.read_only:
             raise KgError(f"store {self.location} was opened read-only")
-        with self._post(self.update_url, "update", sparql, "*/*") as response:
-            response.read()
+        self._post(self.update_url, "update", sparql, "*/*")
 
     def query(self, sparql: str) -> Result:
         if not self._union_checked:
@@ -288,13 +396,11 @@ class RemoteStore:
         form = query_form(sparql)
         graph = form in ("CONSTRUCT", "DESCRIBE")
         accept = "application/n-triples, text/turtle;q=0.9" if graph else "application/sparql-results+json"
-        with self._post(self.query_url, "query", sparql, accept) as response:
-            kind = response.headers.get_content_type()
-            data = response.read()
+        kind, data = self._post(self.query_url, "query", sparql, accept)
         try:
             if kind in ("application/n-triples", "text/turtle", "text/plain"):
                 format = ox.RdfFormat.TURTLE if kind == "text/turtle" else ox.RdfFormat.N_TRIPLES
-                return (q.triple for q in ox.parse(data, format=format))
+                return [q.triple for q in ox.parse(data, format=format)]  # parsed here: errors are caught here
             if kind in ("application/sparql-results+json", "application/json"):
                 result = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
                 if form == "ASK" and isinstance(result, ox.QuerySolutions):
@@ -414,32 +520,62 @@ def open_store(location: str | os.PathLike | None = None, read_only: bool = Fals
 LOAD_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
 
 
-def load_file(path: str | os.PathLike, store: Store | str | None = None) -> tuple[Store, int]:
-    """Add the quads of a TriG or N-Quads dump (``kg export --format trig``) to a store (an open one,
-    or a location, opened only once the file has proved sound); the store and the quad count.
+@dataclass(frozen=True)
+class Dump:
+    """A TriG or N-Quads file that has been read through once and found sound."""
 
-    The file is parsed through once before anything is written, so a malformed file loads nothing;
-    the load itself uses the backend's fastest path, which is not one transaction, but quads are a
-    set, so loading the same file again after an interruption completes it.
-    """
+    path: Path
+    format: ox.RdfFormat
+    quads: int
+    graphs: frozenset[str]  #: the named graphs it holds
+
+    def read(self, skip_graphs: frozenset[str] = frozenset()) -> Iterator[ox.Quad]:
+        """Its quads again, streamed, without those of ``skip_graphs``."""
+        for quad in ox.parse(path=str(self.path), format=self.format):
+            if _graph_name(quad) not in skip_graphs:
+                yield quad
+
+
+def _graph_name(quad: ox.Quad) -> str:
+    return getattr(quad.graph_name, "value", "")  # "" for the default graph
+
+
+def read_dump(path: str | os.PathLike) -> Dump:
+    """Check a dump from ``kg export --format trig|nquads`` by parsing it through once, before anything
+    is written: a malformed file then loads nothing."""
     path = Path(path)
     format = LOAD_FORMATS.get(path.suffix.lower())
     if format is None:
         raise KgError(f"cannot load {path}: use a TriG (.trig) or N-Quads (.nq) file, as kg export writes")
     if not path.is_file():
         raise KgError(f"cannot read {path}: no such file")
+    count, graphs = 0, set()
     try:
-        count = sum(1 for _ in ox.parse(path=str(path), format=format))
+        for quad in ox.parse(path=str(path), format=format):
+            count += 1
+            graphs.add(_graph_name(quad))
     except SyntaxError as err:
         raise KgError(f"cannot load {path}: {_one_line(err)}") from None
     except OSError as err:
         raise KgError(f"cannot read {path}: {err.strerror or err}") from None
     except ValueError as err:  # not UTF-8
         raise KgError(f"cannot load {path}: {_one_line(err)}") from None
+    return Dump(path, format, count, frozenset(graphs))
+
+
+def load_file(path: str | os.PathLike, store: Store | str | None = None) -> tuple[Store, int]:
+    """Add the quads of a TriG or N-Quads dump to a store (an open one, or a location, opened only once
+    the file has proved sound) as they are; the store and the quad count.
+
+    This is the raw bulk path (benchmarks/stores.py times it). ``kg load`` uses :func:`kg.pipeline.load`,
+    which also replaces the documents the store already holds and recounts corroboration. The load
+    is not one transaction, but quads are a set, so loading the same file again completes it.
+    """
+    dump = read_dump(path)
     if store is None or isinstance(store, str):
         store = open_store(store)
-    store.load(ox.parse(path=str(path), format=format))
-    return store, count
+    store.load(dump.read())
+    return store, dump.quads
 
 
 #: Where blank nodes become IRIs (SPARQL 1.1 skolemisation) before they are written.

@@ -16,7 +16,8 @@ import rdflib
 from click.testing import CliRunner
 
 from kg.cli import main
-from tests.conftest import BACKENDS, GOLD, SEEDS, backend_location, count_quads
+from tests.conftest import BACKENDS, GOLD, SEEDS, backend_location, count_quads, free_port
+from tests.test_packaging import NEWS_PAGE
 
 
 def run(*args: str, input: str | None = None):
@@ -338,3 +339,35 @@ def test_written_files_are_ordinary_files(disk_store, tmp_path):
             assert stat.S_IMODE(path.stat().st_mode) == 0o644, command
     finally:
         os.umask(mask)
+
+
+def test_a_reader_that_cannot_import_skips_its_input_only(tmp_path):
+    """Issue 10, item 11: jusText without lxml_html_clean (what pip 23 installed) raised an ImportError
+    that ended the run. The install is broken here for real: a lxml_html_clean that fails to import
+    comes first on the path, as when it is missing."""
+    broken = tmp_path / "broken"
+    (broken / "lxml_html_clean").mkdir(parents=True)
+    (broken / "lxml_html_clean" / "__init__.py").write_text("raise ImportError('No module named lxml_html_clean')\n")
+    page = tmp_path / "page.html"
+    page.write_text(NEWS_PAGE)
+    good = write(tmp_path / "good.txt", b"Iran supports Hezbollah.")
+    store = str(tmp_path / "store")
+    env = {**os.environ, "PYTHONPATH": str(broken)}
+    command = [sys.executable, "-m", "kg.cli", "ingest", str(page), good, "--store", store]
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(f"kg: skipped {page}: cannot read HTML") and result.stderr.count("\n") == 1
+    assert "1 new" in result.stdout and "1 skipped" in result.stdout
+    assert run("query", "ASK { doc:good a kg:Document }", "--store", store).output.strip() == "true"
+
+
+@pytest.mark.parametrize("form", ["SELECT * WHERE", "CONSTRUCT { ?s ?p ?o } WHERE", "ASK"])
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_a_dead_service_target_is_one_clean_line(disk_store, form, fmt):
+    """Issue 10, item 12: the engine fetches SERVICE results while they stream, so the error came out of
+    the result's iteration, past the query call's error handling, as a traceback."""
+    for port in (9, free_port()):  # a port HTTP may not use; a port nothing listens on
+        query = f"{form} {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        result = CliRunner().invoke(main, ["query", query, "--format", fmt, "--store", disk_store])
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+        assert result.stderr.startswith("kg: error: query failed") and result.stderr.count("\n") == 1

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.pipeline import ingest, remove
+from kg.pipeline import ingest, recount_all, remove
 from kg.store import open_store
 from tests.conftest import ARTICLES, BACKENDS, SEEDS, backend_location, count_quads, free_port, oxigraph_server
 
@@ -36,6 +36,10 @@ ON_THE_FLY = f"""SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) (COUNT(DISTINCT ?h) 
 
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
+
+
+def quads_of(store, query: str) -> set[tuple[str, ...]]:
+    return {tuple(str(term) for term in row) for row in store.query(query)}
 
 
 def counts(store, query: str) -> dict[tuple[str, str, str], tuple[int, int]]:
@@ -192,6 +196,69 @@ def test_an_unreachable_endpoint_is_one_clean_line():
         assert result.output.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ({"KG_STORE": "http://"}, "malformed store URL 'http://': no host"),
+        ({"KG_STORE": "http://[::1"}, "malformed store URL 'http://[::1': Invalid IPv6 URL"),
+        ({"KG_STORE": "http://host:99999/"}, "malformed store URL 'http://host:99999/': Port out of range"),
+        ({"KG_STORE": "http://me:secret@host:x/q"}, "malformed store URL 'http://me:***@host:x/q'"),
+        ({"KG_STORE": "http://127.0.0.1:1/query", "KG_STORE_TIMEOUT": "abc"}, "KG_STORE_TIMEOUT must be a number"),
+        ({"KG_STORE": "http://127.0.0.1:1/query", "KG_STORE_TIMEOUT": "-5"}, "KG_STORE_TIMEOUT must be a number"),
+    ],
+)
+def test_bad_store_settings_are_one_clean_line(monkeypatch, setting, message):
+    """Issue 10, item 12: these were tracebacks (ValueError from float() and from urlsplit)."""
+    for name, value in setting.items():
+        monkeypatch.setenv(name, value)
+    for args in (["query", "ASK {}"], ["ingest", str(SEEDS)], ["export"], ["remove", "x"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit), (args, result.exception)
+        assert result.stderr.startswith(f"kg: error: {message}") and result.stderr.count("\n") == 1, result.stderr
+        assert "secret" not in result.stderr
+
+
+class Dribbler(BaseHTTPRequestHandler):
+    """A SPARQL endpoint that answers one byte a second: a slow or hostile server."""
+
+    stop = threading.Event()
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n")
+        self.wfile.write(b"Content-Length: 60\r\n\r\n")
+        for byte in b" " * 60:
+            if self.stop.wait(1):
+                return
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_slow_server_cannot_outlive_the_timeout(monkeypatch):
+    """Issue 10, item 13: KG_STORE_TIMEOUT bounds the whole request, not each socket read (a server
+    sending a byte a second held kg for as long as it liked)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Dribbler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Dribbler.stop.clear()
+    monkeypatch.setenv("KG_STORE_TIMEOUT", "2")
+    url = f"http://127.0.0.1:{server.server_address[1]}/query"
+    try:
+        started = time.monotonic()
+        result = CliRunner().invoke(main, ["query", "ASK {}", "--store", url])
+        elapsed = time.monotonic() - started
+    finally:
+        Dribbler.stop.set()
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    assert result.stderr == f"kg: error: SPARQL endpoint {url} did not answer within 2 s (KG_STORE_TIMEOUT)\n"
+    assert elapsed < 10, elapsed  # 60 s of dribbling before the fix
+
+
 class AuthProxy(BaseHTTPRequestHandler):
     """A reverse proxy that wants HTTP basic auth, as a hosted triple store does."""
 
@@ -260,6 +327,31 @@ def test_a_dump_loads_into_any_store(seed_store, tmp_path, empty_endpoint):
         assert count_quads(where) == count_quads(seed_store)
     query = "SELECT ?a ?b WHERE { ?a kg:supports ?b } ORDER BY ?a ?b"
     assert run("query", query, "--store", empty_endpoint).output == run("query", query, "--store", seed_store).output
+
+
+def test_loading_a_stored_document_replaces_it_and_recounts(location, seed_store, tmp_path):
+    """Issue 10, item 4: a dump's document that the store already holds (here changed since) replaces
+    it, as ingest would, instead of two versions merged in one graph; and corroboration is recounted
+    (it stayed at 1 for Russia supports the army, though the seed and its reprint both report it)."""
+    dump = tmp_path / "seed.trig"
+    assert run("export", "--format", "trig", "--output", str(dump), "--store", seed_store).exit_code == 0
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "syria-raqqa-2016.txt").write_text("Iran supports Hezbollah.\n")  # the seed, changed since
+    shutil.copy(SEEDS / "syria-raqqa-2016.txt", articles / "raqqa-reprint.txt")
+    assert run("ingest", str(articles), "--store", location).exit_code == 0
+
+    result = run("load", str(dump), "--store", location)
+    assert result.exit_code == 0 and "1 of them replacing stored versions" in result.output, result.output
+    graph = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{DOC_GRAPHS}syria-raqqa-2016> {{ ?s ?p ?o }} }}"
+    store, seed = open_store(location), open_store(seed_store, read_only=True)
+    assert quads_of(store, graph) == quads_of(seed, graph), "the dump's version, and only it"
+    stored = counts(store, MATERIALISED)
+    assert stored == counts(store, ON_THE_FLY)
+    russia_supports_army = next(k for k in stored if k[0].endswith("/russia") and k[1].endswith("#supports"))
+    assert stored[russia_supports_army] == (2, 2)
+    recount_all(store)  # what a load of more than KEYS_PER_UPDATE relation keys does instead
+    assert counts(store, MATERIALISED) == stored
 
 
 @pytest.mark.parametrize(
