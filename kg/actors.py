@@ -356,7 +356,9 @@ class ArticleActors(MentionFinder, Descriptions):
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         listed = [a for member in members for a in self.expand(member, object_position)]
         found = listed or list(self.denote(token, object_position))  # the listed ones are the specific actors
-        for conj in token.conjuncts:
+        mention = self.mentions.get(token.i)
+        words = self.sentence_doc[mention.start : mention.end] if mention is not None else [token]
+        for conj in (c for word in words for c in word.conjuncts):  # 'Barack Obama and Vladimir Putin'
             if conj.i > token.i:
                 for actor in self.denote(conj, object_position):
                     if actor not in found:

@@ -56,7 +56,8 @@ def default_issuers() -> dict[str, str]:
 
 
 #: PLOVER codes what an actor says it will do by the kind of act: an intended cooperative act is AGREE ("agree to,
-#: offer, promise, or otherwise indicate willingness to cooperate"), an intended hostile one THREATEN
+#: offer, promise, or otherwise indicate willingness to cooperate"), an intended hostile one THREATEN, and a
+#: cooperative act the actor says it will not do REJECT
 INTENDED = {
     "supports": "AGREE", "cooperatesWith": "AGREE", "meetsWith": "AGREE", "concedesTo": "AGREE",
     "withdrawsFrom": "AGREE", "attacks": "THREATEN", "fights": "THREATEN", "captures": "THREATEN",
@@ -70,6 +71,8 @@ def intended(relation: str, plover: str, factuality: str, attributed: Actor | st
     core = relations()[relation].core
     if factuality == "potential" and core in INTENDED and (attributed is None or speaks_for(attributed, subject)):
         return INTENDED[core]
+    if factuality == "negated" and INTENDED.get(core) == "AGREE" and speaks_for(attributed, subject):
+        return "REJECT"  # 'Obama said he would not provide support to Israel': a refusal
     return plover
 
 

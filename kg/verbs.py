@@ -92,11 +92,11 @@ class VerbRules:
 
     def carries(self, verb: Token) -> bool:
         """'completed their withdrawal', 'opened an investigation': a verb with no relation of its own whose
-        subject carries out its event noun (a verb that judges the event, 'condemned the attack', does not)."""
-        if verb.pos_ not in ("VERB", "AUX") or self.lex.token_cue("report", verb) or self.lex.token_cue("deny", verb):
+        subject carries out its event noun (one that judges or ends the event, 'condemned the attack', 'lifted
+        the sanctions', does not)."""
+        if verb.pos_ not in ("VERB", "AUX") or self.verb_triggers(verb):
             return False
-        triggers = self.verb_triggers(verb)
-        return not triggers or all(self.relations[t.relation].core not in JUDGING for t in triggers)
+        return not any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator", "belief"))
 
     def carried_by_noun(self, verb: Token) -> bool:
         """'imposed sanctions on X', 'launched an offensive against X': a light verb whose event noun carries
@@ -217,8 +217,11 @@ class VerbRules:
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and not trigger.preps_only:
                 targets.append(child)
-            if child.dep_ in ("prep", "prt") and child.lower_ in trigger.preps:
+            if child.dep_ in ("prep", "prt", "dative") and child.lower_ in trigger.preps:
                 targets += [p for p in child.children if p.dep_ == "pobj"]
+            if trigger.preps_only and child.dep_ in ("dobj", "nsubjpass"):  # 'presented evidence against X'
+                targets += [p for c in child.children if c.dep_ == "prep" and c.lower_ in trigger.preps
+                            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         if trigger.relation == "attacks":
             held_by = [a for target in targets for a in self.holders(target)]
             if held_by:
@@ -247,6 +250,8 @@ class VerbRules:
         if noun.pos_ not in ("NOUN", "PROPN"):
             return []
         if self.is_event_noun(noun):
+            if trigger.relation == "concedesTo":  # 'lifted the sanctions on X': X is who gains
+                return [a for t in self.noun_triggers(noun) for a in self.noun_objects(noun, t)]
             return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
         found: list[Actor] = []
         for child in noun.children:

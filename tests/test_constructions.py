@@ -552,3 +552,26 @@ def test_an_over_long_sentence_is_skipped_with_a_note():
 )
 def test_an_announced_act_is_plovers_agree_or_threaten(text, expected):
     assert {(s.relation, s.factuality, s.plover) for s in extract(text).statements} == expected
+
+
+def test_coordinated_names_whose_parse_splits_a_name():
+    assert triples("Barack Obama and Vladimir Putin will meet in Zurich.") == {
+        ("Barack Obama", "meetsWith", "Vladimir Putin", "potential", None)
+    }
+
+
+def test_undoing_an_event_concedes_to_its_target_and_carries_nothing():
+    found = {
+        (s.subject.label, s.relation, s.object.label, s.plover)
+        for s in extract("Japan lifted the sanctions on Iran.").statements
+    }
+    assert found == {("Japan", "concedesTo", "Iran", "CONCEDE")}
+
+
+def test_a_refusal_announced_by_the_actor_is_plovers_reject():
+    (statement,) = extract("Norway said it would not provide support to Israel.").statements
+    assert (statement.relation, statement.factuality, statement.plover) == ("supports", "negated", "REJECT")
+
+
+def test_a_pattern_preposition_under_the_object_noun():
+    assert triples("Chile presented evidence against Peru.") == {("Chile", "accuses", "Peru", "actual", None)}
