@@ -75,6 +75,11 @@ class Descriptions:
             return [self.seen(owner) for owner in owners]  # 'Iraq's security advisor' acts for Iraq
         if owners:
             return [self.seen(self.owned(owner, agent, token), self._phrase(token)) for owner in owners]
+        named = self.named_by(token)
+        if named:  # 'Yoruba leaders', 'Druze inhabitants': a community or group the gazetteer does not know
+            label = f"{named} {collective_noun(token)}"
+            actor_type = "Population" if agent.actor_type == "GovernmentBody" else agent.actor_type
+            return [self.seen(self.derive(slug(label), label, actor_type, source="derived"))]
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
         if determiners & {"the", "these", "those", "this", "that"}:
             wanted = "group" if agent.actor_type in ("GovernmentBody", "ArmedGroup") else agent.actor_type
@@ -84,6 +89,12 @@ class Descriptions:
         if agent.person and token.tag_ in ("NN", "NNP"):
             return []  # 'an official', 'a minister': one unnamed person is no actor of its own
         return [self.seen(self.generic(agent, token))]
+
+    def named_by(self, token: Token) -> str:
+        """The proper words before a noun that no gazetteer entry or named entity resolved ('Yoruba', 'Ibo')."""
+        words = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i not in self.mentions]
+        proper = [w for w in words if w.pos_ == "PROPN" or w.ent_type_ in ("NORP", "ORG", "GPE")]
+        return " ".join(w.text for w in proper)
 
     def owners(self, token: Token) -> list[Actor]:
         """The owner of a noun and the owners coordinated with it ('Hungarian and Romanian officials')."""

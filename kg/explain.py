@@ -104,4 +104,6 @@ def _statement(statement: Statement) -> dict:
         "factuality": statement.factuality,
         "attributed_to": attributed if attributed in (None, SOURCE) else attributed.label,
         "trigger": statement.trigger,
+        "cameo": statement.cameo or None,
+        "plover": statement.plover or None,
     }
