@@ -39,7 +39,7 @@ from kg.vocabulary import data_path, relations
 
 PLACE_TYPES = ("Place", "State")
 #: How many first lines of a document may be the header of an official release
-HEADER_LINES = 4
+HEADER_LINES = 6
 MINISTRY = re.compile(r"(?:(?P<adj>[\w .'-]+?) )?ministry of foreign affairs(?: of (?:the )?(?P<of>[\w .'-]+))?")
 
 
@@ -123,8 +123,9 @@ class RuleExtractor:
         issuers = default_issuers()
         for sentence in sentences[:HEADER_LINES]:
             line = normalize(sentence.text.rstrip(" ."))
-            if line in issuers and issuers[line] in self.gazetteer.by_id:
-                return self.gazetteer[issuers[line]]
+            for phrase, actor_id in issuers.items():  # 'Statement by the Press Secretary on Syria'
+                if (line == phrase or line.startswith(phrase + " ")) and actor_id in self.gazetteer.by_id:
+                    return self.gazetteer[actor_id]
             ministry = MINISTRY.fullmatch(line)
             if ministry:
                 hits = self.gazetteer.lookup(ministry.group("of") or ministry.group("adj") or "")

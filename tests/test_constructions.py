@@ -575,3 +575,17 @@ def test_a_refusal_announced_by_the_actor_is_plovers_reject():
 
 def test_a_pattern_preposition_under_the_object_noun():
     assert triples("Chile presented evidence against Peru.") == {("Chile", "accuses", "Peru", "actual", None)}
+
+
+def test_a_white_house_statement_speaks_as_the_united_states():
+    release = (
+        "THE WHITE HOUSE\nOffice of the Press Secretary\nFOR IMMEDIATE RELEASE\n\n"
+        "Statement by the Press Secretary on Chad\n\n"
+        "We condemn the attack on Chad by Boko Haram. We stand with Nigeria."
+    )
+    found = {(s.subject.label, s.relation, s.object.label, s.factuality) for s in extract(release).statements}
+    assert found == {
+        ("United States", "accuses", "Boko Haram", "actual"),
+        ("Boko Haram", "attacks", "Chad", "actual"),
+        ("United States", "supports", "Nigeria", "actual"),
+    }
