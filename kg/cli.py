@@ -151,6 +151,7 @@ store_option = click.option("--store", "store", default=None, envvar="KG_STORE",
     help="What '-' (standard input) holds. [default: guessed from its first character]",
 )
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Parsing processes.")
+@click.option("--author", help="Who issued these texts (official statements: whom 'we' means), as a gazetteer name.")
 @click.option(
     "--batch-size",
     default=BATCH_DOCUMENTS,
@@ -168,6 +169,7 @@ def ingest(
     stdin_format: str | None,
     workers: int,
     batch_size: int,
+    author: str | None,
 ) -> None:
     """Read articles and keep their statements in the store.
 
@@ -189,6 +191,7 @@ def ingest(
                 strict=strict,
                 on_write=progress.update,
                 on_skip=progress.skipped,
+                author=author,
             )
         except KeyboardInterrupt:
             progress.stop()

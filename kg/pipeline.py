@@ -154,6 +154,7 @@ def ingest(
     strict: bool = False,
     on_write: Callable[[IngestReport], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    author: str | None = None,
 ) -> IngestReport:
     """Read, extract and store the articles under ``paths`` (or an :class:`Inputs`), streaming.
 
@@ -163,7 +164,8 @@ def ingest(
     cannot be read is reported (``on_skip``) and passed over, or with ``strict`` stops the run
     (documents written before it stay). Documents are written in batches of ``batch_size``, one
     transaction each; ``on_write`` gets the running report after every write. ``workers`` > 1
-    parses in that many processes.
+    parses in that many processes. ``author`` names the issuer of every document (official statements),
+    else a document's own author or publisher field is tried.
     """
     inputs = paths if isinstance(paths, Inputs) else Inputs(list(paths))
     store = as_store(store)
@@ -207,7 +209,9 @@ def ingest(
                 report.notes.append(f"{document.doc_id}: {note}")
                 if on_skip:
                     on_skip(Skipped(document.doc_id, note))
-            extractions.append((document, engine.extract(sentences, author=document.author or document.publisher)))
+            extractions.append(
+                (document, engine.extract(sentences, author=author or document.author or document.publisher))
+            )
         write(
             store, extractions, replacing=[d.doc_id for d, _ in extractions if d.doc_id in replacing], prelude=ontology
         )

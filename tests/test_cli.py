@@ -371,3 +371,21 @@ def test_a_dead_service_target_is_one_clean_line(disk_store, form, fmt):
         result = CliRunner().invoke(main, ["query", query, "--format", fmt, "--store", disk_store])
         assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
         assert result.stderr.startswith("kg: error: query failed") and result.stderr.count("\n") == 1
+
+
+def test_ingest_author_makes_we_the_issuer(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "release.txt").write_text("We condemn Iran's attack on Israel.\n")
+    store = str(tmp_path / "store")
+    result = CliRunner().invoke(
+        main, ["ingest", "--store", store, "--quiet", "--author", "United States", str(tmp_path / "docs")]
+    )
+    assert result.exit_code == 0, result.output
+    answer = CliRunner().invoke(
+        main, ["query", "--store", store, "--format", "csv", "SELECT ?l WHERE { ?s kg:accuses ?o . ?s rdfs:label ?l }"]
+    )
+    assert answer.output.split() == ["l", "United", "States"]
