@@ -98,12 +98,28 @@ class EventNounRules:
                     subjects = [self.ctx.seen(self.ctx.author)] if official else []  # 'sanctions are imposed on X'
                 if not copula:
                     objects += self.objects(noun.head, Trigger(trigger.relation, trigger.preps, True))
+            engaging = self.engaging_verb(noun)
+            if not subjects and engaging is not None:  # 'rebels engaged peacekeepers in a firefight'
+                predicate = engaging
+                subjects = self.subjects(engaging)
+                objects += [a for c in engaging.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]
             if not objects and len(subjects) >= 2 and self.relations[trigger.relation].symmetric:
                 self.pairwise(
                     subjects, trigger.relation, noun, self.modality(predicate), trigger
                 )  # 'X and Y signed a truce'
             elif subjects and objects:
                 self.add(subjects, trigger.relation, objects, noun, self.modality(predicate), trigger)
+
+    def engaging_verb(self, noun: Token) -> Token | None:
+        """The verb of 'X engaged Y in a firefight', 'drew Y into talks': an event noun after in/into whose
+        verb has its own object, and no relation of its own."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.i == prep.i:
+            return None
+        verb = prep.head
+        if verb.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.children) or self.verb_triggers(verb):
+            return None
+        return verb
 
     def noun_objects(self, noun: Token, trigger: Trigger) -> list[Actor]:
         """'airstrikes on X', 'offensive against X' ('between' is handled by :meth:`pair`)."""

@@ -250,7 +250,9 @@ class VerbRules:
         if noun.pos_ not in ("NOUN", "PROPN"):
             return []
         if self.is_event_noun(noun):
-            if trigger.relation == "concedesTo":  # 'lifted the sanctions on X': X is who gains
+            partnered = any(self.relations[t.relation].symmetric for t in self.noun_triggers(noun))
+            if trigger.relation == "concedesTo" or (partnered and not self.agents(noun)):
+                # 'lifted the sanctions on X': X gains; 'endorsed an agreement with X': X is the counterpart
                 return [a for t in self.noun_triggers(noun) for a in self.noun_objects(noun, t)]
             return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
         found: list[Actor] = []

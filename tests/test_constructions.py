@@ -589,3 +589,13 @@ def test_a_white_house_statement_speaks_as_the_united_states():
         ("Boko Haram", "attacks", "Chad", "actual"),
         ("United States", "supports", "Nigeria", "actual"),
     }
+
+
+def test_an_event_noun_a_verb_draws_its_object_into():
+    assert triples("Japan drew China into talks.") == {("Japan", "meetsWith", "China", "actual", None)}
+
+
+def test_the_counterpart_of_an_endorsed_agreement():
+    assert triples("Ukraine endorsed an agreement with the European Union.") == {
+        ("Ukraine", "supports", "European Union", "actual", None)
+    }
