@@ -287,8 +287,8 @@ def alias_matchers(nlp: Language, gazetteer: Gazetteer) -> tuple[PhraseMatcher, 
     """
     by_case = PhraseMatcher(nlp.vocab, attr="ORTH")
     by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    by_case.add("ACRONYM", [nlp.make_doc(a) for a in gazetteer.acronyms])
-    by_lower.add("ALIAS", [nlp.make_doc(a) for a in gazetteer.aliases])
+    by_case.add("ACRONYM", list(nlp.tokenizer.pipe(gazetteer.acronyms)))
+    by_lower.add("ALIAS", list(nlp.tokenizer.pipe(gazetteer.aliases)))  # the tokenizer alone: no pipeline run
     return by_case, by_lower
 
 
