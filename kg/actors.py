@@ -193,6 +193,10 @@ class ArticleActors(MentionFinder, Descriptions):
         if lower in PRONOUNS and token.pos_ == "PRON":
             found = self.recent(PRONOUNS[lower], token.i)
             return [self.seen(found)] if found else []
+        named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mentions
+                      and not self.mentions[c.i].actor.generic), None)  # fmt: skip
+        if named is not None and token.pos_ == "NOUN":  # 'the party's leader, Mahmoud Abbas': the name says who
+            return [self._from_mention(self.mentions[named.i], named)]
         if token.dep_ == "appos" and token.head.i != token.i and token.head.i in self.mentions:
             return self.denote(token.head, object_position)  # 'the rebels, a group backed by Iran,'
         collective = self.collective(token)

@@ -125,14 +125,18 @@ class Constructions:
                     self.add(speakers, "requests", addressees, verb, self.modality(verb))
 
     def described_roles(self) -> None:
-        """'Colonel Diallo, a commander of the Malian army,' / 'X is a senior leader of Y': the role stated."""
+        """'Colonel Diallo, a commander of the Malian army,' / 'X is a senior leader of Y' / 'the party's leader,
+        Mahmoud Abbas': the role stated."""
         for noun in self.span:
-            if noun.dep_ not in ("appos", "attr") or noun.pos_ != "NOUN":
+            named = [c for c in noun.children if c.dep_ == "appos" and self.ctx.mention_at(c) is not None]
+            if (noun.dep_ not in ("appos", "attr") and not named) or noun.pos_ != "NOUN":
                 continue
             triggers = self.role_triggers(noun)
             if not triggers:
                 continue
-            if noun.dep_ == "appos":
+            if named:  # 'the rebels' commander, Ahmed Shah,'
+                holders = [self.ctx.mention_at(c).actor for c in named]
+            elif noun.dep_ == "appos":
                 holders = self.ctx.denote(noun.head)
             else:
                 holders = [a for c in noun.head.children if c.dep_ == "nsubj" for a in self.ctx.expand(c)]

@@ -599,3 +599,10 @@ def test_the_counterpart_of_an_endorsed_agreement():
     assert triples("Ukraine endorsed an agreement with the European Union.") == {
         ("Ukraine", "supports", "European Union", "actual", None)
     }
+
+
+def test_a_role_noun_whose_name_follows_in_apposition():
+    assert triples("The rebels' commander, Ahmed Shah, attacked Kabul.") == {
+        ("Ahmed Shah", "attacks", "Kabul", "actual", None),
+        ("Ahmed Shah", "leads", "rebels", "actual", None),
+    }
