@@ -236,6 +236,8 @@ class VerbRules:
             found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'
         if not found and self.relations[trigger.relation].core in FRAMES:
             found = self.clause_objects(verb)
+        if not found and self.relations[trigger.relation].core == "accuses" and not targets:
+            found = self.clause_objects(verb, ("xcomp", "advcl"))  # 'demonstrated to demand X's resignation'
         if not found and trigger.relation != "attacks" and not trigger.preps_only:  # 'complained over Israeli raids'
             events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in EVENT_PREPS for p in c.children
                       if p.dep_ == "pobj" and self.is_event_noun(p)]  # fmt: skip
@@ -276,12 +278,12 @@ class VerbRules:
                 found += self.pobjs(child, object_position=True)
         return found
 
-    def clause_objects(self, verb: Token) -> list[Actor]:
+    def clause_objects(self, verb: Token, deps: tuple[str, ...] = ("xcomp",)) -> list[Actor]:
         """'threatened to break relations with Russia', 'refused to meet X', 'offered to hand over to Britain':
         the actors the controlled clause acts on are the target of the frame verb (PLOVER codes the frame)."""
         found: list[Actor] = []
         for clause in verb.children:
-            if clause.dep_ != "xcomp" or clause.pos_ not in ("VERB", "AUX"):
+            if clause.dep_ not in deps or clause.pos_ not in ("VERB", "AUX"):
                 continue
             for child in clause.children:
                 if child.dep_ in ("dobj", "dative"):

@@ -606,3 +606,9 @@ def test_a_role_noun_whose_name_follows_in_apposition():
         ("Ahmed Shah", "attacks", "Kabul", "actual", None),
         ("Ahmed Shah", "leads", "rebels", "actual", None),
     }
+
+
+def test_a_protest_takes_its_target_from_its_purpose_clause():
+    assert triples("Students demonstrated to demand reforms by the government of Ghana.") == {
+        ("students", "accuses", "Ghanaian government", "actual", None),
+    }
