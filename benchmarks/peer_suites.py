@@ -24,6 +24,7 @@ from pathlib import Path
 import spacy
 
 from kg.documents import from_text
+from kg.gazetteer import default_gazetteer
 from kg.lexicon import default_lexicon, load_lexicon
 from kg.rules import RuleExtractor
 from kg.sentences import split, split_many
@@ -67,7 +68,13 @@ def baseline(sentence, lexicon=None) -> set[str]:
 
 
 def names(actor, surface: dict) -> set[str]:
-    return {n.lower() for n in (*actor.names, *actor.demonyms, *actor.capitals, *surface.get(actor.id, ()))}
+    """Every name of an actor as the annotated spans may spell it, and those of its parent: the spec's gold
+    accepts the parent an annotator would also accept ('Hungarian officials' are annotated 'Hungarian')."""
+    found = {n.lower() for n in (*actor.names, *actor.demonyms, *actor.capitals, *surface.get(actor.id, ()))}
+    parent = default_gazetteer().get(actor.parent)
+    if parent is not None:
+        found |= {n.lower() for n in (*parent.names, *parent.demonyms, *parent.capitals)}
+    return found
 
 
 def in_span(actor_names: set[str], spans: list[str]) -> bool:

@@ -358,7 +358,7 @@ class ArticleActors(MentionFinder, Descriptions):
         """The actors of a noun phrase and its conjuncts ('his country and Saudi Arabia')."""
         members = [p for c in token.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-        listed = [a for member in members for a in self.expand(member, object_position)]
+        listed = [a for member in members for a in self.expand(member, object_position) if not a.generic]
         found = listed or list(self.denote(token, object_position))  # the listed ones are the specific actors
         mention = self.mentions.get(token.i)
         words = self.sentence_doc[mention.start : mention.end] if mention is not None else [token]

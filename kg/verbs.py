@@ -226,9 +226,9 @@ class VerbRules:
             held_by = [a for target in targets for a in self.holders(target)]
             if held_by:
                 return held_by
-        if trigger.relation == "requests":  # 'demanded that Belarus release ...'
-            targets += [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
-                        if c.dep_ == "nsubj"]  # fmt: skip
+        if trigger.relation == "requests" and not any(c.dep_ == "dobj" for c in verb.children):
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]  # 'demanded that Belarus release ...'
+            targets += [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
         found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
         if not found and trigger.relation != "attacks":
             found = [a for target in targets for a in self.through_noun(target, trigger)]

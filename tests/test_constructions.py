@@ -612,3 +612,15 @@ def test_a_protest_takes_its_target_from_its_purpose_clause():
     assert triples("Students demonstrated to demand reforms by the government of Ghana.") == {
         ("students", "accuses", "Ghanaian government", "actual", None),
     }
+
+
+def test_a_list_of_unnamed_things_keeps_its_head():
+    assert triples("Russian aircraft including helicopter gunships killed Afghan civilians.") == {
+        ("Russian military", "attacks", "Afghan civilians", "actual", None)
+    }
+
+
+def test_a_demand_with_an_object_takes_no_clause_subject():
+    assert triples("Ghana demanded the withdrawal of Togolese forces, diplomats said.") == {
+        ("Ghana", "requests", "Togolese military", "actual", "source"),
+    }
