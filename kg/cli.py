@@ -7,15 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
 
 import click
 from rich.console import Console
@@ -37,32 +32,6 @@ STORE_HELP = (
     "Store: a directory (embedded on-disk store), memory:, or a SPARQL endpoint's query URL. "
     "[env KG_STORE; default ./.kg]"
 )
-
-
-@contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
-    """A file to write that appears at ``path`` only when complete: a failure or Ctrl-C never
-    leaves half a file, and never clobbers the previous one."""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as err:
-        raise KgError(f"cannot write {path}: {err.strerror or err}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; the result is an ordinary file
-        os.replace(tmp, path)
-    except OSError as err:
-        raise KgError(f"cannot write {path}: {err.strerror or err}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def read_input(text: str | None, file: Path | None, what: str) -> str:
@@ -269,7 +238,13 @@ def query_command(sparql: str | None, file: Path | None, fmt: str, store: str | 
 
 @main.command("export")
 @click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="turtle", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="Write to a file instead of stdout. It appears only when complete (a hidden .NAME.kg-tmp-* beside it "
+    "until then, which the next export of NAME removes if a killed run left it).",
+)
 @store_option
 def export_command(fmt: str, output: Path | None, store: str | None) -> None:
     """Export the whole graph (triple formats merge all documents; trig/nquads keep one graph each)."""
@@ -277,9 +252,10 @@ def export_command(fmt: str, output: Path | None, store: str | None) -> None:
     if output is None:
         export.export(opened, sys.stdout.buffer, fmt)
         return
-    with atomic_output(output) as handle:
+    with export.output_file(output) as handle:
         export.export(opened, handle, fmt)
-    click.echo(f"wrote {output} ({output.stat().st_size:,} bytes, {fmt})", err=True)
+        size = handle.tell() if handle.seekable() else None
+    click.echo(f"wrote {output} ({f'{size:,} bytes, ' if size is not None else ''}{fmt})", err=True)
 
 
 DATE = click.DateTime(["%Y-%m-%d"])
@@ -330,7 +306,7 @@ def narrowed(opened, include_claims: bool, factualities: tuple[str, ...], **opti
 def view_command(output: Path, open_browser: bool, store: str | None, **options) -> None:
     """Write the actor network as an interactive page: one HTML file that works offline."""
     network = narrowed(open_store(store, read_only=True), True, ("actual", "negated", "potential"), **options)
-    with atomic_output(output) as handle:
+    with export.output_file(output) as handle:
         handle.write(view.render(network).encode("utf-8"))
     click.echo(f"wrote {output} ({len(network.nodes())} actors, {len(network.edges)} relations)", err=True)
     if open_browser:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import http.client
 import math
 import os
@@ -101,11 +102,33 @@ def _one_line(err: BaseException | str) -> str:
     return " ".join(str(err).split())
 
 
-def _os_error(location: str, err: OSError) -> KgError:
+def _os_error(location: str, err: OSError, doing: str = "open") -> KgError:
     text = str(err)
+    if err.errno == errno.ENOSPC or "No space left on device" in text:
+        return KgError(f"cannot {doing} store {location}: the disk is full (no space left on device); free some space")
     if "lock" in text.lower():
         return KgError(f"store {location} is in use by another kg process (close it and try again)")
-    return KgError(f"cannot open store {location}: {err.strerror or text.split(':')[-1].strip() or text}")
+    return KgError(f"cannot {doing} store {location}: {err.strerror or text.split(':')[-1].strip() or text}")
+
+
+_LOAD = re.compile(r"\bLOAD\s+(?:SILENT\s+)?<([^>]*)>", re.IGNORECASE)
+
+
+def _update_error(location: str, sparql: str, err: OSError) -> KgError:
+    """What went wrong in an update: the store (a full disk, a lock), else the LOAD it asked for."""
+    store_error = _os_error(location, err, "write to")
+    if "disk is full" in str(store_error) or "in use" in str(store_error):
+        return store_error
+    loads = _LOAD.findall(sparql)
+    local = [iri for iri in loads if not iri.lower().startswith(("http://", "https://"))]
+    if local:  # Oxigraph fetches over HTTP only, and said "invalid format" of a file: IRI
+        return KgError(
+            f"LOAD <{local[0]}>: the store loads only http(s) URLs; "
+            "to add a file, use kg load FILE (a TriG or N-Quads dump)"
+        )
+    if loads:
+        return KgError(f"LOAD failed: {_one_line(err)}")
+    return store_error
 
 
 #: On-disk stores this process has open for writing, by resolved path.
@@ -168,7 +191,7 @@ class OxigraphStore:
         except SyntaxError as err:
             raise KgError(f"SPARQL update syntax error: {_one_line(err)}") from None
         except OSError as err:
-            raise _os_error(self.location, err) from None
+            raise _update_error(self.location, sparql, err) from None
 
     def query(self, sparql: str) -> Result:
         try:
@@ -191,10 +214,10 @@ class OxigraphStore:
         # tables only once the memory tables fill. Without this, every later command opens the store
         # by replaying the whole log: ASK {} took 7.2 s instead of 2.1 s after 1,500 articles
         # (benchmarks/first_query.py). A compaction (optimize) on top gained nothing there.
-        try:
+        # A flush that fails (a full disk) loses nothing: the writes are safe in the log, and the next
+        # write reports the disk; failing here would call a complete ingest a failure.
+        with contextlib.suppress(OSError):
             self._store.flush()
-        except OSError as err:
-            raise _os_error(self.location, err) from None
 
     def load(self, quads: Iterable[ox.Quad]) -> None:
         # Oxigraph's bulk loader: about six times the throughput of a transaction, but not atomic.
@@ -207,7 +230,7 @@ class OxigraphStore:
             self._store.flush()
             self._store.optimize()
         except OSError as err:
-            raise _os_error(self.location, err) from None
+            raise _os_error(self.location, err, "write to") from None
 
 
 def store_timeout() -> float:

@@ -389,3 +389,61 @@ def test_ingest_author_makes_we_the_issuer(tmp_path):
         main, ["query", "--store", store, "--format", "csv", "SELECT ?l WHERE { ?s kg:accuses ?o . ?s rdfs:label ?l }"]
     )
     assert answer.output.split() == ["l", "United", "States"]
+
+
+def test_export_writes_to_dev_stdout_and_pipes(disk_store, tmp_path):
+    """Issue 10, item 15: -o /dev/stdout said "No such file" (the temporary file was made in /proc/self/fd).
+    Streams are written directly: /dev/stdout into a pipe, and a named pipe."""
+    command = [sys.executable, "-m", "kg.cli", "export", "-o", "/dev/stdout", "--store", disk_store]
+    out = subprocess.run(command, capture_output=True)
+    assert out.returncode == 0, out.stderr
+    assert len(rdflib.Graph().parse(data=out.stdout, format="turtle")) > 100
+    assert out.stderr.decode() == "wrote /dev/stdout (turtle)\n"
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    received = tmp_path / "received.nq"
+    with received.open("wb") as sink:  # a file, not a pipe of ours: a full pipe would stall cat, and the export
+        reader = subprocess.Popen(["cat", str(fifo)], stdout=sink)
+        try:
+            assert run("export", "--format", "nquads", "-o", str(fifo), "--store", disk_store).exit_code == 0
+            assert reader.wait(timeout=60) == 0
+        finally:
+            reader.kill()
+    assert received.read_text().count("\n") == count_quads(disk_store)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+WRITER = """
+import sys, time
+from pathlib import Path
+from kg.export import output_file
+with output_file(Path(sys.argv[1])) as handle:
+    handle.write(b"half a graph")
+    handle.flush()
+    print("writing", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_killed_export_leaves_no_temporary_file_for_good(disk_store, tmp_path):
+    """Issue 10, item 15: kill -9 during an export left a hidden temporary file forever. The next export
+    of the same output removes it, and only it: a writer still running keeps its own."""
+    output = tmp_path / "graph.ttl"
+    killed = subprocess.Popen([sys.executable, "-c", WRITER, str(output)], stdout=subprocess.PIPE, text=True)
+    assert killed.stdout.readline() == "writing\n"
+    killed.kill()
+    killed.wait(timeout=30)
+    leftovers = list(tmp_path.glob(".graph.ttl.kg-tmp-*"))
+    assert len(leftovers) == 1 and not output.exists()
+
+    running = subprocess.Popen([sys.executable, "-c", WRITER, str(output)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert running.stdout.readline() == "writing\n"
+        theirs = set(tmp_path.glob(".graph.ttl.kg-tmp-*")) - set(leftovers)
+        assert run("export", "-o", str(output), "--store", disk_store).exit_code == 0
+        assert set(tmp_path.glob(".graph.ttl.kg-tmp-*")) == theirs, "the killed run's file removed, the live one kept"
+        assert len(rdflib.Graph().parse(output, format="turtle")) > 100
+    finally:
+        running.kill()
+        running.wait(timeout=30)

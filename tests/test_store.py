@@ -5,6 +5,7 @@ endpoint backend speaks the real protocol to real servers (kg serve: tests/test_
 from __future__ import annotations
 
 import base64
+import shlex
 import shutil
 import signal
 import subprocess
@@ -21,9 +22,10 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.errors import KgError
 from kg.pipeline import ingest, recount_all, remove
 from kg.store import open_store
-from tests.conftest import ARTICLES, BACKENDS, SEEDS, backend_location, count_quads, free_port, oxigraph_server
+from tests.conftest import ARTICLES, BACKENDS, ROOT, SEEDS, backend_location, count_quads, free_port, oxigraph_server
 
 DOC_GRAPHS = "https://w3id.org/kg-news/id/graph/doc/"
 MATERIALISED = """SELECT ?s ?p ?o ?n ?m WHERE { ?c a kg:Corroboration ; kg:subject ?s ; kg:relation ?p ;
@@ -171,6 +173,41 @@ def stored_documents_after_full_ingest(tmp_path: Path) -> int:
     location = str(tmp_path / "reference")
     ingest([one], location)
     return stored_documents(location)["dispatch-000"]
+
+
+def test_a_full_disk_is_named(tmp_path):
+    """Issue 10, item 15: a full disk said "cannot open store ...: No space left on device" without saying
+    that the disk is full. A real full file system: a 2 MB tmpfs, mounted in a private user and mount
+    namespace (no root needed, gone when the shell exits), filled after a first ingest."""
+    mount = tmp_path / "small-disk"
+    mount.mkdir()
+    kg = f"{shlex.quote(sys.executable)} -m kg.cli"
+    script = f"""set -e
+    mount -t tmpfs -o size=2m tmpfs {mount}
+    {kg} ingest -q {SEEDS} --store {mount}/store
+    dd if=/dev/zero of={mount}/filler bs=4k 2>/dev/null || true
+    {kg} ingest {ARTICLES} --store {mount}/store 2>&1 || echo "exit $?"
+    {kg} query 'SELECT ?id WHERE {{ ?d dcterms:identifier ?id }}' --format csv --store {mount}/store
+    """
+    shell = ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script]
+    out = subprocess.run(shell, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    error, status, *rows = out.stdout.splitlines()
+    assert error.startswith("kg: error: cannot open store") and "the disk is full" in error, error
+    assert status == "exit 1"
+    assert rows == ["id", "syria-raqqa-2016"], "what was stored stays"
+
+
+def test_load_of_a_file_iri_says_what_is_wrong(tmp_path):
+    """Issue 10, item 15: a SPARQL LOAD of a file: IRI failed with "invalid format" (Oxigraph fetches
+    http(s) URLs only)."""
+    page = tmp_path / "x.nt"
+    page.write_text("<http://a> <http://b> <http://c> .\n")
+    store = open_store(str(tmp_path / "store"))
+    with pytest.raises(KgError) as caught:
+        store.update(f"LOAD <{page.as_uri()}>")
+    message = str(caught.value)
+    assert "loads only http(s) URLs" in message and "kg load" in message and "invalid format" not in message
 
 
 # ------------------------------------------------------------------- the SPARQL endpoint backend
