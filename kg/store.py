@@ -426,6 +426,12 @@ class RemoteStore:
                 return [q.triple for q in ox.parse(data, format=format)]  # parsed here: errors are caught here
             if kind in ("application/sparql-results+json", "application/json"):
                 result = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+                if isinstance(result, ox.QuerySolutions):
+                    # Parsed lazily: read it through once here, so that a truncated or malformed answer
+                    # fails now, with this message, and not in whatever reads the rows later.
+                    for _ in result:
+                        pass
+                    result = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
                 if form == "ASK" and isinstance(result, ox.QuerySolutions):
                     # Virtuoso answers ASK with one row holding 1 or 0, not the protocol's boolean.
                     rows = [row[0] for row in result]

@@ -296,6 +296,40 @@ def test_a_slow_server_cannot_outlive_the_timeout(monkeypatch):
     assert elapsed < 10, elapsed  # 60 s of dribbling before the fix
 
 
+class Truncating(BaseHTTPRequestHandler):
+    """A SPARQL endpoint whose answers break off after the first row."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        row = '{"s": {"type": "uri", "value": "http://a"}, "named": {"type": "literal", "value": "false"}}'
+        body = ('{"head": {"vars": ["s", "named"]}, "results": {"bindings": [' + row + ', {"s":').encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_truncated_answer_is_one_clean_line():
+    """Issue 10, item 12: a results document is parsed as it is read, so a truncated one failed in the
+    middle of whatever read the rows (the union check, the export, the table), as a traceback."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Truncating)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/query"
+    try:
+        for args in (["query", "SELECT ?s WHERE { ?s ?p ?o }"], ["export", "--format", "nquads"], ["analyze"]):
+            result = CliRunner().invoke(main, [*args, "--store", url])
+            assert result.exit_code == 1 and isinstance(result.exception, SystemExit), (args, result.exception)
+            assert result.stderr.startswith(f"kg: error: SPARQL endpoint {url} sent a malformed answer"), args
+            assert result.stderr.count("\n") == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 class AuthProxy(BaseHTTPRequestHandler):
     """A reverse proxy that wants HTTP basic auth, as a hosted triple store does."""
 
