@@ -28,6 +28,10 @@ def test_wheel_holds_the_data_and_runs_from_outside_the_checkout(tmp_path: Path)
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in ("kg/data/kg.ttl", "kg/templates/network.html", "kg/data/gazetteer/curated.jsonl"):
         assert expected in names, expected
+    data = ROOT / "ontology"
+    for path in data.rglob("*"):  # every data file the extractor reads (sources/ only feeds the scripts)
+        if path.is_file() and path.suffix in (".ttl", ".tsv", ".jsonl", ".txt") and "sources" not in path.parts:
+            assert f"kg/data/{path.relative_to(data).as_posix()}" in names, path
     assert any(name.startswith("kg/data/lexicon/") and name.endswith(".tsv") for name in names)
 
     site = tmp_path / "site"
