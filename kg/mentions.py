@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from kg.descriptions import slug
+from kg.agents import default_agents
+from kg.descriptions import STATE_ROLES, slug
 from kg.gazetteer import Actor, is_acronym, normalize
 from kg.sentences import load_pipeline, only_adverb
 
@@ -158,6 +159,9 @@ class MentionFinder:
         hits = self.gazetteer.lookup(name)
         if hits:
             return [Mention(tokens[0].i, tokens[-1].i + 1, hits[0][0], hits[0][1])]
+        body = self._state_body_name(name)
+        if body is not None:  # 'the Government of Colombia' is Colombia's government, as 'Colombian government' is
+            return [Mention(tokens[0].i, tokens[-1].i + 1, body, "ner")]
         actor_type = NER_TYPES[ent.label_] or guess_org_type(name)
         if ent.label_ == "NORP":
             if len(tokens) > 1 or tokens[0].dep_ in ("amod", "compound", "npadvmod") or tokens[0].pos_ == "ADJ":
@@ -166,6 +170,17 @@ class MentionFinder:
                 actor_type = "Place"  # 'areas of Aleppo': the tagger's NORP is a place name
         actor = self.derive(slug(name), name, actor_type, source="ner")
         return [Mention(tokens[0].i, tokens[-1].i + 1, actor, "ner")]
+
+    def _state_body_name(self, name: str) -> Actor | None:
+        """The body of a state a name like 'Government of Colombia' or 'Army of Mali' names, if any."""
+        words = name.split(" of ", 1)
+        if len(words) != 2:
+            return None
+        agent = default_agents().get(words[0].lower())
+        state = next((a for a, _ in self.gazetteer.lookup(words[1]) if a.type == "State"), None)
+        if agent is None or state is None or agent.role not in STATE_ROLES or agent.person:
+            return None
+        return self.state_body(state, agent.role)
 
     def _learn_acronyms(self, span: Span) -> None:
         """'the Democratic Union Party (PYD)': the acronym names the same actor for the rest of the article."""

@@ -76,6 +76,8 @@ class ModifierRules:
             words = [t for t in head.subtree if t.i < mention.start and t.dep_ in ("compound", "amod")]
             role_words = [t for t in words if self.ctx.mention_at(t) is None]
             owners = [self.ctx.mention_at(t).actor for t in words if self.ctx.mention_at(t) is not None]
+            if not owners:  # 'Foreign Minister Sergey Lavrov of Russia'
+                owners = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for a in self.pobjs(c)]
             if not role_words or not owners:
                 continue
             phrase = " ".join(t.lower_ for t in role_words)

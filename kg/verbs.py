@@ -230,7 +230,7 @@ class VerbRules:
             clauses = [c for c in verb.children if c.dep_ == "ccomp"]  # 'demanded that Belarus release ...'
             targets += [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
         found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
-        if not found and trigger.relation != "attacks":
+        if not found and trigger.relation not in ("attacks", "meetsWith"):  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]
         if not found and not trigger.preps_only and any(t.dep_ == "dobj" for t in targets):
             found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'
@@ -254,8 +254,9 @@ class VerbRules:
         if self.is_event_noun(noun):
             partnered = any(self.relations[t.relation].symmetric for t in self.noun_triggers(noun))
             if trigger.relation == "concedesTo" or (partnered and not self.agents(noun)):
-                # 'lifted the sanctions on X': X gains; 'endorsed an agreement with X': X is the counterpart
-                return [a for t in self.noun_triggers(noun) for a in self.noun_objects(noun, t)]
+                # 'lifted the sanctions on X': X gains; 'endorsed an agreement with X' / 'between X and Y'
+                sides = list(self.pair(noun) or ()) if partnered else []
+                return sides + [a for t in self.noun_triggers(noun) for a in self.noun_objects(noun, t)]
             return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
         found: list[Actor] = []
         for child in noun.children:

@@ -624,3 +624,19 @@ def test_a_demand_with_an_object_takes_no_clause_subject():
     assert triples("Ghana demanded the withdrawal of Togolese forces, diplomats said.") == {
         ("Ghana", "requests", "Togolese military", "actual", "source"),
     }
+
+
+def test_a_state_department_statement():
+    release = (
+        "Press Statement\n\nSecretary Kerry met today with Foreign Minister Sergey Lavrov of Russia.\n\n"
+        "The United States welcomes the agreement between the Government of Colombia and the FARC. "
+        "We urge Russia to withdraw its forces from Ukraine."
+    )
+    found = {(s.subject.label, s.relation, s.object.label, s.factuality) for s in extract(release).statements}
+    assert found == {
+        ("John Kerry", "meetsWith", "Sergey Lavrov", "actual"),
+        ("Sergey Lavrov", "represents", "Russia", "actual"),
+        ("Colombian government", "agreesWith", "FARC", "actual"),
+        ("U.S. Department of State", "requests", "Russia", "actual"),
+        ("Russia", "withdrawsFrom", "Ukraine", "potential"),
+    }
