@@ -248,8 +248,8 @@ CAMEO_SENTENCES = [
      {("Iran", "threatens", "Saudi Arabia", "actual", None)}),
     ("CAMEO verb + particle", "Nigeria wiped out Boko Haram last year.",
      {("Nigeria", "attacks", "Boko Haram", "actual", None)}),
-    ("CAMEO verb + object noun", "Ethiopia imposed a curfew on Tigray.",
-     {("Ethiopia", "coerces", "Tigray", "actual", None)}),
+    ("CAMEO verb + object noun", "Ecuador granted asylum to Bolivia.",
+     {("Ecuador", "supports", "Bolivia", "actual", None)}),
 ]  # fmt: skip
 
 
