@@ -11,22 +11,31 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-from kg import analysis, evaluate, export, query, serve, view
-from kg.documents import FORMATS, Fields, Inputs, Skipped, decode, from_text, read_document, read_limited
+# Only what every command needs, and the modules whose constants the options show. A command imports
+# its own stage when it runs: the pipeline (and through it spaCy, about a second) for ingest and
+# extract, networkx and pyvis for view and analyze, kg.documents for reading files; `kg --help` and
+# `kg query` pay for none of them (benchmarks/startup.py, tests/test_layers.py).
+from kg import export, query
 from kg.errors import KgError, terminal_safe
-from kg.network import Network, find_actor, read_network, select
-from kg.pipeline import BATCH_DOCUMENTS, extract_document
-from kg.pipeline import ingest as ingest_paths
-from kg.pipeline import load as load_documents
-from kg.pipeline import remove as remove_document
-from kg.statements import SOURCE
 from kg.store import location_from, open_store, shown
 from kg.vocabulary import relations
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from kg.documents import Inputs, Skipped
+    from kg.network import Network
+
+#: Option values and defaults that --help shows, of stages a command imports only when it runs
+#: (kg.documents.FORMATS, kg.pipeline.BATCH_DOCUMENTS, kg.serve's limits): written out so that `kg --help`
+#: imports none of them; tests/test_layers.py checks that they agree with their modules.
+INPUT_FORMATS = ("text", "markdown", "html", "jsonl", "json", "csv")
+BATCH_DOCUMENTS = 32
+QUERY_TIMEOUT, SOCKET_TIMEOUT, MAX_CONNECTIONS = 30.0, 30.0, 32
 
 STORE_HELP = (
     "Store: a directory (embedded on-disk store), memory:, or a SPARQL endpoint's query URL. "
@@ -47,6 +56,8 @@ def _read_input(text: str | None, file: Path | None, what: str) -> str:
         raise KgError(f"give the {what} as an argument or with --file, not both")
     if text is not None:
         return utf8_argument(text, what)
+    from kg.documents import decode, read_limited
+
     if file is not None:
         try:
             with file.open("rb") as handle:
@@ -116,7 +127,7 @@ store_option = click.option("--store", "store", default=None, envvar="KG_STORE",
 @click.option(
     "--format",
     "stdin_format",
-    type=click.Choice(list(dict.fromkeys(FORMATS.values()))),
+    type=click.Choice(INPUT_FORMATS),
     help="What '-' (standard input) holds. [default: guessed from its first character]",
 )
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Parsing processes.")
@@ -149,6 +160,9 @@ def ingest(
     ones are replaced. Documents are written in batches, one transaction each: after a crash or
     Ctrl-C every document is wholly in or wholly out, and the same command again adds the rest.
     """
+    from kg.documents import Fields, Inputs
+    from kg.pipeline import ingest as ingest_paths
+
     inputs = Inputs(list(paths), Fields.parse(fields), stdin_format, follow_links=follow_links)
     with IngestProgress(inputs, enabled=not quiet and sys.stderr.isatty()) as progress:
         try:
@@ -187,6 +201,9 @@ class IngestProgress:
 
     def __enter__(self) -> IngestProgress:
         if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
             self._bar = Progress(
                 TextColumn("ingest"),
                 BarColumn(),
@@ -281,6 +298,8 @@ def network_options(command):
 
 def narrowed(opened, include_claims: bool, factualities: tuple[str, ...], **options) -> Network:
     """The store's network, narrowed by the options of network_options."""
+    from kg.network import find_actor, read_network, select
+
     full = read_network(opened)
     unknown = [r for r in options["relation_names"] if r not in relations()]
     if unknown:
@@ -305,6 +324,8 @@ def narrowed(opened, include_claims: bool, factualities: tuple[str, ...], **opti
 @store_option
 def view_command(output: Path, open_browser: bool, store: str | None, **options) -> None:
     """Write the actor network as an interactive page: one HTML file that works offline."""
+    from kg import view
+
     network = narrowed(open_store(store, read_only=True), True, ("actual", "negated", "potential"), **options)
     with export.output_file(output) as handle:
         handle.write(view.render(network).encode("utf-8"))
@@ -322,6 +343,8 @@ def analyze_command(fmt: str, include_claims: bool, store: str | None, **options
     """Centralities, communities, structural balance and alliances of the actor network (networkx).
 
     CSV holds the per-actor table; JSON holds everything."""
+    from kg import analysis
+
     network = narrowed(open_store(store, read_only=True), include_claims, ("actual",), **options)
     result = analysis.analyze(network, include_claims=True)  # already narrowed to what counts
     if fmt == "json":
@@ -346,6 +369,10 @@ def analyze_command(fmt: str, include_claims: bool, store: str | None, **options
 )
 def extract_command(text: str | None, file: Path | None, fmt: str, author: str | None, explain: bool) -> None:
     """Print the statements of a text; nothing is stored."""
+    from kg.documents import from_text, read_document
+    from kg.pipeline import extract_document
+    from kg.statements import SOURCE
+
     # a file goes through the same checks and Markdown handling as ingest
     document = read_document(file) if file is not None and text is None else from_text(read_input(text, file, "text"))
     document = replace(document, author=author or document.author)
@@ -394,6 +421,8 @@ def eval_command(
     gold: tuple[Path, ...], show_errors: bool, fmt: str, ignore: tuple[str, ...], store: str | None
 ) -> None:
     """Score the store against gold statements (JSON Lines, or directories of them)."""
+    from kg import evaluate
+
     score = evaluate.score(open_store(store, read_only=True), gold, ignore)
     click.echo(json.dumps(score.as_dict(), indent=2) if fmt == "json" else score.report(show_errors))
 
@@ -403,6 +432,8 @@ def eval_command(
 @store_option
 def remove_command(doc_id: str, store: str | None) -> None:
     """Delete one document (by id: its file name without extension) and its statements."""
+    from kg.pipeline import remove as remove_document
+
     if not remove_document(doc_id, location_from(store)):
         raise KgError(f"no document {doc_id!r} in the store")
     click.echo(f"removed {doc_id}", err=True)
@@ -415,6 +446,8 @@ def load_command(dump: Path, store: str | None) -> None:
     """Add a TriG or N-Quads dump (from kg export) to the store: restore a backup, or move a graph
     to another store. Bulk speed; a malformed file loads nothing; a document the store already
     holds is replaced by the dump's version, and corroboration counts are recounted."""
+    from kg.pipeline import load as load_documents
+
     report = load_documents(dump, location_from(store))
     replaced = f", {report.replaced:,} of them replacing stored versions" if report.replaced else ""
     click.echo(
@@ -439,21 +472,21 @@ def load_command(dump: Path, store: str | None) -> None:
 @click.option("--allow-load", is_flag=True, help="With --writable: run LOAD <url>, which fetches a URL.")
 @click.option(
     "--query-timeout",
-    default=serve.QUERY_TIMEOUT,
+    default=QUERY_TIMEOUT,
     show_default=True,
     type=click.FloatRange(min=0.1),
     help="Seconds a query may run before it is stopped.",
 )
 @click.option(
     "--socket-timeout",
-    default=serve.SOCKET_TIMEOUT,
+    default=SOCKET_TIMEOUT,
     show_default=True,
     type=click.FloatRange(min=0.1),
     help="Seconds a client has to send its request; slower connections are dropped.",
 )
 @click.option(
     "--max-connections",
-    default=serve.MAX_CONNECTIONS,
+    default=MAX_CONNECTIONS,
     show_default=True,
     type=click.IntRange(1, 10_000),
     help="Connections served at once; more are answered 503.",
@@ -474,6 +507,8 @@ def serve_command(
 ) -> None:
     """Answer SPARQL 1.1 Protocol queries over the store at /query, for YASGUI, notebooks or Gephi.
     See the README's Security section for what it protects and what it does not."""
+    from kg import serve
+
     server = serve.serve(
         open_store(store, read_only=not writable),
         host,

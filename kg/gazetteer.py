@@ -14,12 +14,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from typing import TYPE_CHECKING
 
 from kg.errors import KgError
 from kg.vocabulary import ACTOR_TYPES, data_path
+
+if TYPE_CHECKING:  # spaCy only for the matchers: the read side uses Actor without importing it
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
 
 
 @dataclass
@@ -285,6 +287,8 @@ def alias_matchers(nlp: Language, gazetteer: Gazetteer) -> tuple[PhraseMatcher, 
     Built once per pipeline and gazetteer (about 1,500 aliases take ~15 ms): every extraction, and
     the headline re-caser, shares them.
     """
+    from spacy.matcher import PhraseMatcher
+
     by_case = PhraseMatcher(nlp.vocab, attr="ORTH")
     by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     by_case.add("ACRONYM", list(nlp.tokenizer.pipe(gazetteer.acronyms)))

@@ -33,7 +33,6 @@ from kg.rdf import (
     graph_iri,
     relation_keys,
 )
-from kg.sentences import split, split_many
 from kg.statements import Extraction, get_extractor
 from kg.store import Store, insert_data, ontology_update, open_store, read_dump
 from kg.vocabulary import ACTORS_GRAPH, CORROBORATION_GRAPH, KG, RDF, XSD
@@ -41,6 +40,8 @@ from kg.vocabulary import ACTORS_GRAPH, CORROBORATION_GRAPH, KG, RDF, XSD
 
 def extract_document(document: Document, extractor: str = "rules") -> Extraction:
     """The statements of one document."""
+    from kg.sentences import split  # spaCy: imported by what parses, so that load and remove go without it
+
     return get_extractor(extractor).extract(split(document), author=document.author or document.publisher)
 
 
@@ -167,6 +168,8 @@ def ingest(
     parses in that many processes. ``author`` names the issuer of every document (official statements),
     else a document's own author or publisher field is tried.
     """
+    from kg.sentences import split_many  # spaCy, as in extract_document
+
     inputs = paths if isinstance(paths, Inputs) else Inputs(list(paths))
     store = as_store(store)
     report = IngestReport()

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kg.errors import KgError
 from kg.gazetteer import Actor
-from kg.sentences import Sentence
+
+if TYPE_CHECKING:  # kg.sentences imports spaCy; the read side (kg.rdf, kg.evaluate) uses statements without it
+    from kg.sentences import Sentence
 
 SOURCE = "source"  # attribution to an unnamed source
 

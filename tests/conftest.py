@@ -207,3 +207,23 @@ def backend_location(request, tmp_path: Path) -> str:
     """An empty store of the backend ``request.param`` names (a key of :data:`BACKENDS`)."""
     fixture = BACKENDS[request.param]
     return str(tmp_path / "store") if fixture is None else request.getfixturevalue(fixture)
+
+
+#: Fixtures that start a server process (oxigraph server, Virtuoso, kg serve) or Chromium. A test that
+#: uses one, or runs against a BACKENDS entry that is a server, gets the marker here; a test that starts
+#: one by itself carries the marker where it is written.
+SERVER_FIXTURES = {"sparql_endpoint", "empty_endpoint", "virtuoso_endpoint", "empty_virtuoso", "serving", "served"}
+BROWSER_FIXTURES = {"browser", "chromium"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests by what they start, so that `pytest -m "not server and not browser"` runs with Python
+    and pip alone (the markers are declared in pyproject.toml, with --strict-markers)."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        callspec = getattr(item, "callspec", None)
+        params = [value for value in callspec.params.values() if isinstance(value, str)] if callspec else []
+        if used & SERVER_FIXTURES or any(BACKENDS.get(value) for value in params):
+            item.add_marker(pytest.mark.server)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)

@@ -213,6 +213,7 @@ def test_load_of_a_file_iri_says_what_is_wrong(tmp_path):
 # ------------------------------------------------------------------- the SPARQL endpoint backend
 
 
+@pytest.mark.server
 def test_the_server_must_query_the_union_of_its_graphs(tmp_path):
     process, url = oxigraph_server(tmp_path / "plain", union=False)
     try:
