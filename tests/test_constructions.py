@@ -640,3 +640,15 @@ def test_a_state_department_statement():
         ("U.S. Department of State", "requests", "Russia", "actual"),
         ("Russia", "withdrawsFrom", "Ukraine", "potential"),
     }
+
+
+def test_the_graph_keeps_cameo_code_and_plover_event(tmp_path):
+    from kg.pipeline import ingest
+    from kg.store import open_store
+
+    (tmp_path / "codes.txt").write_text("Turkey pummeled the PKK. Portugal will support Turkey.\n")
+    store = open_store("memory:")
+    ingest([tmp_path / "codes.txt"], store)
+    rows = store.query("SELECT ?code ?event WHERE { ?s kg:ploverEvent ?event . OPTIONAL { ?s kg:cameoCode ?code } }")
+    found = {(r["event"].value, r["code"].value if r["code"] else None) for r in rows}
+    assert found == {("ASSAULT", "190"), ("AGREE", "050")}  # an announced support is PLOVER's AGREE
