@@ -3,7 +3,12 @@
 Iran supports Hezbollah; Israel attacks both (a balanced triad: the enemy of my enemy is my
 friend). The United States supports the YPG and cooperates with Turkey, which attacks the YPG (an
 unbalanced triad). Israel claims Iran supports Hamas (a claim, not a fact). Russia denies
-attacking Turkey; Iran plans to attack Israel (neither counts as a relation)."""
+attacking Turkey; Iran plans to attack Israel (neither counts as a relation).
+
+The world is written down as statements, not extracted from sentences, so that a change of the
+extractor cannot change it: the analysis tests build its Network directly (as tests/test_view.py
+does), and the command tests store the same statements through ingest's own write path.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import csv
 import io
 import json
 import random
+from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
@@ -19,28 +25,86 @@ from click.testing import CliRunner
 
 from kg.analysis import EXACT_BETWEENNESS_MAX, REPORT_LINES, analyze, report
 from kg.cli import main
+from kg.documents import Document
+from kg.gazetteer import Actor as GazetteerActor
 from kg.network import Actor as NetworkActor
 from kg.network import Edge, Evidence, Network, find_actor, read_network, select
-from kg.pipeline import ingest
-from kg.store import open_store
+from kg.pipeline import write
+from kg.rdf import actor_iri
+from kg.statements import Extraction, Statement
+from kg.store import ontology_update, open_store
 
-WORLD = {
-    "levant.txt": "Iran supports Hezbollah.\n\nIsrael attacked Hezbollah.\n\nIsrael attacked Iran.\n",
-    "syria.txt": "The United States supports the YPG.\n\nTurkey attacked the YPG.\n\n"
-    "The United States cooperates with Turkey.\n",
-    "claims.txt": "Israel says Iran supports Hamas.\n\nRussia denied attacking Turkey.\n\n"
-    "Iran plans to attack Israel.\n",
-    "again.txt": "Iran supports Hezbollah, a militia in Lebanon.\n",
+#: The actors: id -> (label, type).
+ACTORS = {
+    "iran": ("Iran", "State"),
+    "israel": ("Israel", "State"),
+    "hezbollah": ("Hezbollah", "ArmedGroup"),
+    "hamas": ("Hamas", "ArmedGroup"),
+    "united-states": ("United States", "State"),
+    "turkey": ("Turkey", "State"),
+    "ypg": ("YPG", "ArmedGroup"),
+    "russia": ("Russia", "State"),
 }
+#: The articles: id -> date, and what each states: (sentence, subject, relation, object, factuality, asserted by).
+DATES = {"levant": "2014-05-01", "syria": "2016-03-01", "claims": "2018-07-01", "again": "2020-05-01"}
+WORLD = {
+    "levant": [
+        ("Iran supports Hezbollah.", "iran", "supports", "hezbollah", "actual", None),
+        ("Israel attacked Hezbollah.", "israel", "attacks", "hezbollah", "actual", None),
+        ("Israel attacked Iran.", "israel", "attacks", "iran", "actual", None),
+    ],
+    "syria": [
+        ("The United States supports the YPG.", "united-states", "supports", "ypg", "actual", None),
+        ("Turkey attacked the YPG.", "turkey", "attacks", "ypg", "actual", None),
+        ("The United States cooperates with Turkey.", "united-states", "cooperatesWith", "turkey", "actual", None),
+    ],
+    "claims": [
+        ("Israel says Iran supports Hamas.", "iran", "supports", "hamas", "actual", "israel"),
+        ("Russia denied attacking Turkey.", "russia", "attacks", "turkey", "negated", "russia"),
+        ("Iran plans to attack Israel.", "iran", "attacks", "israel", "potential", None),
+    ],
+    "again": [("Iran supports Hezbollah, a militia in Lebanon.", "iran", "supports", "hezbollah", "actual", None)],
+}  # fmt: skip
+
+
+def world() -> Network:
+    """The world as the network kg.network.read_network makes of a store holding it."""
+    actors = {actor_iri(i): NetworkActor(actor_iri(i), label, kind) for i, (label, kind) in ACTORS.items()}
+    edges: dict[tuple[str, str, str], Edge] = {}
+    for doc, said in WORLD.items():
+        for sentence, subject, relation, obj, factuality, asserter in said:
+            key = (actor_iri(subject), relation, actor_iri(obj))
+            by = ACTORS[asserter][0] if asserter else None
+            edges.setdefault(key, Edge(*key)).evidence.append(Evidence(sentence, doc, doc, DATES[doc], factuality, by))
+    for edge in edges.values():  # the corroboration counts the store materialises
+        edge.document_count = len(edge.documents)
+        edge.asserted_count = len({e.document for e in edge.evidence if e.truthy})
+    return Network(actors, edges)
+
+
+@dataclass(frozen=True)
+class Said:
+    """A sentence as the RDF of a statement records it (its text and place), without a parse."""
+
+    text: str
+    index: int
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("world")
-    for name, text in WORLD.items():
-        (folder / name).write_text(text)
-    location = str(folder / "store")
-    ingest([folder], location)
+def world_store(tmp_path_factory) -> str:
+    """An on-disk store holding the world, written by ingest's own write path (kg.pipeline.write)."""
+    actors = {i: GazetteerActor(i, label, kind) for i, (label, kind) in ACTORS.items()}
+    extractions = []
+    for doc, said in WORLD.items():
+        extraction = Extraction()
+        for index, (sentence, subject, relation, obj, factuality, asserter) in enumerate(said):
+            by = actors[asserter] if asserter else None
+            statement = Statement(actors[subject], relation, actors[obj], Said(sentence, index), factuality, by)
+            extraction.statements.append(statement)
+        text = "\n\n".join(s[0] for s in said)
+        extractions.append((Document(doc_id=doc, text=text, date=DATES[doc]), extraction))
+    location = str(tmp_path_factory.mktemp("world") / "store")
+    write(open_store(location), extractions, prelude=ontology_update())
     return location
 
 
@@ -48,8 +112,8 @@ def labels(triads, analysis) -> set[frozenset[str]]:
     return {frozenset(analysis.label(n) for n in t) for t in triads}
 
 
-def test_structural_balance_and_alliances(world):
-    result = analyze(read_network(open_store(world, read_only=True)))
+def test_structural_balance_and_alliances():
+    result = analyze(world())
     assert labels(result.balanced, result) == {frozenset({"Iran", "Hezbollah", "Israel"})}
     assert labels(result.unbalanced, result) == {frozenset({"United States", "YPG", "Turkey"})}
     assert result.balance_ratio == 0.5
@@ -59,8 +123,8 @@ def test_structural_balance_and_alliances(world):
     assert pair["common_enemy"] == "Israel" and pair["between_them"] == "cooperation (balanced)"
 
 
-def test_only_facts_count_unless_claims_are_asked_for(world):
-    network = read_network(open_store(world, read_only=True))
+def test_only_facts_count_unless_claims_are_asked_for():
+    network = world()
     facts = analyze(network)
     names = {d["label"] for _, d in facts.actors.nodes(data=True)}
     assert "Hamas" not in names, "Israel's claim is not a fact"
@@ -71,39 +135,56 @@ def test_only_facts_count_unless_claims_are_asked_for(world):
     assert "Hamas" in {d["label"] for _, d in with_claims.actors.nodes(data=True)}
 
 
-def test_centralities_and_communities_are_networkx_graphs(world):
-    result = analyze(read_network(open_store(world, read_only=True)))
+def test_centralities_and_communities_are_networkx_graphs():
+    network = world()
+    result = analyze(network)
     assert isinstance(result.graph, nx.MultiDiGraph) and isinstance(result.signed, nx.Graph)
-    israel = find_actor(read_network(open_store(world, read_only=True)), "Israel")
+    israel = find_actor(network, "Israel")
     data = result.actors.nodes[israel]
     assert data["degree"] == pytest.approx(2 / (result.actors.number_of_nodes() - 1))
     assert set(data) >= {"label", "type", "degree", "betweenness", "eigenvector", "community"}
     assert result.graph.nodes[israel]["betweenness"] == data["betweenness"]
     communities = [set(c) for c in result.communities]
     assert sum(len(c) for c in communities) == result.actors.number_of_nodes()
-    hezbollah = find_actor(read_network(open_store(world, read_only=True)), "Hezbollah")
-    assert (
-        result.actors.nodes[hezbollah]["community"]
-        == result.actors.nodes[find_actor(read_network(open_store(world, read_only=True)), "Iran")]["community"]
-    )
+    hezbollah, iran = find_actor(network, "Hezbollah"), find_actor(network, "Iran")
+    assert result.actors.nodes[hezbollah]["community"] == result.actors.nodes[iran]["community"]
 
 
-def test_analyze_command_formats(world):
-    table = CliRunner().invoke(main, ["analyze", "--store", world])
+def test_the_stored_world_reads_back_as_the_world(world_store):
+    """The command tests below run on the store; it must hold the world the other tests analyse."""
+    stored, expected = read_network(open_store(world_store, read_only=True)), world()
+
+    def edges(network: Network) -> set[tuple]:
+        return {
+            (*key, e.document_count, e.asserted_count, frozenset((v.sentence, v.factuality, v.asserted_by, v.date)
+                                                                 for v in e.evidence))
+            for key, e in network.edges.items()
+        }  # fmt: skip
+
+    assert edges(stored) == edges(expected)
+    assert {(a.iri, a.label, a.type) for a in expected.actors.values()} <= {
+        (a.iri, a.label, a.type) for a in stored.actors.values()
+    }
+
+
+def test_analyze_command_formats(world_store):
+    table = CliRunner().invoke(main, ["analyze", "--store", world_store])
     assert table.exit_code == 0 and "Structural balance" in table.output and "1 unbalanced" in table.output
     rows = list(
-        csv.DictReader(io.StringIO(CliRunner().invoke(main, ["analyze", "--format", "csv", "--store", world]).output))
+        csv.DictReader(
+            io.StringIO(CliRunner().invoke(main, ["analyze", "--format", "csv", "--store", world_store]).output)
+        )
     )
-    assert {r["actor"] for r in rows} >= {"Iran", "Israel", "Hezbollah", "Turkey", "YPG", "United States"}
+    assert {r["actor"] for r in rows} == {"Iran", "Israel", "Hezbollah", "Turkey", "YPG", "United States"}
     assert all(0 <= float(r["betweenness"]) <= 1 for r in rows)
     data = json.loads(
-        CliRunner().invoke(main, ["analyze", "--format", "json", "--store", world, "--include-claims"]).output
+        CliRunner().invoke(main, ["analyze", "--format", "json", "--store", world_store, "--include-claims"]).output
     )
     assert data["balance"]["unbalanced_triads"] and any("Hamas" in a["actor"] for a in data["actors"])
 
 
-def test_selection_by_focus_relation_and_documents(world):
-    network = read_network(open_store(world, read_only=True))
+def test_selection_by_focus_relation_and_documents():
+    network = world()
     iran = find_actor(network, "iran")
     near = select(network, focus=iran, depth=1)
     assert {network.actor(n).label for n in near.nodes()} == {"Iran", "Hezbollah", "Israel", "Hamas"}
@@ -115,32 +196,29 @@ def test_selection_by_focus_relation_and_documents(world):
     assert {network.actor(n).label for n in top.nodes()} == {"Iran", "Hezbollah"}
 
 
-def test_selection_by_date(tmp_path):
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(
-        json.dumps({"id": "old", "text": "Iran supports Hezbollah.", "date": "2014-05-01"}) + "\n"
-        + json.dumps({"id": "new", "text": "Israel attacked Hezbollah.", "date": "2020-05-01"}) + "\n"
-    )  # fmt: skip
-    location = str(tmp_path / "store")
-    ingest([feed], location)
-    network = read_network(open_store(location, read_only=True))
-    recent = select(network, since=date(2019, 1, 1))
-    assert [e.relation for e in recent.edges.values()] == ["attacks"]
-    early = select(network, until=date(2015, 1, 1))
-    assert [e.relation for e in early.edges.values()] == ["supports"]
+def test_selection_by_date(world_store, tmp_path):
+    network = world()
+    recent = select(network, since=date(2019, 1, 1))  # only the article of 2020
+    assert [(network.actor(e.subject).label, e.relation) for e in recent.edges.values()] == [("Iran", "supports")]
+    assert [e.document_count for e in recent.edges.values()] == [1], "a narrowed edge counts its own documents"
+    early = select(network, until=date(2015, 1, 1))  # only the article of 2014
+    assert {(network.actor(e.subject).label, e.relation) for e in early.edges.values()} == {
+        ("Iran", "supports"),
+        ("Israel", "attacks"),
+    } and len(early.edges) == 3
     result = CliRunner().invoke(
-        main, ["view", "--since", "2019-01-01", "-o", str(tmp_path / "v.html"), "--store", location]
+        main, ["view", "--since", "2019-01-01", "-o", str(tmp_path / "v.html"), "--store", world_store]
     )
     assert result.exit_code == 0 and "(2 actors, 1 relations)" in result.output
 
 
-def test_bad_options_are_one_line(world, tmp_path):
+def test_bad_options_are_one_line(world_store, tmp_path):
     for args, message in (
         (["--focus", "Narnia"], "no actor 'Narnia'"),
         (["--relation", "likes"], "unknown relation 'likes'"),
         (["--since", "May 2020"], "Invalid value for '--since'"),
     ):
-        result = CliRunner().invoke(main, ["view", *args, "-o", str(tmp_path / "x.html"), "--store", world])
+        result = CliRunner().invoke(main, ["view", *args, "-o", str(tmp_path / "x.html"), "--store", world_store])
         assert result.exit_code != 0 and message in result.output, result.output
         assert not (tmp_path / "x.html").exists()
 

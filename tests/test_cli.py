@@ -172,8 +172,13 @@ def test_eval_reports_the_spec_scores(store):
     result = run("eval", str(GOLD / "syria-raqqa-2016.jsonl"), "--store", store, "--show-errors")
     assert "precision" in result.output and "MISSED" in result.output
     data = json.loads(run("eval", str(GOLD / "syria-raqqa-2016.jsonl"), "--format", "json", "--store", store).output)
-    assert data["gold"] == 24
-    assert 0 <= data["f1"] <= 1 and "attacks" in data["relations"]
+    assert data["gold"] == 24 and data["matched"] > 0 and "attacks" in data["relations"]
+    precision, recall = data["matched"] / data["system"], data["matched"] / data["gold"]
+    assert (data["precision"], data["recall"]) == (round(precision, 4), round(recall, 4))
+    assert data["f1"] == round(2 * precision * recall / (precision + recall), 4)
+    for key in ("gold", "system", "matched"):
+        assert sum(r[key] for r in data["relations"].values()) == data[key], key
+    assert f"gold 24  system {data['system']}  matched {data['matched']}" in result.output
 
 
 def write(path, content: bytes):

@@ -43,11 +43,6 @@ GRAMMAR = [
         [("United States", "attacks", "Islamic State", "actual", None)],
     ),
     (
-        "possessive pronoun member",
-        "The Houthis and its Ansar Allah militia fought Saudi Arabia.",
-        [("Houthis", "fights", "Saudi Arabia", "actual", None)],
-    ),
-    (
         "person's forces",
         "Haftar's forces attacked Tripoli.",
         [("Libyan National Army", "attacks", "Tripoli", "actual", None)],
@@ -151,6 +146,27 @@ def test_grammar(name, text, expected):
     found = triples(text)
     for statement in expected:
         assert statement in found, found
+
+
+def test_possessive_pronoun_member():
+    """'X and its Y': Y is part of X, and both act (the whole output of the sentence)."""
+    assert triples("Hezbollah and its Radwan Force attacked Israel.") == {
+        ("Hezbollah", "attacks", "Israel", "actual", None),
+        ("Radwan Force", "attacks", "Israel", "actual", None),
+        ("Radwan Force", "partOf", "Hezbollah", "actual", None),
+    }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'Ansar Allah' is the Houthis' own name (a gazetteer alias), but 'its Ansar Allah militia' becomes a new "
+    "actor 'Ansar Allah militia' that fights Saudi Arabia and is partOf the Houthis",
+)
+def test_possessive_pronoun_member_is_its_owner_by_another_name():
+    """The whole output: one statement, since the militia named by the Houthis' other name is the Houthis."""
+    assert triples("The Houthis and its Ansar Allah militia fought Saudi Arabia.") == {
+        ("Houthis", "fights", "Saudi Arabia", "actual", None)
+    }
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), ATTRIBUTION, ids=[a[0] for a in ATTRIBUTION])
