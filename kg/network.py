@@ -259,7 +259,7 @@ def to_networkx(network: Network) -> nx.MultiDiGraph:
     """The network as a networkx MultiDiGraph: nodes carry label and type; edges carry relation,
     family, sign (+1 cooperation, -1 conflict, 0 structural), truthy, style and document count."""
     graph = nx.MultiDiGraph()
-    for node in network.nodes():
+    for node in sorted(network.nodes()):  # a set: sorted, so seeded samples are the same in every process
         actor = network.actor(node)
         graph.add_node(node, label=actor.label, type=actor.type)
     for edge in network.edges.values():
