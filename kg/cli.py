@@ -371,7 +371,6 @@ def extract_command(text: str | None, file: Path | None, fmt: str, author: str |
     """Print the statements of a text; nothing is stored."""
     from kg.documents import from_text, read_document
     from kg.pipeline import extract_document
-    from kg.statements import SOURCE
 
     # a file goes through the same checks and Markdown handling as ingest
     document = read_document(file) if file is not None and text is None else from_text(read_input(text, file, "text"))
@@ -388,18 +387,7 @@ def extract_command(text: str | None, file: Path | None, fmt: str, author: str |
     extraction = extract_document(document)
     for statement in extraction.statements:
         if fmt == "json":
-            attributed = statement.attributed_to
-            click.echo(json.dumps({
-                "sentence": statement.sentence.text,
-                "subject": statement.subject.label,
-                "relation": statement.relation,
-                "object": statement.object.label,
-                "factuality": statement.factuality,
-                "attributed_to": attributed if attributed in (None, SOURCE) else attributed.label,
-                "trigger": statement.trigger,
-                "cameo": statement.cameo or None,
-                "plover": statement.plover or None,
-            }, ensure_ascii=False))  # fmt: skip
+            click.echo(json.dumps(statement.as_dict(), ensure_ascii=False))
         else:
             click.echo(f"{terminal_safe(statement.describe())}\n    {terminal_safe(statement.sentence.text)}")
     if fmt == "text" and not extraction.statements:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kg.documents import Document
 from kg.rules import RuleExtractor, SentenceRules
 from kg.sentences import split
-from kg.statements import SOURCE, Statement
+from kg.statements import Statement
 
 
 @dataclass
@@ -94,16 +94,4 @@ def explain(document: Document, extractor: RuleExtractor | None = None) -> list[
 
 
 def _statement(statement: Statement) -> dict:
-    attributed = statement.attributed_to
-    return {
-        "reading": statement.describe(),
-        "construction": statement.construction or "trigger",
-        "subject": statement.subject.label,
-        "relation": statement.relation,
-        "object": statement.object.label,
-        "factuality": statement.factuality,
-        "attributed_to": attributed if attributed in (None, SOURCE) else attributed.label,
-        "trigger": statement.trigger,
-        "cameo": statement.cameo or None,
-        "plover": statement.plover or None,
-    }
+    return {"reading": statement.describe(), "construction": statement.construction or "trigger", **statement.as_dict()}

@@ -48,6 +48,21 @@ class Statement:
         attribution = self.attributed_to.id if isinstance(self.attributed_to, Actor) else self.attributed_to
         return (self.subject.id, self.relation, self.object.id, self.factuality, attribution)
 
+    def as_dict(self) -> dict:
+        """The statement as plain data (``kg extract --format json``, ``--explain``): labels, not objects."""
+        attributed = self.attributed_to
+        return {
+            "sentence": self.sentence.text,
+            "subject": self.subject.label,
+            "relation": self.relation,
+            "object": self.object.label,
+            "factuality": self.factuality,
+            "attributed_to": attributed.label if isinstance(attributed, Actor) else attributed,
+            "trigger": self.trigger,
+            "cameo": self.cameo or None,
+            "plover": self.plover or None,
+        }
+
     def describe(self) -> str:
         """A one-line human reading, as ``kg extract`` prints it."""
         parts = [f"{self.subject.label} --{self.relation}--> {self.object.label}", f"[{self.factuality}]"]
