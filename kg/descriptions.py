@@ -62,8 +62,8 @@ class Descriptions:
         agents = default_agents()
         compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i not in self.mentions]
         if compounds:
-            phrase = " ".join(t.lower_ for t in compounds[-1:]) + " " + token.lower_
-            for key in (phrase, " ".join(t.lower_ for t in compounds[-1:]) + " " + token.lemma_.lower()):
+            modifier = compounds[-1].lower_
+            for key in (f"{modifier} {token.lower_}", f"{modifier} {token.lemma_.lower()}"):
                 if key in agents:
                     return agents[key]
         return agents.get(token.lower_) or agents.get(token.lemma_.lower())
@@ -84,6 +84,7 @@ class Descriptions:
         if determiners & {"the", "these", "those", "this", "that"}:
             wanted = "group" if agent.actor_type in ("GovernmentBody", "ArmedGroup") else agent.actor_type
             found = self.recent(wanted, token.i)
+            # 'the troops' refers back to a force, never to a population; 'the refugees' to a population or nobody
             if (found is not None and found.type != "Population") or agent.actor_type == "Population":
                 return [self.seen(found)] if found is not None else []
         if agent.person and token.tag_ in ("NN", "NNP"):
