@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from kg.errors import KgError
 from kg.gazetteer import Actor
+from kg.lexicon import Trigger
 from kg.vocabulary import data_path, relations
 
 #: Auxiliaries that make a reported clause a demand on its subject ("B must leave")
@@ -151,7 +152,7 @@ class Constructions:
                     self.modality(noun.head) if noun.dep_ == "attr" else None,
                 )
 
-    def role_triggers(self, noun: Token):
+    def role_triggers(self, noun: Token) -> list[Trigger]:
         phrase = " ".join(
             t.lower_ for t in noun.lefts if t.dep_ in ("amod", "compound") and self.ctx.mention_at(t) is None
         )

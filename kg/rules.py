@@ -18,6 +18,7 @@ what is shared by all documents and finds an official release's issuer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -203,7 +204,7 @@ class SentenceRules(VerbRules, EventNounRules, ModifierRules, ModalityRules, Con
             result.append(s)
         return result
 
-    def candidates(self):
+    def candidates(self) -> Iterator[tuple[Token, str, list[Trigger]]]:
         """(token, kind, triggers) for every trigger word of the sentence, as :meth:`run` finds them."""
         doc = self.span.doc
         for token in self.span:
