@@ -625,8 +625,10 @@ class Server(ThreadingHTTPServer):
         #: Updates need it: given, or made up here and printed by kg serve (never for a read-only server).
         self.token = (token or secrets.token_urlsafe(24)) if writable else None
         self.names = {"localhost", host.strip("[]").lower().rstrip(".")}
-        disk_writer = isinstance(store, OxigraphStore) and not store.read_only
-        forking = hasattr(os, "fork") and not (disk_writer and not store.location.startswith("memory:"))
+        # Forking while another thread writes can leave the child holding a lock it never gets back (seen with a
+        # writable disk store, and once with a writable memory store under load): only stores nobody writes fork.
+        writer = isinstance(store, OxigraphStore) and not store.read_only
+        forking = hasattr(os, "fork") and not writer
         self.runner = QueryRunner(store, query_timeout, forking, slots=max(2, os.cpu_count() or 2))
         self._connections = threading.BoundedSemaphore(max_connections)
         try:
