@@ -40,9 +40,10 @@ import pyoxigraph as ox
 
 from kg.documents import Document
 from kg.gazetteer import Actor, default_gazetteer
-from kg.rdf import actor_iri, actor_quads, corroboration_iri, document_quads
+from kg.pipeline import corroboration_quads as pipeline_corroboration_quads
+from kg.rdf import actor_iri, actor_quads, document_quads
 from kg.statements import SOURCE, Extraction, Statement
-from kg.vocabulary import CORROBORATION_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, RDF, ontology_turtle, relations
+from kg.vocabulary import CORROBORATION_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, ontology_turtle, relations
 
 STATEMENTS_PER_DOCUMENT = 6
 FACTUALITY = (["actual"] * 8) + ["potential", "negated"]
@@ -135,17 +136,10 @@ def sample_by_rank(cast: list[Actor], n: int) -> list[Actor]:
 
 
 def corroboration_quads(keys: dict[tuple[str, str, str], list[int]]):
-    """The counts ingest would have materialised for the generated statements."""
-    g = ox.NamedNode(CORROBORATION_GRAPH)
-    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-    for (s, p, o), (documents, asserted, _) in keys.items():
-        c = ox.NamedNode(corroboration_iri(s, p, o))
-        yield ox.Quad(c, ox.NamedNode(RDF + "type"), ox.NamedNode(KG + "Corroboration"), g)
-        yield ox.Quad(c, ox.NamedNode(KG + "subject"), ox.NamedNode(s), g)
-        yield ox.Quad(c, ox.NamedNode(KG + "relation"), ox.NamedNode(p), g)
-        yield ox.Quad(c, ox.NamedNode(KG + "object"), ox.NamedNode(o), g)
-        yield ox.Quad(c, ox.NamedNode(KG + "documentCount"), ox.Literal(str(documents), datatype=integer), g)
-        yield ox.Quad(c, ox.NamedNode(KG + "assertedCount"), ox.Literal(str(asserted), datatype=integer), g)
+    """The counts ingest would have materialised for the generated statements, in kg's own shape."""
+    return pipeline_corroboration_quads(
+        ((key, (documents, asserted)) for key, (documents, asserted, _) in keys.items())
+    )
 
 
 # Typical queries (issue 4), and corroboration counts both ways. {actor} is filled per repetition.
