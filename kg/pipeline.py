@@ -32,6 +32,7 @@ from kg.rdf import (
     drop_graphs,
     graph_iri,
     relation_keys,
+    statement_iri,
 )
 from kg.statements import Extraction, get_extractor
 from kg.store import Store, insert_data, ontology_update, open_store, read_dump
@@ -224,7 +225,8 @@ def ingest(
                 report.reextracted.append(document.doc_id)
             else:
                 (report.replaced if document.doc_id in replacing else report.added).append(document.doc_id)
-            report.statements += len(extraction.statements)
+            # what the store holds: a statement repeated in a document (a sentence printed twice) is one node
+            report.statements += len({statement_iri(document.doc_id, s) for s in extraction.statements})
             report.actors.update(involved_actors(extraction))
         if on_write:
             on_write(report)
