@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from kg.cli import main
 from kg.pipeline import extract, ingest
 from kg.statements import SOURCE
 from kg.store import OWN_GRAPHS, open_store
@@ -207,6 +209,29 @@ def backend_location(request, tmp_path: Path) -> str:
     """An empty store of the backend ``request.param`` names (a key of :data:`BACKENDS`)."""
     fixture = BACKENDS[request.param]
     return str(tmp_path / "store") if fixture is None else request.getfixturevalue(fixture)
+
+
+def run(*args: str, input: str | None = None):
+    """The kg command in process; an exception that is not a clean exit fails the test (no traceback hides
+    behind an exit status of 1)."""
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture(params=list(BACKENDS))
+def store(request, tmp_path) -> str:
+    """The seed article in each backend: the same tests run against the embedded on-disk store and
+    real SPARQL 1.1 servers on 127.0.0.1 (Oxigraph server, Virtuoso)."""
+    location = backend_location(request, tmp_path)
+    assert run("ingest", str(SEEDS), "--store", location).exit_code == 0
+    return location
+
+
+@pytest.fixture()
+def disk_store(tmp_path) -> str:
+    """The seed article in the embedded store, for tests of on-disk behaviour."""
+    location = str(tmp_path / "store")
+    assert run("ingest", str(SEEDS), "--store", location).exit_code == 0
+    return location
 
 
 #: Fixtures that start a server process (oxigraph server, Virtuoso, kg serve) or Chromium. A test that
