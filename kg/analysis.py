@@ -3,13 +3,16 @@
 * Centrality: degree, betweenness and eigenvector, on the undirected actor graph (betweenness
   estimated from 500 sampled sources above 1,000 actors, where exact costs minutes).
 * Communities: Louvain modularity communities (seeded, so runs agree).
-* The signed network: an actor pair is +1 when the documents report more cooperation than conflict
-  between them, -1 when more conflict, and left out when structural only or evenly split. Places
-  are left out of it: capturing a town is conflict, but a town takes no sides.
+* The signed network: an actor pair is +1 when the documents report more positive ties than negative
+  ones between them, -1 when more negative, and left out when neutral only or evenly split. Which
+  relation is which tie is data (``kg:tie`` in ontology/kg.ttl): support and joint action are
+  positive, hostile acts and words negative; agreements, meetings, requests and concessions are
+  neutral, because adversaries agree truces and meet for talks. Places are left out of it:
+  capturing a town is conflict, but a town takes no sides.
 * Structural balance (Heider; Cartwright and Harary): a triangle is balanced when the product of
   its signs is positive ("the friend of my friend is my friend", "the enemy of my enemy is my
   friend"). Also every "enemy of my enemy" pair, with what the graph says of the pair itself.
-* Alliances: communities of the positive (cooperation) subgraph.
+* Alliances: communities of the positive subgraph (support and cooperation, net of hostility).
 
 By default only what articles state as fact in their own voice counts (truthy statements);
 ``include_claims`` adds attributed claims. Denials and plans never count as relations here.
@@ -174,7 +177,7 @@ def _balance(analysis: Analysis) -> None:
             between = signed.edges[a, c]["sign"] if signed.has_edge(a, c) else 0
             analysis.enemy_of_enemy.append({
                 "actor": analysis.label(a), "other": analysis.label(c), "common_enemy": analysis.label(middle),
-                "between_them": {1: "cooperation (balanced)", -1: "conflict (unbalanced)", 0: "no relation"}[between],
+                "between_them": {1: "positive tie (balanced)", -1: "negative tie (unbalanced)", 0: "no tie"}[between],
             })  # fmt: skip
 
 
@@ -200,12 +203,12 @@ def report(analysis: Analysis, rows: list[list[str]] | None = None) -> str:
     lines = ["Actors (most central first)", table(rows[0], rows[1:]), ""]
     lines.append("Communities (Louvain)")
     lines += [f"  {i}. " + ", ".join(names(n) for n in c) for i, c in enumerate(analysis.communities, start=1)]
-    lines += ["", "Alliances (communities of the cooperation network)"]
+    lines += ["", "Alliances (communities of the positive ties: support and cooperation)"]
     lines += [f"  {i}. " + ", ".join(names(n) for n in a) for i, a in enumerate(analysis.alliances, start=1)]
     if not analysis.alliances:
         lines.append("  (none)")
     ratio = analysis.balance_ratio
-    lines += ["", "Structural balance of the signed network (cooperation +1, conflict -1)"]
+    lines += ["", "Structural balance of the signed network (positive tie +1, negative -1)"]
     lines.append(
         f"  {len(analysis.balanced)} balanced and {len(analysis.unbalanced)} unbalanced triads"
         + (f"; balance ratio {ratio:.2f}" if ratio is not None else "")

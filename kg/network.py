@@ -17,8 +17,10 @@ import networkx as nx
 from kg.store import Store
 from kg.vocabulary import KG, relations
 
-#: How a relation family counts in the signed network: cooperation +1, conflict -1.
-SIGN = {"cooperation": 1, "conflict": -1}
+#: How a relation's tie (kg:tie in ontology/kg.ttl) counts in the signed network and for alliances: only
+#: backing and joint action are +1, hostile acts and words -1; agreements, meetings, requests and
+#: structural relations are neutral (a truce is agreed between enemies).
+SIGN = {"positive": 1, "negative": -1}
 
 EDGE_QUERY = """
 SELECT ?s ?p ?o ?f ?attr ?attrLabel ?text ?doc ?title ?date WHERE {
@@ -102,6 +104,12 @@ class Edge:
     def family(self) -> str:
         relation = relations().get(self.relation)
         return relation.family if relation else "structural"
+
+    @property
+    def tie(self) -> str:
+        """positive, neutral or negative: what the relation says of the two actors' tie (ontology/kg.ttl)."""
+        relation = relations().get(self.relation)
+        return relation.tie if relation else "neutral"
 
     @property
     def symmetric(self) -> bool:
@@ -257,7 +265,7 @@ def centrality(network: Network) -> dict[str, float]:
 
 def to_networkx(network: Network) -> nx.MultiDiGraph:
     """The network as a networkx MultiDiGraph: nodes carry label and type; edges carry relation,
-    family, sign (+1 cooperation, -1 conflict, 0 structural), truthy, style and document count."""
+    family, tie and sign (+1 positive tie, -1 negative, 0 neutral), truthy, style and document count."""
     graph = nx.MultiDiGraph()
     for node in sorted(network.nodes()):  # a set: sorted, so seeded samples are the same in every process
         actor = network.actor(node)
@@ -269,7 +277,8 @@ def to_networkx(network: Network) -> nx.MultiDiGraph:
             key=edge.relation,
             relation=edge.relation,
             family=edge.family,
-            sign=SIGN.get(edge.family, 0),
+            tie=edge.tie,
+            sign=SIGN.get(edge.tie, 0),
             symmetric=edge.symmetric,
             truthy=edge.truthy,
             style=edge.style,

@@ -7,7 +7,7 @@ evaluation and the view all pick up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -85,6 +85,8 @@ class Relation:
     family: str
     core: str
     plover: tuple[str, ...] = ()
+    #: positive, neutral or negative: what it says of the tie between the two actors (kg:tie, kg analyze)
+    tie: str = "neutral"
 
     @property
     def iri(self) -> str:
@@ -114,7 +116,12 @@ def relations() -> dict[str, Relation]:
             family=(props.get(KG + "family") or ["structural"])[0],
             core=core,
             plover=tuple(sorted(props.get(KG + "ploverType", []))),
+            tie=(props.get(KG + "tie") or [""])[0],
         )
+    for name, relation in found.items():  # a finer relation without its own tie has its core relation's
+        if not relation.tie:
+            core = found.get(relation.core)
+            found[name] = replace(relation, tie=core.tie if core and core.tie else "neutral")
     return found
 
 

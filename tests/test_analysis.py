@@ -28,11 +28,12 @@ from kg.cli import main
 from kg.documents import Document
 from kg.gazetteer import Actor as GazetteerActor
 from kg.network import Actor as NetworkActor
-from kg.network import Edge, Evidence, Network, find_actor, read_network, select
+from kg.network import Edge, Evidence, Network, find_actor, read_network, select, to_networkx
 from kg.pipeline import write
 from kg.rdf import actor_iri
 from kg.statements import Extraction, Statement
 from kg.store import ontology_update, open_store
+from kg.vocabulary import relations
 
 #: The actors: id -> (label, type).
 ACTORS = {
@@ -120,7 +121,66 @@ def test_structural_balance_and_alliances():
     alliances = {frozenset(result.label(n) for n in a) for a in result.alliances}
     assert frozenset({"Iran", "Hezbollah"}) in alliances
     pair = next(p for p in result.enemy_of_enemy if {p["actor"], p["other"]} == {"Iran", "Hezbollah"})
-    assert pair["common_enemy"] == "Israel" and pair["between_them"] == "cooperation (balanced)"
+    assert pair["common_enemy"] == "Israel" and pair["between_them"] == "positive tie (balanced)"
+
+
+def network_of(said: list[tuple[str, str, str, str]]) -> Network:
+    """A network from (document, subject, relation, object) facts, actors named by their labels."""
+    edges: dict[tuple[str, str, str], Edge] = {}
+    for doc, subject, relation, obj in said:
+        key = (f"https://example.org/{subject}", relation, f"https://example.org/{obj}")
+        fact = Evidence(f"{subject} {relation} {obj}.", doc, doc, "2024-01-15", "actual", None)
+        edges.setdefault(key, Edge(*key)).evidence.append(fact)
+    for edge in edges.values():
+        edge.document_count = edge.asserted_count = len(edge.documents)
+    names = {name for _, s, _, o in said for name in (s, o)}
+    actors = {f"https://example.org/{n}": NetworkActor(f"https://example.org/{n}", n, "State") for n in names}
+    return Network(actors, edges)
+
+
+def alliances_of(network: Network) -> set[frozenset[str]]:
+    result = analyze(network)
+    return {frozenset(result.label(n) for n in a) for a in result.alliances}
+
+
+def test_a_truce_between_enemies_is_no_alliance():
+    """Hamas and Israel agree a truce in two articles and fight in one: adversaries, not allies."""
+    network = network_of([
+        ("truce-1", "Israel", "agreesWith", "Hamas"),
+        ("truce-2", "Hamas", "agreesWith", "Israel"),
+        ("talks", "Israel", "meetsWith", "Hamas"),
+        ("war", "Israel", "attacks", "Hamas"),
+        ("aid", "Iran", "supports", "Hamas"),
+    ])  # fmt: skip
+    result = analyze(network)
+    israel, hamas = "https://example.org/Israel", "https://example.org/Hamas"
+    assert result.signed.edges[israel, hamas]["sign"] == -1, "the attack counts; the truce and the talks do not"
+    assert alliances_of(network) == {frozenset({"Iran", "Hamas"})}
+
+
+def test_meetings_and_agreements_alone_make_no_alliance():
+    """Cricket boards that meet and agree a tour are not allies: neutral ties leave the signed network."""
+    network = network_of([
+        ("tour", "Australia", "meetsWith", "India"),
+        ("tour", "Australia", "agreesWith", "India"),
+        ("tour-2", "India", "requests", "Australia"),
+        ("tour-2", "Australia", "concedesTo", "India"),
+    ])  # fmt: skip
+    result = analyze(network)
+    assert result.actors.number_of_edges() == 1, "the pair is still in the actor graph"
+    assert result.signed.number_of_edges() == 0 and result.alliances == []
+
+
+def test_every_relation_has_a_tie_and_the_view_families_stay():
+    ties = {name: r.tie for name, r in relations().items()}
+    assert set(ties.values()) == {"positive", "neutral", "negative"}
+    assert {n for n, t in ties.items() if t == "positive"} == {"supports", "cooperatesWith"}
+    assert ties["agreesWith"] == ties["meetsWith"] == ties["partOf"] == "neutral"
+    assert ties["attacks"] == ties["accuses"] == "negative"
+    assert relations()["agreesWith"].family == "cooperation", "the view still colours an agreement as cooperation"
+    graph = to_networkx(network_of([("d", "A", "agreesWith", "B"), ("d", "A", "supports", "C")]))
+    signs = {(d["relation"], d["tie"], d["sign"]) for *_, d in graph.edges(data=True)}
+    assert signs == {("agreesWith", "neutral", 0), ("supports", "positive", 1)}
 
 
 def test_only_facts_count_unless_claims_are_asked_for():
