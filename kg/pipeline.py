@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import NamedTuple
 from urllib.parse import unquote
 
@@ -66,6 +67,8 @@ class IngestReport:
     actors: set[str] = field(default_factory=set)
     #: parts of stored documents that were passed over (a 'sentence' of thousands of tokens)
     notes: list[str] = field(default_factory=list)
+    #: documents read but not written yet that replace a stored version: id -> "replaced" or "reextracted"
+    replacing: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def stored(self) -> int:
@@ -147,6 +150,58 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+@dataclass
+class Extracted:
+    """One document as RDF, ready to be written: what the parsing stage hands to the writer.
+
+    Plain data (quads, actors, counts) that crosses process and machine boundaries: ``kg ingest`` makes
+    it in its own process, a cluster worker from its partition (kg.cluster), and the writer cannot tell
+    which, so both store the same quads.
+    """
+
+    doc_id: str
+    quads: list[ox.Quad]
+    actors: dict[str, Actor]
+    sentences: int = 0
+    statements: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def as_rdf(document: Document, extraction: Extraction, sentences: int = 0, notes: Iterable[str] = ()) -> Extracted:
+    """A document's extraction as the quads of its graph and the actors it involves."""
+    return Extracted(
+        document.doc_id,
+        list(document_quads(document, extraction)),
+        involved_actors(extraction),
+        sentences,
+        # what the store holds: a statement repeated in a document (a sentence printed twice) is one node
+        len({statement_iri(document.doc_id, s) for s in extraction.statements}),
+        list(notes),
+    )
+
+
+def extract_many(
+    documents: Iterable[Document], extractor: str = "rules", workers: int = 1, author: str | None = None
+) -> Iterator[Extracted]:
+    """Documents as RDF, in their order: parsed (spaCy's nlp.pipe, in ``workers`` processes), their
+    statements extracted, their quads made.
+
+    The stage between reading and writing: ``kg ingest`` runs it over its input, and a cluster worker
+    over its partition (kg.cluster.extract_partition). ``author`` names the issuer of every document,
+    else a document's own author or publisher field is tried.
+    """
+    from kg.sentences import split_many  # spaCy, as in extract_document
+
+    engine = get_extractor(extractor)
+    for document, sentences in split_many(documents, workers=workers):
+        extraction = engine.extract(sentences, author=author or document.author or document.publisher)
+        yield as_rdf(document, extraction, len(sentences), getattr(sentences, "notes", ()))
+
+
+#: The parsing stage as ingest runs it: documents in, their RDF out, in the same order.
+Parser = Callable[[Iterable[Document]], Iterable[Extracted]]
+
+
 def ingest(
     paths: Iterable[str | os.PathLike] | Inputs,
     store: Store | str | None = None,
@@ -157,6 +212,7 @@ def ingest(
     on_write: Callable[[IngestReport], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     author: str | None = None,
+    parse: Parser | None = None,
 ) -> IngestReport:
     """Read, extract and store the articles under ``paths`` (or an :class:`Inputs`), streaming.
 
@@ -167,16 +223,31 @@ def ingest(
     (documents written before it stay). Documents are written in batches of ``batch_size``, one
     transaction each; ``on_write`` gets the running report after every write. ``workers`` > 1
     parses in that many processes. ``author`` names the issuer of every document (official statements),
-    else a document's own author or publisher field is tried.
+    else a document's own author or publisher field is tried. ``parse`` replaces the parsing stage
+    (:func:`extract_many` here; kg.cluster runs it on a Dask cluster), never what is read or written.
     """
-    from kg.sentences import split_many  # spaCy, as in extract_document
-
     inputs = paths if isinstance(paths, Inputs) else Inputs(list(paths))
     store = as_store(store)
     report = IngestReport()
-    engine = get_extractor(extractor)
-    replacing: set[str] = set()
-    reextracting: set[str] = set()
+    get_extractor(extractor)  # an unknown extractor fails before anything is read
+    parse = parse or partial(extract_many, extractor=extractor, workers=workers, author=author)
+    documents = changed_documents(inputs, store, report, batch_size, strict, on_skip)
+    write_batches(store, parse(documents), report, batch_size, on_write, on_skip)
+    store.flush()  # else every later read replays this run's write-ahead log (seconds per command)
+    return report
+
+
+def changed_documents(
+    inputs: Inputs,
+    store: Store,
+    report: IngestReport,
+    batch_size: int = BATCH_DOCUMENTS,
+    strict: bool = False,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> Iterator[Document]:
+    """The readable documents of ``inputs`` that the store does not hold as they are: new, changed, or
+    read by an extractor with another fingerprint. The rest are counted in ``report`` (unchanged,
+    skipped), and the documents that replace a stored version are noted in ``report.replacing``."""
     fingerprint = extractor_identity().fingerprint
 
     def readable() -> Iterator[Document]:
@@ -190,48 +261,44 @@ def ingest(
             if on_skip:
                 on_skip(item)
 
-    def changed() -> Iterator[Document]:
-        for group in batched(readable(), batch_size):
-            previous = stored_hashes(store, [d.doc_id for d in group])
-            for document in group:
-                stored = previous.get(document.doc_id)
-                if stored == (document.content_hash, fingerprint):
-                    report.unchanged.append(document.doc_id)
-                    continue
-                if stored is not None:
-                    replacing.add(document.doc_id)
-                    if stored.content_hash == document.content_hash:
-                        reextracting.add(document.doc_id)
-                yield document
+    for group in batched(readable(), batch_size):
+        previous = stored_hashes(store, [d.doc_id for d in group])
+        for document in group:
+            stored = previous.get(document.doc_id)
+            if stored == (document.content_hash, fingerprint):
+                report.unchanged.append(document.doc_id)
+                continue
+            if stored is not None:
+                same_text = stored.content_hash == document.content_hash
+                report.replacing[document.doc_id] = "reextracted" if same_text else "replaced"
+            yield document
 
+
+def write_batches(
+    store: Store,
+    extracted: Iterable[Extracted],
+    report: IngestReport,
+    batch_size: int = BATCH_DOCUMENTS,
+    on_write: Callable[[IngestReport], None] | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> None:
+    """Write documents in batches of ``batch_size``, one transaction each, and count them in ``report``."""
     ontology = ontology_update()
-    for group in batched(split_many(changed(), workers=workers), batch_size):
-        extractions = []
-        for document, sentences in group:
-            report.sentences += len(sentences)
-            for note in getattr(sentences, "notes", ()):
-                report.notes.append(f"{document.doc_id}: {note}")
+    for group in batched(extracted, batch_size):
+        for item in group:
+            report.sentences += item.sentences
+            for note in item.notes:
+                report.notes.append(f"{item.doc_id}: {note}")
                 if on_skip:
-                    on_skip(Skipped(document.doc_id, note))
-            extractions.append(
-                (document, engine.extract(sentences, author=author or document.author or document.publisher))
-            )
-        write(
-            store, extractions, replacing=[d.doc_id for d, _ in extractions if d.doc_id in replacing], prelude=ontology
-        )
+                    on_skip(Skipped(item.doc_id, note))
+        write_rdf(store, group, replacing=[e.doc_id for e in group if e.doc_id in report.replacing], prelude=ontology)
         ontology = ""  # once per run is enough
-        for document, extraction in extractions:
-            if document.doc_id in reextracting:
-                report.reextracted.append(document.doc_id)
-            else:
-                (report.replaced if document.doc_id in replacing else report.added).append(document.doc_id)
-            # what the store holds: a statement repeated in a document (a sentence printed twice) is one node
-            report.statements += len({statement_iri(document.doc_id, s) for s in extraction.statements})
-            report.actors.update(involved_actors(extraction))
+        for item in group:
+            getattr(report, report.replacing.pop(item.doc_id, "added")).append(item.doc_id)
+            report.statements += item.statements
+            report.actors.update(item.actors)
         if on_write:
             on_write(report)
-    store.flush()  # else every later read replays this run's write-ahead log (seconds per command)
-    return report
 
 
 def write(
@@ -242,16 +309,20 @@ def write(
 ) -> None:
     """Put documents' graphs (replacing any older version), their actors and recounted corroboration
     in the store, in one update: a crash leaves either all of them or none."""
-    quads: list[ox.Quad] = []
+    write_rdf(store, [as_rdf(document, extraction) for document, extraction in extractions], replacing, prelude)
+
+
+def write_rdf(store: Store, documents: list[Extracted], replacing: Iterable[str] = (), prelude: str = "") -> None:
+    """:func:`write` for documents already made RDF (by this process or a cluster worker)."""
+    quads: list[ox.Quad] = [quad for document in documents for quad in document.quads]
     actors: dict[str, Actor] = {}
-    for document, extraction in extractions:
-        actors.update(involved_actors(extraction))
-        quads.extend(document_quads(document, extraction))
+    for document in documents:
+        actors.update(document.actors)
     quads.extend(actor_quads(actors.values(), known=stored_labels(store, actors)))
     keys = relation_keys(quads) | stored_relation_keys(store, replacing)
     operations = [
         prelude,
-        drop_graphs(graph_iri(d.doc_id) for d, _ in extractions),
+        drop_graphs(graph_iri(d.doc_id) for d in documents),
         insert_data(quads),
         corroboration_update(keys),
     ]
