@@ -217,6 +217,12 @@ def run(*args: str, input: str | None = None):
     return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
 
 
+def write(path: Path, content: bytes) -> str:
+    """Write a file of these bytes; its path as the command line names it."""
+    path.write_bytes(content)
+    return str(path)
+
+
 @pytest.fixture(params=list(BACKENDS))
 def store(request, tmp_path) -> str:
     """The seed article in each backend: the same tests run against the embedded on-disk store and

@@ -10,7 +10,7 @@ from kg.errors import KgError
 from kg.evaluate import Gold, System, best_matching, load_gold, matches, score
 from kg.pipeline import ingest
 from kg.store import open_store
-from tests.conftest import GOLD
+from tests.conftest import GOLD, run
 
 
 def gold(**kw) -> Gold:
@@ -99,3 +99,16 @@ def test_dev_quality_floor(dev_store):
     relations = result.as_dict()["relations"]
     weak = {name: r["recall"] for name, r in relations.items() if r["gold"] >= 3 and r["recall"] < 0.40}
     assert weak == {}, result.report(show_errors=True)
+
+
+def test_eval_reports_the_spec_scores(store):
+    result = run("eval", str(GOLD / "syria-raqqa-2016.jsonl"), "--store", store, "--show-errors")
+    assert "precision" in result.output and "MISSED" in result.output
+    data = json.loads(run("eval", str(GOLD / "syria-raqqa-2016.jsonl"), "--format", "json", "--store", store).output)
+    assert data["gold"] == 24 and data["matched"] > 0 and "attacks" in data["relations"]
+    precision, recall = data["matched"] / data["system"], data["matched"] / data["gold"]
+    assert (data["precision"], data["recall"]) == (round(precision, 4), round(recall, 4))
+    assert data["f1"] == round(2 * precision * recall / (precision + recall), 4)
+    for key in ("gold", "system", "matched"):
+        assert sum(r[key] for r in data["relations"].values()) == data[key], key
+    assert f"gold 24  system {data['system']}  matched {data['matched']}" in result.output

@@ -25,7 +25,17 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.pipeline import ingest, recount_all, remove
 from kg.store import open_store
-from tests.conftest import ARTICLES, BACKENDS, ROOT, SEEDS, backend_location, count_quads, free_port, oxigraph_server
+from tests.conftest import (
+    ARTICLES,
+    BACKENDS,
+    ROOT,
+    SEEDS,
+    backend_location,
+    count_quads,
+    free_port,
+    oxigraph_server,
+    run,
+)
 
 DOC_GRAPHS = "https://w3id.org/kg-news/id/graph/doc/"
 MATERIALISED = """SELECT ?s ?p ?o ?n ?m WHERE { ?c a kg:Corroboration ; kg:subject ?s ; kg:relation ?p ;
@@ -34,10 +44,6 @@ ON_THE_FLY = f"""SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) (COUNT(DISTINCT ?h) 
     GRAPH ?g {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
     OPTIONAL {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?h), "{DOC_GRAPHS}")) }}
 }} GROUP BY ?s ?p ?o"""
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
 
 
 def quads_of(store, query: str) -> set[tuple[str, ...]]:
@@ -93,12 +99,6 @@ def test_every_backend_holds_the_same_graph(tmp_path, empty_endpoint, empty_virt
     assert len(dumps[0]) > 1000
     assert not any("_:" in line for line in dumps[0])  # blank nodes are skolemised on every backend
     assert dumps[0] == dumps[1] == dumps[2]
-
-
-def test_ingest_writes_in_batches(tmp_path):
-    writes = []
-    report = ingest([SEEDS, ARTICLES], "memory:", batch_size=3, on_write=lambda r: writes.append(len(r.added)))
-    assert len(report.added) == 4 and writes == [3, 4]
 
 
 def many_articles(directory: Path, n: int) -> Path:
@@ -442,3 +442,79 @@ def test_a_bad_dump_loads_nothing(tmp_path, name, data, message):
     assert not (tmp_path / "store").exists()
     result = run("load", str(tmp_path / "missing.nq"), "--store", str(tmp_path / "store"))
     assert result.exit_code == 1 and "no such file" in result.output
+
+
+# ------------------------------------------------------------------- where the store is, and who holds it
+
+
+def test_store_comes_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "env-store"))
+    assert run("ingest", str(SEEDS)).exit_code == 0
+    assert (tmp_path / "env-store").is_dir()
+    result = run("query", "ASK { ?s a kg:Document }")
+    assert result.output.strip() == "true"
+
+
+def test_unwritable_store_path(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--store", str(blocker / "store")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("kg: error: cannot open store") and result.stderr.count("\n") == 1
+
+
+def test_store_that_is_a_file(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--store", str(blocker)])
+    assert result.exit_code == 1 and "is a file" in result.stderr
+    assert blocker.read_text() == "x"
+
+
+def test_reading_a_store_that_does_not_exist(tmp_path):
+    result = CliRunner().invoke(main, ["query", "ASK {}", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 1 and "no kg store" in result.stderr
+    assert not (tmp_path / "none").exists()
+
+
+def test_a_non_empty_directory_is_not_taken_over(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--store", str(tmp_path)])
+    assert result.exit_code == 1 and "not empty" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def hold(code: str) -> subprocess.Popen:
+    """Another process that runs ``code`` and keeps what it opened until its stdin closes."""
+    script = f"{code}; print('open', flush=True); import sys; sys.stdin.read()"
+    holder = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "open"
+    return holder
+
+
+def test_a_store_in_use_by_another_process(disk_store):
+    """One writer at a time, and no reading while one writes (Oxigraph's read-only mode is undefined
+    then): each case is one clean line, and the store is unharmed."""
+    store = disk_store
+    before = count_quads(store)
+    writer = hold(f"import pyoxigraph; s = pyoxigraph.Store({store!r})")
+    try:
+        result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--store", store])
+        assert result.exit_code == 1 and "in use by another kg process" in result.stderr
+        result = CliRunner().invoke(main, ["query", "ASK { ?s a rdf:Statement }", "--store", store])
+        assert result.exit_code == 1 and "being written by another kg process" in result.stderr
+    finally:
+        writer.communicate("", timeout=30)
+    assert count_quads(store) == before
+
+
+def test_readers_share_a_store_and_keep_writers_out(disk_store):
+    store = disk_store
+    reader = hold(f"from kg.store import open_store; s = open_store({store!r}, read_only=True)")
+    try:
+        assert run("query", "ASK { ?s a rdf:Statement }", "--store", store).output.strip() == "true"
+        result = CliRunner().invoke(main, ["remove", "syria-raqqa-2016", "--store", store])
+        assert result.exit_code == 1 and "in use by another kg process" in result.stderr
+    finally:
+        reader.communicate("", timeout=30)
+    assert run("remove", "syria-raqqa-2016", "--store", store).exit_code == 0

@@ -1,0 +1,82 @@
+"""Sentences (kg.sentences): the spaCy pipeline named by KG_MODEL, long articles parsed in paragraph
+chunks, hard-wrapped lines and headlines read as the writer meant them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import KgError
+
+
+def test_long_articles_are_parsed_in_paragraph_chunks(monkeypatch):
+    """spaCy refuses texts over max_length; kg cuts long articles at paragraph breaks instead."""
+    from kg import sentences
+    from kg.documents import from_text
+
+    monkeypatch.setattr(sentences, "CHUNK_CHARS", 200)
+    paragraph = "Iran supports Hezbollah. Israel struck Hezbollah positions in Lebanon.\n\n"
+    document = from_text(paragraph * 20, doc_id="long")
+    nlp = sentences.load_pipeline()
+    monkeypatch.setattr(nlp, "max_length", 400)
+    parsed = sentences.split(document, nlp)
+    assert len(parsed) == 40
+    assert [s.index for s in parsed] == list(range(40))
+    assert parsed[-1].text == "Israel struck Hezbollah positions in Lebanon."
+
+
+def test_chunks_keep_every_character():
+    from kg.sentences import chunks
+
+    text = ("One sentence here. " * 40 + "\n\n") * 30 + "x" * 5000
+    pieces = chunks(text, 1000)
+    assert "".join(pieces) == text
+    assert max(len(p) for p in pieces) <= 1000
+
+
+def test_hard_wrapped_text_gives_the_same_sentences_as_unwrapped():
+    from kg.documents import from_text
+    from kg.sentences import split
+
+    flowing = (
+        "Russian Jets Strike Idlib\n\nRussian jets struck rebel positions in Idlib province on Monday, "
+        "monitors said, as government forces advanced towards the town of Saraqeb."
+    )
+    wrapped = (
+        "Russian Jets Strike Idlib\n\nRussian jets struck rebel positions in Idlib province on\n"
+        "Monday, monitors said, as government forces advanced towards the town\nof Saraqeb."
+    )
+    one = [s.text for s in split(from_text(flowing))]
+    two = [s.text for s in split(from_text(wrapped))]
+    assert one == two
+    assert one[0] == "Russian Jets Strike Idlib" and len(one) == 2
+
+
+def test_a_headline_on_the_line_before_the_text_stays_apart():
+    from kg.documents import from_text
+    from kg.sentences import split
+
+    texts = [s.text for s in split(from_text("Israel Strikes Gaza\nIsraeli jets struck Gaza on Monday."))]
+    assert texts == ["Israel Strikes Gaza", "Israeli jets struck Gaza on Monday."]
+
+
+def test_a_model_that_is_not_installed_is_one_clear_error(monkeypatch):
+    from kg.sentences import load_pipeline
+
+    with pytest.raises(KgError, match="not installed"):
+        load_pipeline("xx_no_such_model")
+
+
+def test_the_model_is_a_setting(tmp_path):
+    """KG_MODEL picks the pipeline; the CLI reports a missing one in one line."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KG_MODEL": "xx_no_such_model"}
+    result = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "extract", "Iran supports Hezbollah."], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "kg: error: spaCy model 'xx_no_such_model' (KG_MODEL) is not installed; install its package, or unset KG_MODEL"
+    )
