@@ -60,6 +60,16 @@ def dev_store(tmp_path_factory) -> str:
     return location
 
 
+@pytest.fixture(scope="module")
+def world_store(tmp_path_factory) -> str:
+    """An on-disk store holding the known world of tests/world.py; tests only read it."""
+    from tests.world import store_world
+
+    location = str(tmp_path_factory.mktemp("world") / "store")
+    store_world(location)
+    return location
+
+
 #: Article text with markup that would act if it ever reached the page as HTML.
 HOSTILE = (
     "Syria backs Hezbollah (<script>document.body.setAttribute('data-pwned','script')</script>).\n\n"

@@ -16,8 +16,6 @@ import csv
 import io
 import json
 import random
-from dataclasses import dataclass
-from datetime import date
 
 import networkx as nx
 import pytest
@@ -25,88 +23,10 @@ from click.testing import CliRunner
 
 from kg.analysis import EXACT_BETWEENNESS_MAX, REPORT_LINES, analyze, report
 from kg.cli import main
-from kg.documents import Document
-from kg.gazetteer import Actor as GazetteerActor
 from kg.network import Actor as NetworkActor
-from kg.network import Edge, Evidence, Network, find_actor, read_network, select, to_networkx
-from kg.pipeline import write
-from kg.rdf import actor_iri
-from kg.statements import Extraction, Statement
-from kg.store import ontology_update, open_store
+from kg.network import Edge, Evidence, Network, find_actor, to_networkx
 from kg.vocabulary import relations
-
-#: The actors: id -> (label, type).
-ACTORS = {
-    "iran": ("Iran", "State"),
-    "israel": ("Israel", "State"),
-    "hezbollah": ("Hezbollah", "ArmedGroup"),
-    "hamas": ("Hamas", "ArmedGroup"),
-    "united-states": ("United States", "State"),
-    "turkey": ("Turkey", "State"),
-    "ypg": ("YPG", "ArmedGroup"),
-    "russia": ("Russia", "State"),
-}
-#: The articles: id -> date, and what each states: (sentence, subject, relation, object, factuality, asserted by).
-DATES = {"levant": "2014-05-01", "syria": "2016-03-01", "claims": "2018-07-01", "again": "2020-05-01"}
-WORLD = {
-    "levant": [
-        ("Iran supports Hezbollah.", "iran", "supports", "hezbollah", "actual", None),
-        ("Israel attacked Hezbollah.", "israel", "attacks", "hezbollah", "actual", None),
-        ("Israel attacked Iran.", "israel", "attacks", "iran", "actual", None),
-    ],
-    "syria": [
-        ("The United States supports the YPG.", "united-states", "supports", "ypg", "actual", None),
-        ("Turkey attacked the YPG.", "turkey", "attacks", "ypg", "actual", None),
-        ("The United States cooperates with Turkey.", "united-states", "cooperatesWith", "turkey", "actual", None),
-    ],
-    "claims": [
-        ("Israel says Iran supports Hamas.", "iran", "supports", "hamas", "actual", "israel"),
-        ("Russia denied attacking Turkey.", "russia", "attacks", "turkey", "negated", "russia"),
-        ("Iran plans to attack Israel.", "iran", "attacks", "israel", "potential", None),
-    ],
-    "again": [("Iran supports Hezbollah, a militia in Lebanon.", "iran", "supports", "hezbollah", "actual", None)],
-}  # fmt: skip
-
-
-def world() -> Network:
-    """The world as the network kg.network.read_network makes of a store holding it."""
-    actors = {actor_iri(i): NetworkActor(actor_iri(i), label, kind) for i, (label, kind) in ACTORS.items()}
-    edges: dict[tuple[str, str, str], Edge] = {}
-    for doc, said in WORLD.items():
-        for sentence, subject, relation, obj, factuality, asserter in said:
-            key = (actor_iri(subject), relation, actor_iri(obj))
-            by = ACTORS[asserter][0] if asserter else None
-            edges.setdefault(key, Edge(*key)).evidence.append(Evidence(sentence, doc, doc, DATES[doc], factuality, by))
-    for edge in edges.values():  # the corroboration counts the store materialises
-        edge.document_count = len(edge.documents)
-        edge.asserted_count = len({e.document for e in edge.evidence if e.truthy})
-    return Network(actors, edges)
-
-
-@dataclass(frozen=True)
-class Said:
-    """A sentence as the RDF of a statement records it (its text and place), without a parse."""
-
-    text: str
-    index: int
-
-
-@pytest.fixture(scope="module")
-def world_store(tmp_path_factory) -> str:
-    """An on-disk store holding the world, written by ingest's own write path (kg.pipeline.write)."""
-    actors = {i: GazetteerActor(i, label, kind) for i, (label, kind) in ACTORS.items()}
-    extractions = []
-    for doc, said in WORLD.items():
-        extraction = Extraction()
-        for index, (sentence, subject, relation, obj, factuality, asserter) in enumerate(said):
-            by = actors[asserter] if asserter else None
-            statement = Statement(actors[subject], relation, actors[obj], Said(sentence, index), factuality, by)
-            extraction.statements.append(statement)
-        text = "\n\n".join(s[0] for s in said)
-        extractions.append((Document(doc_id=doc, text=text, date=DATES[doc]), extraction))
-    location = str(tmp_path_factory.mktemp("world") / "store")
-    write(open_store(location), extractions, prelude=ontology_update())
-    return location
+from tests.world import world
 
 
 def labels(triads, analysis) -> set[frozenset[str]]:
@@ -210,23 +130,6 @@ def test_centralities_and_communities_are_networkx_graphs():
     assert result.actors.nodes[hezbollah]["community"] == result.actors.nodes[iran]["community"]
 
 
-def test_the_stored_world_reads_back_as_the_world(world_store):
-    """The command tests below run on the store; it must hold the world the other tests analyse."""
-    stored, expected = read_network(open_store(world_store, read_only=True)), world()
-
-    def edges(network: Network) -> set[tuple]:
-        return {
-            (*key, e.document_count, e.asserted_count, frozenset((v.sentence, v.factuality, v.asserted_by, v.date)
-                                                                 for v in e.evidence))
-            for key, e in network.edges.items()
-        }  # fmt: skip
-
-    assert edges(stored) == edges(expected)
-    assert {(a.iri, a.label, a.type) for a in expected.actors.values()} <= {
-        (a.iri, a.label, a.type) for a in stored.actors.values()
-    }
-
-
 def test_analyze_command_formats(world_store):
     table = CliRunner().invoke(main, ["analyze", "--store", world_store])
     assert table.exit_code == 0 and "Structural balance" in table.output and "1 unbalanced" in table.output
@@ -241,46 +144,6 @@ def test_analyze_command_formats(world_store):
         CliRunner().invoke(main, ["analyze", "--format", "json", "--store", world_store, "--include-claims"]).output
     )
     assert data["balance"]["unbalanced_triads"] and any("Hamas" in a["actor"] for a in data["actors"])
-
-
-def test_selection_by_focus_relation_and_documents():
-    network = world()
-    iran = find_actor(network, "iran")
-    near = select(network, focus=iran, depth=1)
-    assert {network.actor(n).label for n in near.nodes()} == {"Iran", "Hezbollah", "Israel", "Hamas"}
-    supports = select(network, relation_names=("supports",))
-    assert {e.relation for e in supports.edges.values()} == {"supports"}
-    twice = select(network, min_docs=2)
-    assert [(network.actor(e.subject).label, e.relation) for e in twice.edges.values()] == [("Iran", "supports")]
-    top = select(network, max_nodes=3)  # Iran and Turkey (3 neighbours each), then the first of the 2s
-    assert {network.actor(n).label for n in top.nodes()} == {"Iran", "Hezbollah"}
-
-
-def test_selection_by_date(world_store, tmp_path):
-    network = world()
-    recent = select(network, since=date(2019, 1, 1))  # only the article of 2020
-    assert [(network.actor(e.subject).label, e.relation) for e in recent.edges.values()] == [("Iran", "supports")]
-    assert [e.document_count for e in recent.edges.values()] == [1], "a narrowed edge counts its own documents"
-    early = select(network, until=date(2015, 1, 1))  # only the article of 2014
-    assert {(network.actor(e.subject).label, e.relation) for e in early.edges.values()} == {
-        ("Iran", "supports"),
-        ("Israel", "attacks"),
-    } and len(early.edges) == 3
-    result = CliRunner().invoke(
-        main, ["view", "--since", "2019-01-01", "-o", str(tmp_path / "v.html"), "--store", world_store]
-    )
-    assert result.exit_code == 0 and "(2 actors, 1 relations)" in result.output
-
-
-def test_bad_options_are_one_line(world_store, tmp_path):
-    for args, message in (
-        (["--focus", "Narnia"], "no actor 'Narnia'"),
-        (["--relation", "likes"], "unknown relation 'likes'"),
-        (["--since", "May 2020"], "Invalid value for '--since'"),
-    ):
-        result = CliRunner().invoke(main, ["view", *args, "-o", str(tmp_path / "x.html"), "--store", world_store])
-        assert result.exit_code != 0 and message in result.output, result.output
-        assert not (tmp_path / "x.html").exists()
 
 
 def synthetic_network(actors: int, edges: int, seed: int = 5) -> Network:
