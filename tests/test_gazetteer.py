@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KgError
-from kg.gazetteer import GAZETTEERS, Actor, Gazetteer, Supplement, default_gazetteer, read_jsonl
+from kg.gazetteer import (
+    GAZETTEERS,
+    Actor,
+    Gazetteer,
+    Supplement,
+    default_gazetteer,
+    is_acronym,
+    normalize,
+    read_jsonl,
+)
 from kg.pipeline import extract
 from kg.sentences import english_words, load_pipeline
 from kg.vocabulary import ACTOR_TYPES, data_path
@@ -349,3 +358,61 @@ def test_a_phoenix_spelling_of_a_state_is_the_state():
     assert triples("The Phillippines accused China of aggression.") == {
         ("Philippines", "accuses", "China", "actual", None)
     }
+
+
+def test_gazetteer_is_valid():
+    gazetteer = default_gazetteer()
+    assert len(gazetteer) > 200
+    wikidata = [a.wikidata for a in gazetteer.by_id.values() if a.wikidata]
+    assert len(wikidata) == len(set(wikidata)), "two actors share a Wikidata IRI"
+    iso3 = [a.iso3 for a in gazetteer.by_id.values() if a.iso3]
+    assert len(iso3) == len(set(iso3)), "two actors share an ISO code"
+    for actor in gazetteer.by_id.values():
+        assert actor.source, actor.id
+        for name in [*actor.names, *actor.demonyms]:
+            hits = {a.id for a, _ in gazetteer.lookup(name)}
+            ambiguous = normalize(name) in gazetteer.ambiguous or name in gazetteer.ambiguous  # acronyms keep case
+            assert len(hits) == 1 or ambiguous, (actor.id, name, hits)
+
+
+def test_ambiguous_aliases_are_the_documented_ones():
+    listed = {
+        line.strip()
+        for line in data_path("gazetteer/ambiguous.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert set(default_gazetteer().ambiguous) == listed
+    assert default_gazetteer().lookup("Congolese") == []
+
+
+def test_every_un_member_state_is_in_the_gazetteer():
+    path = data_path("sources/un_members.txt")
+    codes = [line.strip() for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    assert len(codes) == 195  # 193 members and 2 observer states
+    states = {a.iso3: a for a in default_gazetteer().by_id.values() if a.iso3}
+    assert [c for c in codes if c not in states or states[c].type != "State"] == []
+
+
+def test_acronyms_match_case_sensitively():
+    gazetteer = default_gazetteer()
+    assert is_acronym("IS") and not is_acronym("Hamas")
+    assert gazetteer.lookup("IS")[0][0].id == "islamic-state"
+    assert gazetteer.lookup("is") == []
+    assert normalize("the  Kurdistan Workers\u2019 Party") == "kurdistan workers' party"
+
+
+def test_gazetteer_covers_organisations_and_non_state_actors():
+    """Issue floor: the permanent and regional IGOs, and 150 non-state armed groups and parties."""
+    actors = default_gazetteer().by_id.values()
+    non_state = [a for a in actors if a.type in ("ArmedGroup", "PoliticalOrganization") and not a.generic]
+    assert len(non_state) >= 150
+    igos = {a.label for a in actors if a.type == "InternationalOrganization"}
+    assert {"United Nations", "NATO", "European Union", "African Union", "Arab League", "ASEAN", "OSCE"} <= igos
+    assert {"ECOWAS", "Gulf Cooperation Council", "Organization of American States", "IGAD", "SADC"} <= igos
+
+
+def test_wings_and_affiliates_point_to_their_parents():
+    gazetteer = default_gazetteer()
+    assert gazetteer["qassam-brigades"].parent == "hamas"
+    assert gazetteer["iswap"].parent == "islamic-state"
+    assert gazetteer["quds-force"].parent == "irgc" and gazetteer["irgc"].parent == "iran"

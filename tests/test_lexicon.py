@@ -7,18 +7,19 @@ from __future__ import annotations
 import csv
 import importlib.util
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 
 from kg.documents import from_text
 from kg.errors import KgError
-from kg.lexicon import Trigger, default_lexicon, load_lexicon
+from kg.lexicon import Trigger, default_lexicon, load_lexicon, word_forms
 from kg.rules import RuleExtractor
 from kg.sentences import split
 from kg.vocabulary import data_path, relations
 from tests.conftest import ROOT, triples
+from tests.test_vocabulary import SPEC
 
 spec = importlib.util.spec_from_file_location("import_cameo", ROOT / "scripts" / "import_cameo.py")
 importer = importlib.util.module_from_spec(spec)
@@ -270,3 +271,35 @@ def test_statements_can_carry_the_cameo_code():
     assert (trigger.relation, trigger.cameo, trigger.plover) == ("attacks", "190", "ASSAULT")
     [trigger] = lexicon.triggers["verbnoun"]["grant asylum"]
     assert (trigger.relation, trigger.cameo, trigger.plover) == ("supports", "075", "AID")
+
+
+def test_lexicon_loads_and_names_only_ontology_relations():
+    lexicon = default_lexicon()
+    known = set(relations())
+    for kind in ("verb", "noun", "hyphen", "role"):
+        assert lexicon.triggers[kind], kind
+        for triggers in lexicon.triggers[kind].values():
+            assert {t.relation for t in triggers} <= known
+
+
+def test_no_word_triggers_two_relations_by_accident():
+    """A verb under two relations doubles statements; only 'captured X from Y' (attack on Y) is meant."""
+    path = data_path("lexicon") / "relations.tsv"
+    with open(path, encoding="utf-8") as handle:
+        rows = [r for r in csv.reader(handle, delimiter="\t") if r and not r[0].startswith("#")]
+    by_word = defaultdict(set)
+    for relation, kind, word, _preps, objects in rows[1:]:
+        if objects != "preps":
+            by_word[(kind, word)].add(relation)
+    assert {k: v for k, v in by_word.items() if len(v) > 1} == {}
+
+
+def test_every_core_relation_has_a_trigger():
+    lexicon = default_lexicon()
+    covered = {t.relation for kind in lexicon.triggers.values() for ts in kind.values() for t in ts}
+    assert set(SPEC) <= covered
+
+
+def test_word_forms_recover_from_lemmatizer_errors():
+    assert "wage" in word_forms("waged", "wag")
+    assert "bomb" in word_forms("bombed", "bombed")
