@@ -264,7 +264,8 @@ def query_command(sparql: str | None, file: Path | None, fmt: str, store: str | 
 )
 @store_option
 def export_command(fmt: str, output: Path | None, store: str | None) -> None:
-    """Export the whole graph (triple formats merge all documents; trig/nquads keep one graph each)."""
+    """Export the whole graph (triple formats merge all documents; trig/nquads keep one graph each), the
+    statement table (csv, jsonl: one row per statement) or the actor network (graphml, gexf with time)."""
     opened = open_store(store, read_only=True)
     if output is None:
         export.export(opened, sys.stdout.buffer, fmt)

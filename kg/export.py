@@ -1,36 +1,279 @@
 """Stage 7b: the graph out to files for other tools.
 
-Triple formats (Turtle, N-Triples, RDF/XML) merge every named graph into one graph; quad formats
-(TriG, N-Quads) keep one graph per document; JSON-LD keeps the graphs too.
+* RDF: triple formats (Turtle, N-Triples, RDF/XML) merge every named graph into one graph; quad
+  formats (TriG, N-Quads) keep one graph per document; JSON-LD keeps the graphs too.
+* The statement table (CSV, JSON Lines): one row per statement, like GDELT's event table, for
+  pandas, R or a spreadsheet (:data:`STATEMENT_COLUMNS`).
+* The actor network (GraphML, GEXF): actors and relations with their attributes, for Gephi,
+  Cytoscape or networkx; the GEXF carries time (spells from article dates) for Gephi's timeline.
 """
 
 from __future__ import annotations
 
+import csv
 import glob
 import io
+import json
 import os
 import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.store import Store
+from kg.vocabulary import GRAPHS, KG, relations
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.network import Network
 
 TRIPLE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}
 QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
-FORMATS = tuple(TRIPLE_FORMATS) + tuple(QUAD_FORMATS)
+#: One row per statement.
+TABLE_FORMATS = ("csv", "jsonl")
+#: The actor network (networkx's writers).
+NETWORK_FORMATS = ("graphml", "gexf")
+FORMATS = tuple(TRIPLE_FORMATS) + tuple(QUAD_FORMATS) + TABLE_FORMATS + NETWORK_FORMATS
 
 
 def export(store: Store, output: BinaryIO, fmt: str = "turtle") -> None:
     """Write the store to a binary stream in one of :data:`FORMATS`, streaming where the backend can."""
     if fmt not in FORMATS:
         raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    store.dump(output, {**TRIPLE_FORMATS, **QUAD_FORMATS}[fmt])
+    if fmt in TABLE_FORMATS:
+        export_statements(store, output, fmt)
+    elif fmt in NETWORK_FORMATS:
+        from kg.network import read_network
+
+        export_network(read_network(store), output, fmt)
+    else:
+        store.dump(output, {**TRIPLE_FORMATS, **QUAD_FORMATS}[fmt])
+
+
+#: The statement table's columns, in order (the README documents each).
+STATEMENT_COLUMNS = (
+    "statement", "date", "subject", "subject_type", "relation", "object", "object_type", "factuality",
+    "asserted_by", "family", "plover", "cameo", "trigger", "sentence", "document", "title", "url", "publisher",
+    "document_count", "asserted_count", "subject_iri", "object_iri", "asserted_by_iri",
+)  # fmt: skip
+#: Columns that hold whole numbers (JSON numbers; CSV digits).
+_COUNTS = ("document_count", "asserted_count")
+
+#: Documents whose statements one query reads: a batch of rows is all that is held in memory.
+DOCUMENTS_PER_QUERY = 200
+
+#: Every document graph (kg.rdf.DOCUMENT_GRAPHS), by article date, undated ones last.
+_DOCUMENTS = f"""SELECT ?g WHERE {{
+  GRAPH ?g {{ ?doc a kg:Document OPTIONAL {{ ?doc dcterms:date ?date }} }}
+  FILTER(STRSTARTS(STR(?g), "{GRAPHS}doc/"))
+}} ORDER BY (!BOUND(?date)) ?date ?g"""
+
+_STATEMENTS = """SELECT * WHERE {
+  VALUES ?g { %s }
+  GRAPH ?g {
+    ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:factuality ?f ;
+        prov:wasDerivedFrom ?sentence .
+    ?sentence rdf:value ?text ; dcterms:isPartOf ?doc .
+    OPTIONAL { ?sentence kg:sentenceIndex ?index }
+    OPTIONAL { ?st kg:trigger ?trigger }
+    OPTIONAL { ?st kg:cameoCode ?cameo }
+    OPTIONAL { ?st kg:ploverEvent ?plover }
+    OPTIONAL { ?doc dcterms:identifier ?id }
+    OPTIONAL { ?doc dcterms:title ?title }
+    OPTIONAL { ?doc dcterms:date ?date }
+    OPTIONAL { ?doc dcterms:source ?url }
+    OPTIONAL { ?doc dcterms:publisher ?publisher }
+  }
+  OPTIONAL { ?s rdfs:label ?subjectLabel }
+  OPTIONAL { ?s a ?subjectType FILTER(?subjectType != kg:Actor && STRSTARTS(STR(?subjectType), STR(kg:))) }
+  OPTIONAL { ?o rdfs:label ?objectLabel }
+  OPTIONAL { ?o a ?objectType FILTER(?objectType != kg:Actor && STRSTARTS(STR(?objectType), STR(kg:))) }
+  OPTIONAL { GRAPH ?g { ?st kg:attributedTo ?by } OPTIONAL { ?by rdfs:label ?byLabel } }
+  OPTIONAL { ?c kg:subject ?s ; kg:relation ?p ; kg:object ?o ; kg:documentCount ?documents ;
+                kg:assertedCount ?asserted }
+}"""
+
+
+def statement_rows(store: Store) -> Iterator[dict[str, str | int | None]]:
+    """Every statement as a row of :data:`STATEMENT_COLUMNS` (None where the store has no value),
+    in article date order (undated articles last), then sentence order.
+
+    Streams on every backend: the documents are listed first (one IRI each), then their statements
+    are read :data:`DOCUMENTS_PER_QUERY` documents at a time, so a million statements never sit in
+    memory at once, and a SPARQL server is never asked for one enormous answer.
+    """
+    from kg.query import reading_results
+
+    with reading_results():  # now, not at the first row: a failing store fails before anything is written
+        graphs = [row["g"].value for row in store.query(_DOCUMENTS)]
+    return _statement_rows(store, graphs)
+
+
+def _statement_rows(store: Store, graphs: list[str]) -> Iterator[dict[str, str | int | None]]:
+    from kg.query import reading_results
+
+    for start in range(0, len(graphs), DOCUMENTS_PER_QUERY):
+        group = graphs[start : start + DOCUMENTS_PER_QUERY]
+        by_graph: dict[str, list[tuple]] = {}
+        with reading_results():
+            for solution in store.query(_STATEMENTS % " ".join(f"<{g}>" for g in group)):
+                row = _statement_row(solution)
+                index = solution["index"]
+                order = (int(index.value) if index is not None else 0, row["statement"])
+                by_graph.setdefault(solution["g"].value, []).append((order, row))
+        for graph in group:
+            seen: set[str] = set()
+            for _order, row in sorted(by_graph.get(graph, ()), key=lambda item: item[0]):
+                if row["statement"] not in seen:  # one row per statement even if a value is doubled
+                    seen.add(row["statement"])
+                    yield row
+
+
+def _statement_row(solution) -> dict[str, str | int | None]:
+    def text(name: str) -> str | None:
+        term = solution[name]
+        return term.value if term is not None else None
+
+    def count(name: str) -> int | None:
+        term = solution[name]
+        return int(term.value) if term is not None else None
+
+    relation = solution["p"].value.removeprefix(KG)
+    by = solution["by"]
+    if by is None:
+        asserted_by = asserted_by_iri = None
+    elif isinstance(by, ox.NamedNode):
+        asserted_by, asserted_by_iri = text("byLabel") or by.value.rsplit("/", 1)[-1], by.value
+    else:  # the literal "source": an unnamed source
+        asserted_by, asserted_by_iri = by.value, None
+    known = relations().get(relation)
+    return {
+        "statement": solution["st"].value,
+        "date": text("date"),
+        "subject": text("subjectLabel") or solution["s"].value.rsplit("/", 1)[-1],
+        "subject_type": (text("subjectType") or KG + "Actor").removeprefix(KG),
+        "relation": relation,
+        "object": text("objectLabel") or solution["o"].value.rsplit("/", 1)[-1],
+        "object_type": (text("objectType") or KG + "Actor").removeprefix(KG),
+        "factuality": solution["f"].value.removeprefix(KG).lower(),
+        "asserted_by": asserted_by,
+        "family": known.family if known else None,
+        "plover": text("plover"),
+        "cameo": text("cameo"),
+        "trigger": text("trigger"),
+        "sentence": text("text"),
+        "document": text("id") or solution["doc"].value.rsplit("/", 1)[-1],
+        "title": text("title"),
+        "url": text("url"),
+        "publisher": text("publisher"),
+        "document_count": count("documents"),
+        "asserted_count": count("asserted"),
+        "subject_iri": solution["s"].value,
+        "object_iri": solution["o"].value,
+        "asserted_by_iri": asserted_by_iri,
+    }
+
+
+def export_statements(store: Store, output: BinaryIO, fmt: str = "csv") -> int:
+    """Write the statement table as CSV (a header line, then one row per statement; empty cells where
+    there is no value) or JSON Lines (one object per statement; null where there is no value), row by
+    row. Returns the number of rows."""
+    if fmt not in TABLE_FORMATS:
+        raise KgError(f"unknown statement table format {fmt!r}; choose one of {', '.join(TABLE_FORMATS)}")
+    text = io.TextIOWrapper(output, encoding="utf-8", newline="", write_through=True)
+    rows = 0
+    statements = statement_rows(store)
+    try:
+        writer = csv.writer(text, lineterminator="\n")
+        if fmt == "csv":
+            writer.writerow(STATEMENT_COLUMNS)
+        for row in statements:
+            if fmt == "csv":
+                writer.writerow(["" if row[c] is None else row[c] for c in STATEMENT_COLUMNS])
+            else:
+                text.write(json.dumps(row, ensure_ascii=False) + "\n")
+            rows += 1
+        text.flush()
+    finally:
+        text.detach()  # the caller's stream stays open
+    return rows
+
+
+def network_graph(network: Network) -> nx.MultiDiGraph:
+    """The actor network as networkx writes it to GraphML and GEXF: every attribute a plain string,
+    number or boolean (those formats hold no lists), and time as GEXF spells.
+
+    Nodes: ``label``, ``type``, ``iri``, ``aliases``, ``wikidata``, ``statements``, ``documents``,
+    ``first_date``, ``last_date``. Edges (key: the relation): ``label`` and ``relation``, ``family``,
+    ``tie``, ``sign``, ``symmetric``, ``style``, ``truthy``, ``weight`` and ``documents`` (documents
+    reporting it), ``asserted`` (documents stating it as fact), ``statements``, ``factualities``,
+    ``voices``, ``first_date``, ``last_date``. ``spells`` (nodes and edges) holds one (date, date)
+    per day an article reported it: Gephi's timeline shows an element while its window covers one.
+    """
+    from kg.network import to_networkx
+
+    graph = to_networkx(network)
+    graph.graph["name"] = "kg actor network"
+    dates: dict[str, set[str]] = {n: set() for n in graph}
+    statements: dict[str, int] = dict.fromkeys(graph, 0)
+    documents: dict[str, set[str]] = {n: set() for n in graph}
+    for edge in network.edges.values():
+        data = graph.edges[edge.subject, edge.object, edge.relation]
+        data.update(
+            label=edge.relation,
+            weight=edge.document_count,
+            asserted=edge.asserted_count,
+            statements=len(edge.evidence),
+            factualities=";".join(sorted({e.factuality for e in edge.evidence})),
+            voices=";".join(sorted({e.voice for e in edge.evidence})),
+            first_date=edge.dates[0] if edge.dates else "",
+            last_date=edge.dates[-1] if edge.dates else "",
+        )
+        if edge.dates:
+            data["spells"] = [(d, d) for d in edge.dates]
+        for end in (edge.subject, edge.object):
+            dates[end].update(edge.dates)
+            statements[end] += len(edge.evidence)
+            documents[end].update(edge.documents)
+    for node, data in graph.nodes(data=True):
+        actor = network.actor(node)
+        ordered = sorted(dates[node])
+        data.update(
+            iri=node,
+            aliases=actor.aliases,
+            wikidata=actor.wikidata,
+            statements=statements[node],
+            documents=len(documents[node]),
+            first_date=ordered[0] if ordered else "",
+            last_date=ordered[-1] if ordered else "",
+        )
+        if ordered:
+            data["spells"] = [(d, d) for d in ordered]
+    return graph
+
+
+def export_network(network: Network, output: BinaryIO, fmt: str = "gexf") -> None:
+    """Write the actor network as GraphML or GEXF 1.2 (networkx's writers). GraphML has no time, so it
+    leaves the spells out; its dates are in ``first_date``/``last_date``."""
+    import networkx as nx
+
+    if fmt not in NETWORK_FORMATS:
+        raise KgError(f"unknown network format {fmt!r}; choose one of {', '.join(NETWORK_FORMATS)}")
+    graph = network_graph(network)
+    if fmt == "gexf":
+        nx.write_gexf(graph, output, version="1.2draft")
+        return
+    for _, data in graph.nodes(data=True):
+        data.pop("spells", None)
+    for *_, data in graph.edges(data=True):
+        data.pop("spells", None)
+    nx.write_graphml(graph, output, named_key_ids=True)
 
 
 def export_bytes(store: Store, fmt: str = "turtle") -> bytes:
