@@ -81,7 +81,8 @@ def in_span(actor_names: set[str], spans: list[str]) -> bool:
     return any(n in span.lower() for n in actor_names for span in spans if len(n) > 1)
 
 
-def run_plover(path: Path, extractor) -> dict:
+def run_plover(path: Path, extractor, outcomes: dict | None = None) -> dict:
+    """The PLOVER counts; ``outcomes`` (if given) gets each record's id -> 'hit'/'dyad'/'' for diffing runs."""
     records = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     covered_types = {t for r in relations().values() for t in plover_of(r.name)}
     stats = Counter()
@@ -110,10 +111,12 @@ def run_plover(path: Path, extractor) -> dict:
             for s in extraction.statements
         )
         stats["kg_dyad"] += dyad
+        if outcomes is not None:
+            outcomes[record["id"]] = "dyad" if dyad else "hit" if kg_types & event_set else ""
     return dict(stats)
 
 
-def run_petrarch(path: Path, extractor) -> dict:
+def run_petrarch(path: Path, extractor, outcomes: dict | None = None) -> dict:
     records = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     stats = Counter()
     for record in records:
@@ -130,6 +133,8 @@ def run_petrarch(path: Path, extractor) -> dict:
         stats["base_hit"] += bool(base & expected)
         stats["base_predicted"] += bool(base)
         stats["base_wrong"] += bool(base - expected)
+        if outcomes is not None:
+            outcomes[record["id"]] = "hit" if found & expected else "wrong" if found else ""
     return dict(stats)
 
 
@@ -169,10 +174,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     parser.add_argument("--no-cameo", action="store_true", help="the hand lexicon alone, without the CAMEO import")
+    parser.add_argument("--outcomes", type=Path, help="write each record's outcome as JSON, to diff two runs")
+    parser.add_argument("--no-timing", action="store_true", help="skip the speed comparison")
     args = parser.parse_args()
+    outcomes: dict = {}
     extractor = RuleExtractor(lexicon=load_lexicon(cameo=False)) if args.no_cameo else get_extractor()
     print(f"lexicon: {'hand only (--no-cameo)' if args.no_cameo else 'hand + CAMEO import'}")
-    plover = run_plover(args.shared / "benchmarks/plover/plover_gsr_cameo.jsonl", extractor)
+    plover = run_plover(args.shared / "benchmarks/plover/plover_gsr_cameo.jsonl", extractor, outcomes)
     print("PLOVER gold-standard records (one event each)")
     print(f"  records {plover['records']}, of an event type kg covers {plover['covered']}")
     for who in ("kg", "base"):
@@ -185,7 +193,7 @@ def main() -> None:
             f" over {plover[f'{who}_predicted']} records with a prediction"
         )
     print(f"  kg       dyad recall {ratio(plover['kg_dyad'], plover['records'])} (type and both actors agree)")
-    petrarch = run_petrarch(args.shared / "benchmarks/petrarch/gsr_real_world.jsonl", extractor)
+    petrarch = run_petrarch(args.shared / "benchmarks/petrarch/gsr_real_world.jsonl", extractor, outcomes)
     print("PETRARCH-2 real-news records (CAMEO root mapped to kg relations)")
     print(f"  records {petrarch['records']}, expecting a kg relation {petrarch['expected_relation']}")
     for who in ("kg", "base"):
@@ -194,6 +202,10 @@ def main() -> None:
             f"  {label} recall {ratio(petrarch[f'{who}_hit'], petrarch['expected_relation'])},"
             f" records with a wrong relation {petrarch[f'{who}_wrong']} of {petrarch[f'{who}_predicted']} predicted"
         )
+    if args.outcomes:
+        args.outcomes.write_text(json.dumps(outcomes, indent=0, sort_keys=True))
+    if args.no_timing:
+        return
     sentences = [json.loads(line)["text"] for line in (args.shared / "benchmarks/plover/plover_gsr_cameo.jsonl").open()]
     texts = sentences * 3  # about 24,000 words: long enough that machine noise is small against it
     bare, full = timing(texts, extractor)

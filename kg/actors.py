@@ -138,6 +138,27 @@ class ArticleActors(MentionFinder, Descriptions):
             if (wanted == "group" and actor.type not in ("Person", "Place")) or actor.type == wanted:
                 yield actor
 
+    def reporting_subject(self, pronoun: Token) -> list[Actor]:
+        """'The rebels said they will release X', 'Iraq announced it would allow Y': the subject pronoun of a
+        reported clause is the reporter when their kinds agree. News writes a speaker's plans this way, and
+        the last actor named before the pronoun (here X's country, or nobody for an unnamed group) is the
+        wrong one; the reporter may be a generic group, which :meth:`recent` never returns."""
+        clause = pronoun.head
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return []
+        verb = clause.head
+        if not any(self.lexicon.token_cue(kind, verb) for kind in ("report", "belief", "deny")):
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
+            return []
+        found = self.expand(subject)
+        person = PRONOUNS[pronoun.lower_] == "Person"
+        plural = pronoun.lower_ in ("they", "them", "their")
+        many = len(found) > 1 or subject.tag_ in ("NNS", "NNPS")
+        fits = all((a.type == "Person") == person for a in found) and plural == many
+        return found if found and fits else []
+
     def salient_state(self, sentence: Span) -> Actor | None:
         """The state an unowned 'government' belongs to: named in the sentence, else most named so far."""
         for token in sentence:
@@ -191,6 +212,9 @@ class ArticleActors(MentionFinder, Descriptions):
         if lower in FIRST_PERSON and token.pos_ == "PRON":
             return self.first_person(token)
         if lower in PRONOUNS and token.pos_ == "PRON":
+            speakers = self.reporting_subject(token)
+            if speakers:
+                return speakers
             found = self.recent(PRONOUNS[lower], token.i)
             return [self.seen(found)] if found else []
         named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mentions

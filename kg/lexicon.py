@@ -28,9 +28,9 @@ TRIGGER_KINDS = ("verb", "noun", "hyphen", "role")
 #: Kinds of the generated CAMEO file: verbs, and verbs with the head noun of their direct object.
 CAMEO_KINDS = ("verb", "verbnoun")
 #: Cue kinds that govern another predicate; a CAMEO verb that is one of them is not a trigger.
-GOVERNING_CUES = ("report", "belief", "deny", "potential", "negator")
+GOVERNING_CUES = ("report", "belief", "deny", "potential", "negator", "attempt")
 CUE_KINDS = (
-    "report", "belief", "deny", "potential", "negator", "modal", "source", "source-adv",
+    "report", "belief", "deny", "potential", "negator", "attempt", "modal", "source", "source-adv",
     "light", "military", "partitive", "target", "coref", "help", "with", "fallback", "placenoun", "subject-control",
 )  # fmt: skip
 

@@ -22,6 +22,9 @@ class Modality:
 
     factuality: str = "actual"
     attributed_to: Actor | str | None = None
+    #: under an attempt cue only ('tried to storm', 'attempted to assassinate'): an armed act attempted is
+    #: an act (CAMEO and PLOVER code the attempt as the assault), any other act attempted is only potential
+    attempted: bool = False
 
 
 class ModalityRules:
@@ -75,7 +78,9 @@ class ModalityRules:
                     result.attributed_to = self.asserter(head)
                 break
             if dep in ("xcomp", "ccomp", "acomp"):
-                potential = potential or cue("potential", head)
+                attempted = dep == "xcomp" and cue("attempt", head) and not potential
+                result.attempted = result.attempted or attempted
+                potential = potential or (cue("potential", head) and not attempted)
                 negated = negated or cue("negator", head)
                 node = head
                 continue
@@ -94,6 +99,7 @@ class ModalityRules:
             result.factuality = "negated"
         elif potential:
             result.factuality = "potential"
+        result.attempted = result.attempted and result.factuality == "actual"
         return result
 
     def negates(self, child: Token) -> bool:

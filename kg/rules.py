@@ -35,7 +35,7 @@ from kg.modality import Modality, ModalityRules
 from kg.modifiers import ModifierRules
 from kg.sentences import Sentence, load_pipeline
 from kg.statements import Extraction, Statement, register_extractor
-from kg.verbs import VerbRules
+from kg.verbs import VIOLENT, VerbRules
 from kg.vocabulary import data_path, relations
 
 PLACE_TYPES = ("Place", "State")
@@ -260,6 +260,8 @@ class SentenceRules(VerbRules, EventNounRules, ModifierRules, ModalityRules, Con
                     if not rel:
                         continue
                 factuality, attributed = modality.factuality, modality.attributed_to
+                if modality.attempted and self.relations[rel].core not in VIOLENT:
+                    factuality = "potential"  # 'tried to meet X': no meeting yet
                 codes = (cameo, intended(rel, plover, factuality, attributed, subject)) if rel == relation else ("", "")
                 statement = Statement(subject, rel, obj, self.sentence, factuality, attributed, trigger.text, *codes)
                 self.found.append(replace(statement, construction=self.construction))

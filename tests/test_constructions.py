@@ -130,7 +130,6 @@ POTENTIAL = {
     "will": "Iran will attack Israel.",
     "ready to": "Iran is ready to attack Israel.",
     "seek to": "Iran seeks to attack Israel.",
-    "attempt": "Iran attempted to attack Israel.",
 }
 NEGATED = {
     "deny": "Iran denied attacking Israel.",
@@ -420,6 +419,21 @@ WHOLE += [
         "a reported obligation with any verb of saying",
         "Britain reiterated that Libya must hand over the suspects.",
         {("United Kingdom", "requests", "Libya", "actual", None)},
+    ),
+    (
+        "the subject pronoun of a reported clause is the reporter",
+        "The Somali rebels said they would release two Kenyan soldiers.",
+        {("Somali rebels", "concedesTo", "Kenyan military", "potential", "Somali rebels")},
+    ),
+    (
+        "a reported 'it' is a singular reporter, not the last actor named",
+        "Iraq, citing pressure from Syria, announced that it would expel the Iranian envoy.",
+        {("Iraq", "sanctions", "Iran", "potential", "Iraq")},
+    ),
+    (
+        "an armed act attempted is an act; any other act attempted is only potential",
+        "Gunmen tried to kill Iraqi soldiers, and Iran attempted to meet Qatar.",
+        {("militants", "attacks", "Iraqi military", "actual", None), ("Iran", "meetsWith", "Qatar", "potential", None)},
     ),
 ]
 
