@@ -131,6 +131,19 @@ store_option = click.option("--store", "store", default=None, envvar="KG_STORE",
     help="What '-' (standard input) holds. [default: guessed from its first character]",
 )
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Parsing processes.")
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Parse on a Dask cluster instead: its scheduler's address (tcp://HOST:8786). Needs kg[cluster] here and "
+    "on the workers (README: Ingest on a cluster).",
+)
+@click.option(
+    "--parts",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="With --cluster: workers write N-Quads part files to DIR (a folder they and this machine share), "
+    "bulk-loaded into the store at the end.",
+)
 @click.option("--author", help="Who issued these texts (official statements: whom 'we' means), as a gazetteer name.")
 @click.option(
     "--batch-size",
@@ -148,6 +161,8 @@ def ingest(
     fields: tuple[str, ...],
     stdin_format: str | None,
     workers: int,
+    cluster: str | None,
+    parts: Path | None,
     batch_size: int,
     author: str | None,
 ) -> None:
@@ -161,7 +176,11 @@ def ingest(
     Ctrl-C every document is wholly in or wholly out, and the same command again adds the rest.
     """
     from kg.documents import Fields, Inputs
-    from kg.pipeline import ingest as ingest_paths
+
+    if cluster is None:
+        from kg.pipeline import ingest as ingest_paths
+    else:  # the same ingest, its parsing done by the cluster's workers
+        from kg.cluster import ingest as ingest_paths
 
     inputs = Inputs(list(paths), Fields.parse(fields), stdin_format, follow_links=follow_links)
     with IngestProgress(inputs, enabled=not quiet and sys.stderr.isatty()) as progress:
@@ -170,8 +189,8 @@ def ingest(
                 inputs,
                 location_from(store),
                 batch_size=batch_size,
-                workers=workers,
                 strict=strict,
+                **parsing(workers, cluster, parts, progress),
                 on_write=progress.update,
                 on_skip=progress.skipped,
                 author=author,
@@ -190,12 +209,24 @@ def ingest(
         click.echo(f"{report.summary()}; store: {shown(location_from(store))}")
 
 
+def parsing(workers: int, cluster: str | None, parts: Path | None, progress: IngestProgress) -> dict:
+    """Where ingest parses: in --workers processes here, or on the Dask cluster of --cluster (kg.cluster)."""
+    if cluster is None:
+        if parts is not None:
+            raise KgError("--parts is for --cluster (part files written by the cluster's workers)")
+        return {"workers": workers}
+    if workers > 1:
+        raise KgError("--workers counts processes on this machine; with --cluster, the cluster's workers parse")
+    return {"scheduler": cluster, "parts": parts, "on_parsed": progress.parsed}
+
+
 class IngestProgress:
     """A progress bar on stderr (bytes read, articles, articles/s, ETA) when it is a terminal;
     skipped inputs are named either way, above the bar."""
 
     def __init__(self, inputs: Inputs, enabled: bool):
         self.inputs, self.enabled, self.stored = inputs, enabled, 0
+        self._parsed, self._unchanged = 0, 0
         self._bar: Progress | None = None
         self._started = time.monotonic()
 
@@ -218,9 +249,17 @@ class IngestProgress:
         return self
 
     def update(self, report) -> None:
-        self.stored = report.stored
+        self.stored, self._unchanged = report.stored, len(report.unchanged)
+        self._show()
+
+    def parsed(self, documents: int) -> None:
+        """Documents a cluster has parsed so far, counted as its tasks complete (before they are written)."""
+        self._parsed = documents
+        self._show()
+
+    def _show(self) -> None:
         if self._bar:
-            done = report.stored + len(report.unchanged)
+            done = max(self.stored, self._parsed) + self._unchanged
             rate = f"{done / max(time.monotonic() - self._started, 1e-9):.1f}"
             self._bar.update(self._task, completed=self.inputs.done_bytes, documents=done, rate=rate)
 
