@@ -9,11 +9,17 @@ pipeline components: ``@register_gazetteer("name")`` on a function that yields `
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import json
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KgError
@@ -102,6 +108,8 @@ class Supplement:
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
     source: str = ""
+    #: the actor's Wikidata QID, from ontology/gazetteer/wikidata.tsv (an actor has at most one)
+    wikidata: str | None = None
 
     @classmethod
     def from_record(cls, record: dict, where: str) -> Supplement:
@@ -203,6 +211,25 @@ def phoenix_people() -> Iterator[Actor | Supplement]:
     yield from read_jsonl(data_path("gazetteer/phoenix_people.jsonl"))
 
 
+#: A Wikidata item id: Q and digits, no leading zero.
+QID = re.compile(r"Q[1-9][0-9]*")
+
+
+@register_gazetteer("wikidata")
+def wikidata_ids() -> Iterator[Supplement]:
+    """Wikidata ids of the states and major IGOs (ontology/gazetteer/wikidata.tsv, kept by hand): a file of
+    their own, so that regenerating states.jsonl or the Phoenix import never loses them."""
+    path = data_path("gazetteer/wikidata.tsv")
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 3 or not QID.fullmatch(fields[1]):
+                raise KgError(f"{path}:{number}: expected 'id<TAB>Q-id<TAB>label', not {line.strip()!r}")
+            yield Supplement(fields[0], source="wikidata.tsv", wikidata=fields[1])
+
+
 class Gazetteer:
     """Actors by id and by normalised alias, with the lookups the actor resolver needs."""
 
@@ -227,6 +254,10 @@ class Gazetteer:
                 new = [n for n in getattr(supplement, key) if n not in have]
                 setattr(actor, key, [*have, *new])
                 supplied |= {(n if is_acronym(n) else normalize(n), actor.id) for n in new}
+            if supplement.wikidata:
+                if actor.wikidata:  # one place per id: two could disagree unseen
+                    raise KgError(f"gazetteer: {supplement.source} gives {actor.id!r} a second Wikidata id")
+                actor.wikidata = supplement.wikidata
         #: normalised alias -> [(actor id, kind)]; kind is name, demonym or capital
         self.aliases: dict[str, list[tuple[str, str]]] = {}
         #: acronyms keep their case: 'IS' is the Islamic State, 'is' is a verb
@@ -249,8 +280,11 @@ class Gazetteer:
                 ids = list(dict.fromkeys(i for i, _ in entries))
                 if len(ids) == 1:
                     continue
+                users = [i for i in ids if self.by_id[i].source.startswith(USER_SOURCE)]
                 curated = [i for i in ids if self.by_id[i].source == "curated" and (key, i) not in supplied]
-                if len(curated) == 1:  # the hand-kept entry settles it
+                if len(users) == 1:  # a user's gazetteer wins over kg's own
+                    index[key] = [e for e in entries if e[0] == users[0]]
+                elif len(curated) == 1:  # the hand-kept entry settles it
                     index[key] = [e for e in entries if e[0] == curated[0]]
                 else:
                     self.ambiguous[key] = sorted(ids)
@@ -296,7 +330,257 @@ def alias_matchers(nlp: Language, gazetteer: Gazetteer) -> tuple[PhraseMatcher, 
     return by_case, by_lower
 
 
-@cache
 def default_gazetteer() -> Gazetteer:
-    """Every registered gazetteer source merged into one (loaded once per process)."""
-    return Gazetteer(actor for loader in GAZETTEERS.values() for actor in loader())
+    """Every registered gazetteer source merged into one, with the user's gazetteer over it when one is in
+    use (:func:`use_gazetteer`, or ``KG_GAZETTEER``); built once per process and user file."""
+    user = user_gazetteer()
+    key = user.digest if user else None
+    if key not in _BUILT:
+        if user is not None:  # keep kg's own and the latest user's: a long process may switch files
+            for other in [k for k in _BUILT if k is not None]:
+                del _BUILT[other]
+        _BUILT[key] = Gazetteer(merged_over(user.actors if user else (), builtin_items()))
+    return _BUILT[key]
+
+
+_BUILT: dict[str | None, Gazetteer] = {}
+
+
+def builtin_items() -> list[Actor | Supplement]:
+    """Fresh actors and supplements from every registered source (a Gazetteer changes what it is given)."""
+    return [item for loader in GAZETTEERS.values() for item in loader()]
+
+
+# ---------------------------------------------------------------------- a user's own gazetteer
+#: Names a user's gazetteer file when ``--gazetteer`` does not (kg ingest, kg extract, kg actors --text).
+USER_GAZETTEER_ENV = "KG_GAZETTEER"
+#: The ``source`` of every actor from a user's gazetteer starts with this; their names win over kg's own.
+USER_SOURCE = "user gazetteer"
+#: The columns of a user's gazetteer; ``label`` and ``type`` are required, ``id`` defaults to the label's slug.
+USER_FIELDS = ("id", "label", "type", "aliases", "parent", "wikidata")
+#: A user's gazetteer larger than this is refused (100,000 actors take about 10 MB).
+MAX_USER_GAZETTEER = 64_000_000
+_WIKIDATA_IRI = re.compile(r"(?:https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/|wd:)?(Q[1-9][0-9]*)")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+@dataclass(frozen=True)
+class UserGazetteer:
+    """A user's actors, read and checked: the file, a SHA-256 of its bytes (kg.provenance puts it in the
+    extractor's fingerprint, so stored articles are extracted again when the file changes), the actors."""
+
+    path: str
+    digest: str
+    actors: tuple[Actor, ...]
+
+
+def slug(text: str) -> str:
+    """An actor id from a name; the same as kg.descriptions.slug, so a user's actor gets the IRI kg gave the
+    name when it met it as an unknown named entity (its statements then stay with it)."""
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-") or "actor"
+
+
+def read_user_gazetteer(path: str | os.PathLike) -> UserGazetteer:
+    """A user's gazetteer: JSON Lines (one object per line), or CSV/TSV with a header row (by the file's
+    extension: .csv, .tsv; anything else is JSON Lines). Fields :data:`USER_FIELDS`; ``aliases`` is a list
+    in JSON, names separated by ``|`` in CSV; ``parent`` is a kg actor id or label, or another record's;
+    ``wikidata`` a QID. A record whose id is a kg actor's is merged over it (its label, type, parent and
+    Wikidata id replace kg's; its aliases come first). Every problem is a KgError naming the line."""
+    name = os.fspath(path)
+    text, digest = _read_text(name)
+    suffix = Path(name).suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        records = _table_records(text, name, "," if suffix == ".csv" else "\t")
+    else:
+        records = _jsonl_records(text, name)
+    if not records:
+        raise KgError(f"{name}: no actors in it (one per line, each with a label and a type)")
+    known = {item.id: item for item in builtin_items() if isinstance(item, Actor)}
+    labels = {normalize(a.label): a.id for a in known.values()}
+    ids: dict[str, int] = {}
+    for number, record in records:
+        actor_id = record.get("id") or slug(record.get("label") or "")
+        if actor_id in ids:
+            raise KgError(f"{name} line {number}: id {actor_id!r} again (first on line {ids[actor_id]})")
+        ids[actor_id] = number
+    labels.update({normalize(r["label"]): r.get("id") or slug(r["label"]) for _, r in records if r.get("label")})
+    actors = tuple(_user_actor(record, f"{name} line {number}", name, set(known) | set(ids), labels)
+                   for number, record in records)  # fmt: skip
+    _check_user_aliases(actors, ids, name)
+    return UserGazetteer(name, digest, actors)
+
+
+def _read_text(name: str) -> tuple[str, str]:
+    """The file's text and the SHA-256 of its bytes; a clear error for what is no text file."""
+    try:
+        info = os.stat(name)
+        if not stat.S_ISREG(info.st_mode):
+            raise KgError(f"{name}: not a regular file")
+        if info.st_size > MAX_USER_GAZETTEER:
+            raise KgError(f"{name}: {info.st_size:,} bytes; a gazetteer may be {MAX_USER_GAZETTEER:,}")
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_USER_GAZETTEER + 1)
+    except OSError as err:
+        raise KgError(f"{name}: cannot read it ({err.strerror or err})") from None
+    if NUL in data:
+        raise KgError(f"{name} line {data[: data.index(NUL)].count(NEWLINE) + 1}: binary data (a NUL byte)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(NEWLINE) + 1
+        raise KgError(f"{name} line {line}: not UTF-8 (byte 0x{data[err.start]:02x})") from None
+    return text, hashlib.sha256(data).hexdigest()
+
+
+NUL, NEWLINE = b"\0", b"\n"
+
+
+def _jsonl_records(text: str, name: str) -> list[tuple[int, dict]]:
+    records = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise KgError(f"{name} line {number}: invalid JSON ({err.msg}, column {err.colno})") from None
+        if not isinstance(record, dict):
+            raise KgError(f"{name} line {number}: an actor is a JSON object, not {type(record).__name__}")
+        records.append((number, record))
+    return records
+
+
+def _table_records(text: str, name: str, delimiter: str) -> list[tuple[int, dict]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    records = []
+    line = 1
+    try:
+        for row in reader:
+            number, line = line, reader.line_num + 1  # a quoted cell may span lines: a row starts where it starts
+            if not any(cell.strip() for cell in row):
+                continue
+            if header is None:
+                header = [cell.strip().lower() for cell in row]
+                unknown = [h for h in header if h not in USER_FIELDS]
+                if unknown:
+                    raise KgError(f"{name} line {number}: unknown column(s) {unknown}; known: {', '.join(USER_FIELDS)}")
+                continue
+            if len(row) > len(header):
+                raise KgError(f"{name} line {number}: {len(row)} cells for {len(header)} columns")
+            record = {h: cell.strip() for h, cell in zip(header, row, strict=False) if cell.strip()}
+            if "aliases" in record:
+                record["aliases"] = [a.strip() for a in record["aliases"].split("|") if a.strip()]
+            records.append((number, record))
+    except csv.Error as err:
+        raise KgError(f"{name} line {reader.line_num}: {err}") from None
+    return records
+
+
+def _user_actor(record: dict, where: str, name: str, ids: set[str], labels: dict[str, str]) -> Actor:
+    """One checked record as an Actor (a kg actor of the same id is merged with it in merged_over)."""
+    unknown = sorted(set(record) - set(USER_FIELDS))
+    if unknown:
+        raise KgError(f"{where}: unknown field(s) {unknown}; known: {', '.join(USER_FIELDS)}")
+    for key in USER_FIELDS:
+        if key != "aliases" and key in record and not isinstance(record[key], str):
+            raise KgError(f"{where}: {key!r} must be a string, not {json.dumps(record[key])}")
+    label = (record.get("label") or "").strip()
+    if not label:
+        raise KgError(f"{where}: no label (every actor needs a label and a type)")
+    types = {t.lower(): t for t in ACTOR_TYPES}
+    given = (record.get("type") or "").strip()
+    if not given:
+        raise KgError(f"{where}: no type for {label!r}; one of {', '.join(ACTOR_TYPES)}")
+    if given.lower() not in types:
+        raise KgError(f"{where}: unknown type {given!r}; one of {', '.join(ACTOR_TYPES)}")
+    actor_id = record.get("id") or slug(label)
+    if not _ID.fullmatch(actor_id):
+        raise KgError(f"{where}: id {actor_id!r} must be lower-case letters, digits and '-'")
+    aliases = record.get("aliases", [])
+    if isinstance(aliases, str):
+        aliases = [a.strip() for a in aliases.split("|") if a.strip()]
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise KgError(f"{where}: 'aliases' must be a list of names")
+    parent = None
+    if record.get("parent"):
+        wanted = record["parent"].strip()
+        parent = wanted if wanted in ids else labels.get(normalize(wanted))
+        if parent is None:
+            raise KgError(f"{where}: unknown parent {wanted!r} (an actor id or label, kg's or this file's)")
+        if parent == actor_id:
+            raise KgError(f"{where}: {label!r} cannot be part of itself")
+    wikidata = None
+    if record.get("wikidata"):
+        found = _WIKIDATA_IRI.fullmatch(record["wikidata"].strip())
+        if not found:
+            raise KgError(f"{where}: wikidata {record['wikidata']!r} is no Wikidata item id (Q and digits, e.g. Q7184)")
+        wikidata = found.group(1)
+    names = list(dict.fromkeys(a.strip() for a in aliases if a.strip() != label))
+    return Actor(id=actor_id, label=label, type=types[given.lower()], aliases=names, parent=parent,
+                 wikidata=wikidata, source=f"{USER_SOURCE} {Path(name).name}")  # fmt: skip
+
+
+def _check_user_aliases(actors: tuple[Actor, ...], lines: dict[str, int], name: str) -> None:
+    """Two of the user's actors with one name would both win: refused, with both lines."""
+    owner: dict[str, Actor] = {}
+    for actor in actors:
+        for alias in actor.names:
+            key = alias if is_acronym(alias) else normalize(alias)
+            other = owner.setdefault(key, actor)
+            if other.id != actor.id:
+                raise KgError(
+                    f"{name} line {lines[actor.id]}: {alias!r} also names {other.label!r} (line {lines[other.id]})"
+                )
+
+
+def merged_over(user: Iterable[Actor], items: Iterable[Actor | Supplement]) -> list[Actor | Supplement]:
+    """kg's actors and supplements with a user's actors over them: a user's actor with a kg actor's id
+    replaces its label, type, parent and Wikidata id where given and puts its aliases first; the others
+    are added. (Their names win over kg's in Gazetteer, by their ``source``.)"""
+    mine = {actor.id: actor for actor in user}
+    merged: list[Actor | Supplement] = []
+    for item in items:
+        if isinstance(item, Supplement) and item.extends in mine and item.wikidata and mine[item.extends].wikidata:
+            item = replace(item, wikidata=None)  # the user's id wins over the curated one
+        if isinstance(item, Actor) and item.id in mine:
+            own = mine.pop(item.id)
+            names = [n for n in (*own.aliases, item.label, *item.aliases) if n != own.label]
+            item = replace(item, label=own.label, type=own.type, aliases=list(dict.fromkeys(names)),
+                           parent=own.parent or item.parent, wikidata=own.wikidata or item.wikidata,
+                           source=own.source)  # fmt: skip
+        merged.append(item)
+    return [*merged, *mine.values()]
+
+
+_CHOSEN: UserGazetteer | None = None
+_READ: dict[tuple[str, int, int], UserGazetteer] = {}
+
+
+def use_gazetteer(path: str | os.PathLike | None) -> UserGazetteer | None:
+    """Merge a user's gazetteer over kg's own from now on in this process (``kg ingest --gazetteer``);
+    None goes back to ``KG_GAZETTEER``, or to kg's own. The file is read and checked at once, so a bad
+    one stops a run before anything is extracted or stored. Call it before the first extraction: the
+    parser's norms for acronyms that are English words ('IS', 'US') are set when spaCy loads."""
+    global _CHOSEN
+    _CHOSEN = read_user_gazetteer(path) if path is not None else None
+    return _CHOSEN
+
+
+def user_gazetteer() -> UserGazetteer | None:
+    """The user's gazetteer in use: the one :func:`use_gazetteer` chose, else ``KG_GAZETTEER``'s file
+    (read again when it changes), else None."""
+    if _CHOSEN is not None:
+        return _CHOSEN
+    path = os.environ.get(USER_GAZETTEER_ENV)
+    if not path:
+        return None
+    try:
+        info = os.stat(path)
+        key = (path, info.st_mtime_ns, info.st_size)
+    except OSError:
+        key = (path, -1, -1)
+    if key not in _READ:
+        _READ.clear()
+        _READ[key] = read_user_gazetteer(path)
+    return _READ[key]

@@ -7,7 +7,8 @@ gazetteer or pattern change, or a new spaCy model, an article is no longer "unch
 its text is.
 
 The fingerprint is a SHA-256 over the bytes of every data file under ontology/ (kg.vocabulary.data_dir,
-in sorted path order, each with its path), kg's version, and the spaCy model's name and version. It
+in sorted path order, each with its path), kg's version, the spaCy model's name and version, and the
+bytes of the user's gazetteer in use (``--gazetteer``, ``KG_GAZETTEER``; kg.gazetteer), if any. It
 reads package metadata (importlib.metadata), never loads spaCy, and is computed once per process (a few
 milliseconds for a few MB of data).
 """
@@ -22,6 +23,7 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from kg.gazetteer import user_gazetteer
 from kg.vocabulary import data_dir
 
 #: The model kg.sentences loads: ``KG_MODEL``, or the default with its fallback (same names as there).
@@ -80,14 +82,26 @@ def data_fingerprint(directory: Path) -> str:
     return digest.hexdigest()
 
 
-def identity_of(directory: Path, kg_version: str, model: str) -> ExtractorIdentity:
-    """The identity of an extractor built from these parts (a function of its inputs, for tests)."""
+def identity_of(
+    directory: Path, kg_version: str, model: str, user_gazetteer: tuple[str, str] | None = None
+) -> ExtractorIdentity:
+    """The identity of an extractor built from these parts (a function of its inputs, for tests).
+    ``user_gazetteer`` is (file name, SHA-256 of its bytes) of a user's gazetteer in use (kg.gazetteer)."""
     readable = f"kg {kg_version}; {model}; spacy {package_version('spacy') or 'unknown'}"
-    fingerprint = hashlib.sha256(f"{readable}\n{data_fingerprint(directory)}".encode()).hexdigest()
+    if user_gazetteer is not None:
+        readable += f"; user gazetteer {user_gazetteer[0]} {user_gazetteer[1][:12]}"
+    digests = data_fingerprint(directory) + (f"\n{user_gazetteer[1]}" if user_gazetteer else "")
+    fingerprint = hashlib.sha256(f"{readable}\n{digests}".encode()).hexdigest()
     return ExtractorIdentity(readable, fingerprint)
 
 
-@cache
 def extractor_identity() -> ExtractorIdentity:
-    """The running extractor's identity, computed once per process."""
-    return identity_of(data_dir(), package_version("kg") or "unknown", model_identity())
+    """The running extractor's identity, with the user's gazetteer in use if any (a different file, or the
+    same one changed, is another extractor); computed once per process and user gazetteer."""
+    user = user_gazetteer()
+    return _identity((Path(user.path).name, user.digest) if user else None)
+
+
+@cache
+def _identity(user: tuple[str, str] | None) -> ExtractorIdentity:
+    return identity_of(data_dir(), package_version("kg") or "unknown", model_identity(), user)

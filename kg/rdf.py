@@ -169,6 +169,8 @@ def actor_quads(actors: Iterable[Actor], known: dict[str, str] | None = None) ->
         if actor.id in known:
             if known[actor.id] != actor.label:
                 yield ox.Quad(a, N(SKOS + "altLabel"), ox.Literal(actor.label), g)
+            if actor.wikidata:  # an id the gazetteer gained since (ontology/gazetteer/wikidata.tsv) lands too
+                yield ox.Quad(a, N(OWL + "sameAs"), N(WIKIDATA + actor.wikidata), g)
             continue
         yield ox.Quad(a, N(RDF + "type"), N(KG + "Actor"), g)
         yield ox.Quad(a, N(RDF + "type"), N(KG + actor.type), g)
