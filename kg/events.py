@@ -86,18 +86,19 @@ class EventNounRules:
                 continue
             subjects = self.agents(noun)
             predicate = noun
-            copula = noun.head.lemma_.lower() == "be"
-            light = self.is_light(noun.head) or self.carries(noun.head)
+            slot = self.measure_slot(noun)  # 'provided 500 tons of aid': the aid is what was provided
+            copula = slot.head.lemma_.lower() == "be"
+            light = self.is_light(slot.head) or self.carries(slot.head)
             if not subjects and (
-                (noun.dep_ in ("dobj", "attr") and (copula or light)) or (noun.dep_ == "nsubjpass" and light)
+                (slot.dep_ in ("dobj", "attr") and (copula or light)) or (slot.dep_ == "nsubjpass" and light)
             ):
-                predicate = noun.head
-                subjects = self.subjects(noun.head)
-                if not subjects and noun.dep_ == "nsubjpass" and self.ctx.author is not None:
+                predicate = slot.head
+                subjects = self.subjects(slot.head)
+                if not subjects and slot.dep_ == "nsubjpass" and self.ctx.author is not None:
                     official = self.relations[trigger.relation].core not in VIOLENT and not self.ctx.quoted(noun)
                     subjects = [self.ctx.seen(self.ctx.author)] if official else []  # 'sanctions are imposed on X'
                 if not copula:
-                    objects += self.objects(noun.head, Trigger(trigger.relation, trigger.preps, True))
+                    objects += self.objects(slot.head, Trigger(trigger.relation, trigger.preps, True))
             engaging = self.engaging_verb(noun)
             if not subjects and engaging is not None:  # 'rebels engaged peacekeepers in a firefight'
                 predicate = engaging
@@ -109,6 +110,17 @@ class EventNounRules:
                 )  # 'X and Y signed a truce'
             elif subjects and objects:
                 self.add(subjects, trigger.relation, objects, noun, self.modality(predicate), trigger)
+
+    def measure_slot(self, noun: Token) -> Token:
+        """The phrase whose place in the clause an event noun takes: a measure of it ('500 tons of aid',
+        'two shipments of arms') stands for it, so the verb of the measure is the event's verb."""
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+            measure = noun.head.head
+            counted = any(c.dep_ in ("nummod", "quantmod") for c in measure.children)
+            if measure.pos_ not in ("NOUN", "NUM") or not (counted or self.lex.token_cue("measure", measure)):
+                break
+            noun = measure
+        return noun
 
     def engaging_verb(self, noun: Token) -> Token | None:
         """The verb of 'X engaged Y in a firefight', 'drew Y into talks': an event noun after in/into whose

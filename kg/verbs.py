@@ -56,11 +56,23 @@ class VerbRules:
         particles = [*(c.lower_ for c in verb.children if c.dep_ == "prt"), ""]
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass"):
-                for particle in particles:
-                    found = self.lex.verbnoun_trigger(verb, child, particle)
-                    if found:
-                        return found
+                for noun in self.measured(child):
+                    for particle in particles:
+                        found = self.lex.verbnoun_trigger(verb, noun, particle)
+                        if found:
+                            return found
         return []
+
+    @staticmethod
+    def measured(noun: Token, depth: int = 2) -> list[Token]:
+        """A noun and what its 'of' phrases measure: 'sent 700 kg of medicine', 'a grant of 5 million
+        shillings', 'tons of food aid' (the pattern is the verb and the goods, not the measure)."""
+        found = [noun]
+        for child in noun.children:
+            if depth and child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in (p for p in child.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")):
+                    found += VerbRules.measured(pobj, depth - 1)
+        return found
 
     def verb(self, verb: Token) -> None:
         triggers = self.verb_triggers(verb)
@@ -232,7 +244,8 @@ class VerbRules:
         found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
         if not found and trigger.relation not in ("attacks", "meetsWith"):  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]
-        if not found and not trigger.preps_only and any(t.dep_ == "dobj" for t in targets):
+        handed = "to" in trigger.preps if trigger.preps_only else any(t.dep_ == "dobj" for t in targets)
+        if not found and handed:
             found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'
         if not found and self.relations[trigger.relation].core in FRAMES:
             found = self.clause_objects(verb)

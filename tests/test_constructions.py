@@ -435,6 +435,16 @@ WHOLE += [
         "Gunmen tried to kill Iraqi soldiers, and Iran attempted to meet Qatar.",
         {("militants", "attacks", "Iraqi military", "actual", None), ("Iran", "meetsWith", "Qatar", "potential", None)},
     ),
+    (
+        "a measure of an event noun takes its place in the clause",
+        "Norway provided 300 tons of food aid to Yemen.",
+        {("Norway", "supports", "Yemen", "actual", None)},
+    ),
+    (
+        "a verb-noun pattern reads through a measure, and the indirect object receives",
+        "Japan gave Jordan a grant of 20 million dollars.",
+        {("Japan", "supports", "Jordan", "actual", None)},
+    ),
 ]
 
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
