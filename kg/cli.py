@@ -107,6 +107,24 @@ def main() -> None:
 
 
 store_option = click.option("--store", "store", default=None, envvar="KG_STORE", help=STORE_HELP)
+gazetteer_option = click.option(
+    "--gazetteer",
+    "gazetteer",
+    metavar="FILE",
+    envvar="KG_GAZETTEER",
+    help="Your own actors, merged over kg's gazetteer (their names win): JSON Lines or CSV with label, type, "
+    "aliases, parent, wikidata (README: Your own actors). [env KG_GAZETTEER]",
+)
+
+
+def use_gazetteer(path: str | None) -> None:
+    """Read and check a user's gazetteer before anything is extracted or stored (a bad file: one error line);
+    in use until the command ends (a CliRunner in tests runs many commands in one process)."""
+    if path:
+        from kg.gazetteer import use_gazetteer as use
+
+        use(path)
+        click.get_current_context().call_on_close(lambda: use(None))
 
 
 @main.command()
@@ -145,6 +163,7 @@ store_option = click.option("--store", "store", default=None, envvar="KG_STORE",
     "bulk-loaded into the store at the end.",
 )
 @click.option("--author", help="Who issued these texts (official statements: whom 'we' means), as a gazetteer name.")
+@gazetteer_option
 @click.option(
     "--batch-size",
     default=BATCH_DOCUMENTS,
@@ -165,6 +184,7 @@ def ingest(
     parts: Path | None,
     batch_size: int,
     author: str | None,
+    gazetteer: str | None,
 ) -> None:
     """Read articles and keep their statements in the store.
 
@@ -182,12 +202,19 @@ def ingest(
     else:  # the same ingest, its parsing done by the cluster's workers
         from kg.cluster import ingest as ingest_paths
 
+    use_gazetteer(gazetteer)
+    target = location_from(store)
+    if gazetteer:  # actors the store has under kg's guess take the user's type, label, parent, Wikidata id
+        from kg.actors_report import refresh_descriptions
+
+        target = open_store(target)
+        refresh_descriptions(target)
     inputs = Inputs(list(paths), Fields.parse(fields), stdin_format, follow_links=follow_links)
     with IngestProgress(inputs, enabled=not quiet and sys.stderr.isatty()) as progress:
         try:
             report = ingest_paths(
                 inputs,
-                location_from(store),
+                target,
                 batch_size=batch_size,
                 strict=strict,
                 **parsing(workers, cluster, parts, progress),
@@ -407,11 +434,15 @@ def analyze_command(fmt: str, include_claims: bool, store: str | None, **options
 @click.option(
     "--explain", is_flag=True, help="Per sentence: actors and how they were resolved, triggers, and why none fired."
 )
-def extract_command(text: str | None, file: Path | None, fmt: str, author: str | None, explain: bool) -> None:
+@gazetteer_option
+def extract_command(
+    text: str | None, file: Path | None, fmt: str, author: str | None, explain: bool, gazetteer: str | None
+) -> None:
     """Print the statements of a text; nothing is stored."""
     from kg.documents import from_text, read_document
     from kg.pipeline import extract_document
 
+    use_gazetteer(gazetteer)
     # a file goes through the same checks and Markdown handling as ingest
     document = read_document(file) if file is not None and text is None else from_text(read_input(text, file, "text"))
     document = replace(document, author=author or document.author)
@@ -432,6 +463,52 @@ def extract_command(text: str | None, file: Path | None, fmt: str, author: str |
             click.echo(f"{terminal_safe(statement.describe())}\n    {terminal_safe(statement.sentence.text)}")
     if fmt == "text" and not extraction.statements:
         click.echo("(no statements)", err=True)
+
+
+@main.command("actors")
+@click.option(
+    "--text",
+    "texts",
+    multiple=True,
+    metavar="PATH",
+    help="Also read these articles (files or folders, as kg ingest reads them) and list the names the extractor "
+    "made no gazetteer actor of, and the ambiguous ones (runs spaCy). Repeatable.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@gazetteer_option
+@store_option
+def actors_command(texts: tuple[str, ...], fmt: str, gazetteer: str | None, store: str | None) -> None:
+    """The actors of the store with their counts (documents, statements, claims), type, IRI and Wikidata id, and
+    where each came from: kg's gazetteer, yours, or a name kg only guessed (what to add to a gazetteer)."""
+    from kg import actors_report
+
+    use_gazetteer(gazetteer)
+    actors = actors_report.store_actors(open_store(store, read_only=True))
+    names = None
+    if texts:
+        skipped = lambda item: click.echo(f"kg: skipped {terminal_safe(str(item))}", err=True)  # noqa: E731
+        names = actors_report.text_names(texts, on_skip=skipped)
+    if fmt == "json":
+        listed = None if names is None else [n.as_dict() for n in names]
+        click.echo(json.dumps({"actors": [vars(a) for a in actors], "names": listed}, indent=2, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["kind", *CSV_ACTOR_COLUMNS])
+        for actor in actors:
+            writer.writerow(["actor", *(getattr(actor, c, "") for c in CSV_ACTOR_COLUMNS)])
+        for name in names or []:
+            row = name.as_dict()
+            writer.writerow([row["kind"], *(row.get(c, "") for c in CSV_ACTOR_COLUMNS)])
+        click.echo(buffer.getvalue().rstrip("\n"))
+        return
+    click.echo(actors_report.report(actors, names))
+
+
+#: One CSV table for both actors (kind "actor") and names found in texts (kind unresolved, ambiguous, guessed).
+CSV_ACTOR_COLUMNS = ["label", "type", "origin", "documents", "statements", "claims", "wikidata", "iri", "source",
+                     "name", "mentions", "candidates", "example"]  # fmt: skip
 
 
 @main.command("eval")
