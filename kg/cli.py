@@ -376,12 +376,48 @@ def narrowed(opened, include_claims: bool, factualities: tuple[str, ...], **opti
         focus = find_actor(full, options["focus"])
         if focus is None:
             raise KgError(f"no actor {options['focus']!r} in the store (try kg query for labels)")
-    return select(
+    since = options["since"].date() if options["since"] else None
+    until = options["until"].date() if options["until"] else None
+    selected = select(
         full, include_claims=include_claims, factualities=factualities, relation_names=options["relation_names"],
-        since=options["since"].date() if options["since"] else None,
-        until=options["until"].date() if options["until"] else None,
-        min_docs=options["min_docs"], focus=focus, depth=options["depth"], max_nodes=options["max_nodes"],
+        since=since, until=until, min_docs=options["min_docs"], focus=focus, depth=options["depth"],
+        max_nodes=options["max_nodes"],
     )  # fmt: skip
+    if since or until:  # say what the range left out: undated articles drop out of any range, silently otherwise
+        from kg.network import date_coverage
+
+        coverage = date_coverage(full, since, until)
+        if coverage.undated or coverage.outside:
+            click.echo(f"kg: {coverage.describe(since, until)}", err=True)
+    return selected
+
+
+pair_option = click.option(
+    "--pair", nargs=2, metavar="ACTOR ACTOR", help="Only the relations between these two actors (label, alias or id)."
+)
+
+
+def timeline_of(opened, by: str, pair: tuple[str, str] | None, include_claims: bool, **options):
+    """The timeline of the narrowed network (facts only unless include_claims), and the chart's title;
+    says on stderr how many undated documents it had to leave out."""
+    from kg.network import find_actor
+    from kg.timeline import between, timeline
+
+    network = narrowed(opened, include_claims, ("actual",), **options)
+    title = None
+    if pair:
+        iris = [find_actor(network, name) for name in pair]
+        for name, iri in zip(pair, iris, strict=True):
+            if iri is None:
+                raise KgError(f"no actor {name!r} in the store (try kg query for labels)")
+        network = between(network, *iris)
+        title = f"{network.actor(iris[0]).label} and {network.actor(iris[1]).label}: cooperation and conflict per {by}"
+    result = timeline(network, by)
+    if result.undated_documents:
+        n = result.undated_documents
+        which, whose = (f"{n:,} undated documents", "their") if n != 1 else ("1 undated document", "its")
+        click.echo(f"kg: {which} left out of the timeline (no date to place {whose} statements in time)", err=True)
+    return result, title
 
 
 @main.command("view")
@@ -404,14 +440,47 @@ def view_command(output: Path, open_browser: bool, store: str | None, **options)
 @main.command("analyze")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--include-claims", is_flag=True, help="Count attributed claims too, not only what articles state.")
+@click.option(
+    "--by",
+    type=click.Choice(["week", "month"]),
+    help="Over time instead: statements per week or month by relation family (cooperation, conflict, structural).",
+)
+@click.option("--per-pair", is_flag=True, help="With --by: table and CSV per actor pair and period.")
+@pair_option
 @network_options
 @store_option
-def analyze_command(fmt: str, include_claims: bool, store: str | None, **options) -> None:
-    """Centralities, communities, structural balance and alliances of the actor network (networkx).
+def analyze_command(
+    fmt: str,
+    include_claims: bool,
+    by: str | None,
+    per_pair: bool,
+    pair: tuple[str, str] | None,
+    store: str | None,
+    **options,
+) -> None:
+    """Centralities, communities, structural balance and alliances of the actor network (networkx);
+    with --by, statement counts per week or month by relation family and actor pair.
 
-    CSV holds the per-actor table; JSON holds everything."""
+    CSV holds the per-actor table (with --by: per period, or per pair and period); JSON holds everything."""
     from kg import analysis
 
+    if (per_pair or pair) and not by:
+        raise click.UsageError("--per-pair and --pair count over time: give --by week or --by month")
+    if by:
+        result, _title = timeline_of(open_store(store, read_only=True), by, pair, include_claims, **options)
+        if fmt == "json":
+            click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+            return
+        rows = result.pair_rows() if per_pair else result.period_rows()
+        header = list(rows[0]) if rows else ["period", "cooperation", "conflict", "structural", "statements"]
+        cells = [[str(row[h]) for h in header] for row in rows]
+        if fmt == "csv":
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerows([header, *cells])
+            click.echo(buffer.getvalue().rstrip("\n"))
+        else:
+            click.echo(analysis.table(header, cells))
+        return
     network = narrowed(open_store(store, read_only=True), include_claims, ("actual",), **options)
     result = analysis.analyze(network, include_claims=True)  # already narrowed to what counts
     if fmt == "json":
@@ -424,6 +493,27 @@ def analyze_command(fmt: str, include_claims: bool, store: str | None, **options
         click.echo(buffer.getvalue().rstrip("\n"))
         return
     click.echo(analysis.report(result, rows))
+
+
+@main.command("plot")
+@click.option("--by", type=click.Choice(["week", "month"]), default="month", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=Path("kg-timeline.svg"), show_default=True)
+@click.option("--include-claims", is_flag=True, help="Count attributed claims too, not only what articles state.")
+@pair_option
+@network_options
+@store_option
+def plot_command(
+    by: str, output: Path, include_claims: bool, pair: tuple[str, str] | None, store: str | None, **options
+) -> None:
+    """Chart cooperation against conflict over time (statements per week or month, by article date) as an
+    SVG file: for a report or a slide, or to open in a browser."""
+    from kg.timeline import svg
+
+    result, title = timeline_of(open_store(store, read_only=True), by, pair, include_claims, **options)
+    with export.output_file(output) as handle:
+        handle.write(svg(result, title).encode("utf-8"))
+    statements = sum(r["statements"] for r in result.period_rows())
+    click.echo(f"wrote {output} ({len(result.periods)} {by}s, {statements:,} statements)", err=True)
 
 
 @main.command("extract")

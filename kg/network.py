@@ -256,6 +256,48 @@ def select(
     return selected
 
 
+@dataclass(frozen=True)
+class DateCoverage:
+    """What a date range does to a network's documents: how many it keeps, and why it drops the others."""
+
+    documents: int
+    undated: int  # no date: a range cannot place them, so it leaves them out
+    outside: int  # dated before --since or after --until
+
+    @property
+    def kept(self) -> int:
+        return self.documents - self.undated - self.outside
+
+    def describe(self, since: date | None, until: date | None) -> str:
+        """One line for stderr: ``--since 2019-01-01 left out 3 undated documents (...) ...``."""
+        asked = " ".join(f"--{n} {d.isoformat()}" for n, d in (("since", since), ("until", until)) if d)
+        parts = []
+        if self.undated:
+            parts.append(f"{_documents(self.undated)} without a date (a date range keeps only dated articles)")
+        if self.outside:
+            parts.append(f"{_documents(self.outside)} dated outside the range")
+        return f"{asked} left out {' and '.join(parts)}; {self.kept} of {_documents(self.documents)} kept"
+
+
+def _documents(n: int) -> str:
+    return f"{n:,} document{'s' if n != 1 else ''}"
+
+
+def date_coverage(network: Network, since: date | None = None, until: date | None = None) -> DateCoverage:
+    """How many of the network's documents are undated, and how many are dated outside [since, until]."""
+    dates: dict[str, str | None] = {}
+    for edge in network.edges.values():
+        for evidence in edge.evidence:
+            dates[evidence.document] = dates.get(evidence.document) or evidence.date
+    undated = sum(1 for d in dates.values() if not d)
+    outside = sum(
+        1
+        for d in dates.values()
+        if d and ((since is not None and d < since.isoformat()) or (until is not None and d > until.isoformat()))
+    )
+    return DateCoverage(documents=len(dates), undated=undated, outside=outside)
+
+
 def centrality(network: Network) -> dict[str, float]:
     """Degree centrality of every actor with an edge: what the view sizes nodes by, and ranks by."""
     graph = nx.Graph()

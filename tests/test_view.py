@@ -74,3 +74,27 @@ def test_a_much_reported_edge_keeps_a_short_tooltip():
     title = build(network).get_edges()[0]["title"]
     assert "Sentence 19." in title and "Sentence 20." not in title
     assert title.endswith(f"and {45 - EVIDENCE_SHOWN} more statements (kg query lists them all)")
+
+
+def test_a_date_range_says_what_it_left_out(tmp_path):
+    """--since on undated articles used to write an empty page and say nothing: now one line on stderr
+    says how many documents were undated and how many dated outside the range."""
+    (tmp_path / "undated.txt").write_text("Iran supports Hezbollah.\n")
+    (tmp_path / "feed.jsonl").write_text('{"id": "old", "date": "2015-06-01", "text": "Turkey attacked the YPG."}\n')
+    location = str(tmp_path / "store")
+    ingest([tmp_path / "undated.txt", tmp_path / "feed.jsonl"], location)
+    out = tmp_path / "graph.html"
+    result = CliRunner().invoke(main, ["view", "--since", "2020-01-01", "-o", str(out), "--store", location])
+    assert result.exit_code == 0 and out.is_file()
+    assert result.stderr.splitlines() == [
+        "kg: --since 2020-01-01 left out 1 document without a date (a date range keeps only dated articles) and "
+        "1 document dated outside the range; 0 of 2 documents kept",
+        f"wrote {out} (0 actors, 0 relations)",
+    ]
+    analyzed = CliRunner().invoke(main, ["analyze", "--until", "2016-01-01", "--store", location])
+    assert analyzed.exit_code == 0 and analyzed.stderr == (
+        "kg: --until 2016-01-01 left out 1 document without a date (a date range keeps only dated articles); "
+        "1 of 2 documents kept\n"
+    )
+    everything = CliRunner().invoke(main, ["view", "-o", str(out), "--store", location])
+    assert everything.stderr == f"wrote {out} (4 actors, 2 relations)\n", "no range, nothing to say"
