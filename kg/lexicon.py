@@ -31,7 +31,8 @@ CAMEO_KINDS = ("verb", "verbnoun")
 GOVERNING_CUES = ("report", "belief", "deny", "potential", "negator", "attempt")
 CUE_KINDS = (
     "report", "belief", "deny", "potential", "negator", "attempt", "modal", "source", "source-adv",
-    "light", "measure", "military", "partitive", "target", "coref", "help", "with", "fallback", "placenoun", "subject-control",
+    "light", "measure", "military", "partitive", "target", "coref", "help", "with", "fallback", "placenoun",
+    "subject-control",
 )  # fmt: skip
 
 
