@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.network import Network, select, to_networkx
+from kg.query import table
 
 MEASURES = ("degree", "betweenness", "eigenvector")
 
@@ -200,7 +201,7 @@ def report(analysis: Analysis, rows: list[list[str]] | None = None) -> str:
     """The whole analysis as text for the terminal."""
     rows = rows or actors_table(analysis)
     names = analysis.label
-    lines = ["Actors (most central first)", table(rows[0], rows[1:]), ""]
+    lines = ["Actors (most central first)", table(rows[0], rows[1:], count=False), ""]
     lines.append("Communities (Louvain)")
     lines += [f"  {i}. " + ", ".join(names(n) for n in c) for i, c in enumerate(analysis.communities, start=1)]
     lines += ["", "Alliances (communities of the positive ties: support and cooperation)"]
@@ -230,11 +231,3 @@ def _first(lines: list[str]) -> list[str]:
     if len(lines) <= REPORT_LINES:
         return lines
     return [*lines[:REPORT_LINES], f"  ... and {len(lines) - REPORT_LINES:,} more (--format json lists all)"]
-
-
-def table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
-    out = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
-    out.append("  ".join("-" * w for w in widths))
-    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    return "\n".join(out)

@@ -479,7 +479,7 @@ def analyze_command(
             csv.writer(buffer, lineterminator="\n").writerows([header, *cells])
             click.echo(buffer.getvalue().rstrip("\n"))
         else:
-            click.echo(analysis.table(header, cells))
+            click.echo(query.table(header, cells, count=False))
         return
     network = narrowed(open_store(store, read_only=True), include_claims, ("actual",), **options)
     result = analysis.analyze(network, include_claims=True)  # already narrowed to what counts

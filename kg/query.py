@@ -73,11 +73,16 @@ def _format(result, fmt: str) -> str:
     return table(names, rows)
 
 
-def table(header: list[str], rows: list[list[str]]) -> str:
-    """A plain aligned text table with a count line, like most SPARQL consoles print."""
+def table(header: list[str], rows: list[list[str]], count: bool = True) -> str:
+    """A plain aligned text table, the one every text report of kg prints (query results, kg eval, kg analyze).
+
+    ``count`` adds the line "(N rows)", as most SPARQL consoles print; a report whose sections say what
+    they hold (kg analyze) leaves it out.
+    """
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    if count:
+        lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines)

@@ -49,3 +49,17 @@ def test_a_dead_service_target_is_one_clean_line(disk_store, form, fmt):
         result = CliRunner().invoke(main, ["query", query, "--format", fmt, "--store", disk_store])
         assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
         assert result.stderr.startswith("kg: error: query failed") and result.stderr.count("\n") == 1
+
+
+def test_one_table_for_every_text_report():
+    """query results, kg eval and kg analyze print the same aligned table; kg analyze's has no count line."""
+    from kg.query import table
+
+    assert table(["actor", "n"], [["Iran", "2"], ["Hezbollah", "10"]]).splitlines() == [
+        "actor      n",
+        "---------  --",
+        "Iran       2",
+        "Hezbollah  10",
+        "(2 rows)",
+    ]
+    assert table(["actor"], [["Iran"]], count=False).splitlines() == ["actor", "-----", "Iran"]
