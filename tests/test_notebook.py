@@ -33,3 +33,13 @@ def test_walkthrough_runs_in_a_kernel(tmp_path):
     extracted = next(text for first, text in outputs.items() if first.startswith("for statement in kg.extract"))
     assert "Iran --supports--> Hezbollah [actual]" in extracted and "[negated]" in extracted
     assert (tmp_path / "notebooks" / "kg-graph.html").is_file()
+    table = outputs["import pandas as pd"]
+    assert "statements" in table and "Syrian Army" in table and "document_count" in table
+    assert "documents: 4 new" in outputs["import json"]
+    months = outputs["from kg.network import select"]
+    assert "undated documents left out: 1" in months and all(f"2024-0{m}" in months for m in range(1, 5))
+    chart = (tmp_path / "notebooks" / "kg-timeline.svg").read_text()
+    assert chart.count('class="bar conflict"') == 4 and 'data-period="2024-03"' in chart
+    gephi = outputs["import networkx as nx"]
+    assert "with dates" in gephi and int(gephi.split(" relations, ")[1].split()[0]) >= 6
+    assert "<spells>" in (tmp_path / "notebooks" / "kg-network.gexf").read_text()
