@@ -73,6 +73,8 @@ MAX_JSON_BYTES = 512 * MB
 MAX_ID_CHARS = 200
 #: What the user names for standard input.
 STDIN = "-"
+#: How much of an input's beginning is looked at for NUL bytes (see :func:`binary_reason`).
+SNIFF_BYTES = 65536
 _MARKDOWN = [
     (re.compile(r"^[ \t]{0,3}(#{1,6}|>+|[-*+]|\d+[.)])[ \t]+", re.M), ""),  # headings, quotes, list markers
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
@@ -213,12 +215,21 @@ def read_limited(stream: BinaryIO, name: str) -> bytes:
     return data
 
 
+def binary_reason(head: bytes, what: str) -> str | None:
+    """Why an input that should be ``what`` (text, HTML, CSV) is not: a NUL byte near its start. Text in
+    any encoding kg reads has none, and images, archives, PDFs and office files have them early, so this
+    catches a binary named by mistake before it is decoded or parsed. None when none is there."""
+    if b"\x00" in head[:SNIFF_BYTES]:
+        return f"looks like a binary file, not {what} (it contains NUL bytes)"
+    return None
+
+
 def decode(data: bytes, name: str) -> str:
     """Bytes to text, refusing what is not UTF-8 text, with the reason in one line."""
     if not data.strip():
         raise KgError(f"{name} is empty")
-    if b"\x00" in data[:65536]:
-        raise KgError(f"{name}: looks like a binary file, not text (it contains NUL bytes)")
+    if reason := binary_reason(data, "text"):
+        raise KgError(f"{name}: {reason}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -565,8 +576,8 @@ def read_html(data: bytes, name: str, doc_id: str, source: str | None) -> Docume
     """The main text and metadata of a news page (trafilatura), not its menus and footers."""
     if not data.strip():
         raise KgError(f"{name} is empty")
-    if b"\x00" in data[:65536]:
-        raise KgError(f"{name}: looks like a binary file, not HTML (it contains NUL bytes)")
+    if reason := binary_reason(data, "HTML"):
+        raise KgError(f"{name}: {reason}")
     try:
         import trafilatura  # imported here: only HTML needs it, and it takes a second to import
     except ImportError as err:  # a broken install (lxml_html_clean missing): this input fails, not the run
@@ -589,8 +600,8 @@ def read_html(data: bytes, name: str, doc_id: str, source: str | None) -> Docume
 
 def read_jsonl(stream: BinaryIO, name: str, stem: str, fields: Fields) -> Iterator[Document | Skipped]:
     """One record per line; a bad line is skipped, the file goes on."""
-    if b"\x00" in stream.peek(65536)[:65536]:
-        yield Skipped(name, "looks like a binary file, not JSON Lines (it contains NUL bytes)")
+    if reason := binary_reason(stream.peek(SNIFF_BYTES), "JSON Lines"):
+        yield Skipped(name, reason)
         return
     found = False
     number = 0
@@ -655,8 +666,8 @@ def json_problem(err: ValueError | RecursionError, one_line: bool = False) -> st
 
 def read_csv(stream: BinaryIO, name: str, stem: str, fields: Fields) -> Iterator[Document | Skipped]:
     """A header row, then one article per row; a row without text is skipped."""
-    if b"\x00" in stream.peek(65536)[:65536]:
-        yield Skipped(name, "looks like a binary file, not CSV (it contains NUL bytes)")
+    if reason := binary_reason(stream.peek(SNIFF_BYTES), "CSV"):
+        yield Skipped(name, reason)
         return
     csv.field_size_limit(MAX_BYTES)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")

@@ -405,6 +405,7 @@ def test_a_bad_record_is_skipped_and_its_file_goes_on(tmp_path, name, data, reas
     ("name", "data", "reason"),
     [
         ("binary.jsonl", b"\x00\x01\x02{}", "binary"),
+        ("binary.csv", b"title,text\n\x00\x01", "looks like a binary file, not CSV"),
         ("broken.json", b'[{"text": "Iran supports', "not valid JSON"),
         ("header.csv", b"title,text\n", "no records"),
         ("binary.html", b"<html>\x00\x00", "binary"),
