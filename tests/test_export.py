@@ -286,3 +286,14 @@ def test_gexf_reads_back_in_networkx_with_every_attribute_and_its_spells(news_st
 def test_unknown_export_format_is_a_usage_error(news_store):
     result = CliRunner().invoke(main, ["export", "--format", "xlsx", "--store", news_store])
     assert result.exit_code == 2 and "'xlsx' is not one of" in result.output
+
+
+def test_the_statement_table_is_the_same_on_every_backend(store, seed_store, tmp_path):
+    """The embedded store and the SPARQL servers (Oxigraph server, Virtuoso) give the same rows in the same order."""
+    tables = []
+    for location in (store, seed_store):
+        out = tmp_path / "statements.jsonl"
+        assert run("export", "--format", "jsonl", "-o", str(out), "--store", location).exit_code == 0
+        tables.append([json.loads(line) for line in out.read_text().splitlines()])
+    assert tables[0] == tables[1] and len(tables[0]) == stored_statements(seed_store) > 10
+    assert {r["asserted_by"] for r in tables[0]} >= {None, "source", "Turkey"}
