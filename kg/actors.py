@@ -252,9 +252,9 @@ class ArticleActors(MentionFinder, Descriptions):
                     if mention is not None and mention.actor not in found:
                         found.append(self.seen(mention.actor))
                 return found
-        if self.lexicon.cue("coref", lemma):
-            return self._description(token, lemma)
         agent = self.agent_of(token)
+        if self.lexicon.cue("coref", lemma) and (agent is None or agent.noun in (lower, lemma)):
+            return self._description(token, lemma)  # but 'opposition groups' are described by their phrase
         if agent is not None and not (agent.person and token.tag_ in ("NN", "NNP") and self._is_role(token)):
             return self.described(token, agent)  # 'Kenyan officials', 'separatists', 'AU peacekeepers'
         if self._is_role(token):

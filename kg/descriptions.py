@@ -60,6 +60,9 @@ class Descriptions:
     def agent_of(self, token: Token) -> Agent | None:
         """The agent noun a token heads: its compound phrase ('security forces') or its word."""
         agents = default_agents()
+        if any(c.dep_ == "prep" and c.lower_ in t.preps for t in self.lexicon.trigger("noun", token.lemma_.lower())
+               for c in token.children):  # fmt: skip
+            return None  # 'Turkey's opposition to the YPG' is the relation, not the opposition
         compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i not in self.mentions]
         if compounds:
             modifier = compounds[-1].lower_

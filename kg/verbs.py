@@ -148,7 +148,9 @@ class VerbRules:
                     if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                         return self.ctx.expand(verb.head)
                     if self.is_event_noun(child) and not self.structural(child):
-                        return self.agents(child)  # 'Russian airstrikes killed ...'
+                        agents = self.agents(child)  # 'Russian airstrikes killed ...'
+                        if agents or self.ctx.agent_of(child) is None:  # but 'the opposition rejected ...'
+                            return agents
 
                     return self.ctx.expand(child)
         head = verb.head

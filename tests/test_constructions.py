@@ -445,6 +445,19 @@ WHOLE += [
         "Japan gave Jordan a grant of 20 million dollars.",
         {("Japan", "supports", "Jordan", "actual", None)},
     ),
+    (
+        "'the opposition' is an actor; an owned opposition group is described by its phrase",
+        "The opposition accused the Kenyan government of fraud, and opposition groups in Uganda criticized Museveni.",
+        {
+            ("opposition", "accuses", "Kenyan government", "actual", None),
+            ("Ugandan opposition groups", "accuses", "Museveni", "actual", None),
+        },
+    ),
+    (
+        "an opposition to someone is the relation, not an actor",
+        "Turkey's opposition to the YPG angered Washington.",
+        {("Turkey", "opposes", "YPG", "actual", None)},
+    ),
 ]
 
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
