@@ -76,7 +76,7 @@ IN_FLIGHT_PER_THREAD = 2
 #: Times a task that raised is run again (a worker that dies is handled by the scheduler itself).
 RETRIES = 2
 #: Seconds to wait for the scheduler to answer.
-CONNECT_TIMEOUT = 30
+CONNECT_TIMEOUT = 20
 #: The quad that marks a document as stored (kg.pipeline.stored_hashes reads it): written last on the parts path.
 CONTENT_HASH = KG + "contentHash"
 
@@ -168,6 +168,14 @@ def connect(address: str) -> Client:
         from distributed import Client
     except ImportError:
         raise KgError("kg ingest --cluster needs Dask: pip install 'kg[cluster]' (dask[distributed])") from None
+    from distributed.comm import parse_address
+    from distributed.comm.registry import get_backend
+
+    try:  # before a Client exists: one made for a malformed address fails again, with a traceback, when collected
+        scheme, location = parse_address(address)
+        get_backend(scheme).get_address_host_port(location)
+    except ValueError as err:
+        raise KgError(f"not a Dask scheduler address: {address!r} ({err}); e.g. tcp://HOST:8786") from None
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as err:
@@ -252,7 +260,7 @@ class ClusterParser:
         except Exception as err:  # the task's own error, or KilledWorker after too many lost workers
             why = " ".join(f"{type(err).__name__}: {err}".split())[:300]
             raise KgError(
-                f"partition {number} failed on the cluster after {RETRIES} retries ({why}); "
+                f"partition {number} failed on the cluster ({why}); "
                 "the documents written before it are stored, each whole"
             ) from None
         if result.fingerprint != self.identity.fingerprint:
