@@ -55,6 +55,17 @@ def statement_types(statement) -> set[str]:
     return {statement.plover} if statement.plover else plover_of(statement.relation)
 
 
+def statement_relations(statement) -> set[str]:
+    """The core relations a statement is scored as on PETRARCH-2: its own, and where kg set the statement's
+    own PLOVER event (an announced act is AGREE or THREATEN, a refused one REJECT) the relations of that
+    event type, as the PLOVER suite scores it ('Obama said he would not provide support to Israel' is a
+    negated supports whose event is REJECT, which CAMEO codes 12)."""
+    found = {relations()[statement.relation].core}
+    if statement.plover:
+        found |= {r.core for r in relations().values() if statement.plover in plover_of(r.name)}
+    return found
+
+
 def baseline(sentence, lexicon=None) -> set[str]:
     """Relations whose trigger lemma occurs anywhere in the sentence (the words of kg's own lexicon,
     so that the comparison shows what the grammar buys over the same words)."""
@@ -123,13 +134,14 @@ def run_petrarch(path: Path, extractor, outcomes: dict | None = None) -> dict:
         expected = set().union(*(CAMEO_ROOT.get(e["cameo"][:2], set()) for e in record["expected"])) if record[
             "expected"] else set()  # fmt: skip
         sentences = split(from_text(record["text"], doc_id=record["id"]))
-        found = {relations()[s.relation].core for s in extractor.extract(sentences).statements}
+        scored = [statement_relations(s) for s in extractor.extract(sentences).statements]
+        found = set().union(*scored) if scored else set()
         base = set().union(*(baseline(s, extractor.lexicon) for s in sentences)) if sentences else set()
         stats["records"] += 1
         stats["expected_relation"] += bool(expected)
         stats["kg_hit"] += bool(found & expected)
         stats["kg_predicted"] += bool(found)
-        stats["kg_wrong"] += bool(found - expected)
+        stats["kg_wrong"] += any(not (relations_ & expected) for relations_ in scored)
         stats["base_hit"] += bool(base & expected)
         stats["base_predicted"] += bool(base)
         stats["base_wrong"] += bool(base - expected)
