@@ -28,6 +28,7 @@ import networkx as nx
 
 from kg.network import Network, select, to_networkx
 from kg.query import table
+from kg.statements import Factuality
 
 MEASURES = ("degree", "betweenness", "eigenvector")
 
@@ -81,7 +82,7 @@ class Analysis:
 
 def analyze(network: Network, include_claims: bool = False) -> Analysis:
     """Centralities, communities, the signed network, structural balance and alliances."""
-    network = select(network, include_claims=include_claims, factualities=("actual",))
+    network = select(network, include_claims=include_claims, factualities=(Factuality.ACTUAL,))
     graph = to_networkx(network)
     actors = nx.Graph()
     for node, data in graph.nodes(data=True):

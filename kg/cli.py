@@ -401,9 +401,10 @@ def timeline_of(opened, by: str, pair: tuple[str, str] | None, include_claims: b
     """The timeline of the narrowed network (facts only unless include_claims), and the chart's title;
     says on stderr how many undated documents it had to leave out."""
     from kg.network import find_actor
+    from kg.statements import Factuality
     from kg.timeline import between, timeline
 
-    network = narrowed(opened, include_claims, ("actual",), **options)
+    network = narrowed(opened, include_claims, (Factuality.ACTUAL,), **options)
     title = None
     if pair:
         iris = [find_actor(network, name) for name in pair]
@@ -428,8 +429,9 @@ def timeline_of(opened, by: str, pair: tuple[str, str] | None, include_claims: b
 def view_command(output: Path, open_browser: bool, store: str | None, **options) -> None:
     """Write the actor network as an interactive page: one HTML file that works offline."""
     from kg import view
+    from kg.statements import Factuality
 
-    network = narrowed(open_store(store, read_only=True), True, ("actual", "negated", "potential"), **options)
+    network = narrowed(open_store(store, read_only=True), True, tuple(Factuality), **options)
     with export.output_file(output) as handle:
         handle.write(view.render(network).encode("utf-8"))
     click.echo(f"wrote {output} ({len(network.nodes())} actors, {len(network.edges)} relations)", err=True)
@@ -463,6 +465,7 @@ def analyze_command(
 
     CSV holds the per-actor table (with --by: per period, or per pair and period); JSON holds everything."""
     from kg import analysis
+    from kg.statements import Factuality
 
     if (per_pair or pair) and not by:
         raise click.UsageError("--per-pair and --pair count over time: give --by week or --by month")
@@ -481,7 +484,7 @@ def analyze_command(
         else:
             click.echo(query.table(header, cells, count=False))
         return
-    network = narrowed(open_store(store, read_only=True), include_claims, ("actual",), **options)
+    network = narrowed(open_store(store, read_only=True), include_claims, (Factuality.ACTUAL,), **options)
     result = analysis.analyze(network, include_claims=True)  # already narrowed to what counts
     if fmt == "json":
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))

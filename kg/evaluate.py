@@ -21,12 +21,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.query import table, term_text
-from kg.statements import SOURCE
+from kg.query import table
+from kg.statements import SOURCE, Factuality
 from kg.store import Store
 from kg.vocabulary import KG, relations
-
-FACTUALITY = {KG + "Actual": "actual", KG + "Negated": "negated", KG + "Potential": "potential"}
 
 
 def fold(text: str) -> str:
@@ -93,7 +91,7 @@ def load_gold(paths: Iterable[str | Path]) -> list[Gold]:
                         subject=_names(record["subject"]),
                         relation=record["relation"],
                         object=_names(record["object"]),
-                        factuality=record.get("factuality", "actual"),
+                        factuality=record.get("factuality", Factuality.ACTUAL),
                         attributed_to=attributed if attributed in (None, SOURCE) else _names(attributed),
                         raw=record,
                     )
@@ -146,7 +144,7 @@ def load_system(store: Store, docs: set[str]) -> list[System]:
                 core=rels[name].core if name in rels else name,
                 subject=labels.get(row["s"].value, set()),
                 object=labels.get(row["o"].value, set()),
-                factuality=FACTUALITY.get(row["f"].value, term_text(row["f"])),
+                factuality=Factuality.from_iri(row["f"].value),
                 attributed_to=attributed,
                 subject_label=main_label.get(row["s"].value, row["s"].value),
                 object_label=main_label.get(row["o"].value, row["o"].value),

@@ -136,6 +136,8 @@ def _statement_rows(store: Store, graphs: list[str]) -> Iterator[dict[str, str |
 
 
 def _statement_row(solution) -> dict[str, str | int | None]:
+    from kg.statements import Factuality  # here: kg --help imports kg.export, and kg.statements the gazetteer's code
+
     def text(name: str) -> str | None:
         term = solution[name]
         return term.value if term is not None else None
@@ -161,7 +163,7 @@ def _statement_row(solution) -> dict[str, str | int | None]:
         "relation": relation,
         "object": text("objectLabel") or solution["o"].value.rsplit("/", 1)[-1],
         "object_type": (text("objectType") or KG + "Actor").removeprefix(KG),
-        "factuality": solution["f"].value.removeprefix(KG).lower(),
+        "factuality": str(Factuality.from_iri(solution["f"].value)),
         "asserted_by": asserted_by,
         "family": known.family if known else None,
         "plover": text("plover"),

@@ -14,6 +14,7 @@ from datetime import date
 
 import networkx as nx
 
+from kg.statements import Factuality, truthy
 from kg.store import Store
 from kg.vocabulary import KG, relations
 
@@ -64,7 +65,7 @@ class Evidence:
     document: str
     title: str
     date: str | None
-    factuality: str  # actual, negated, potential
+    factuality: Factuality
     asserted_by: str | None  # an actor's label, "an unnamed source", or None: the article itself
 
     @property
@@ -76,7 +77,7 @@ class Evidence:
 
     @property
     def truthy(self) -> bool:
-        return self.factuality == "actual" and self.asserted_by is None
+        return truthy(self.factuality, self.asserted_by)
 
     def describe(self) -> str:
         who = f", according to {self.asserted_by}" if self.asserted_by else ""
@@ -127,9 +128,9 @@ class Edge:
         if self.truthy:
             return "fact"
         factualities = {e.factuality for e in self.evidence}
-        if factualities == {"negated"}:
+        if factualities == {Factuality.NEGATED}:
             return "negated"
-        if "actual" not in factualities:
+        if Factuality.ACTUAL not in factualities:
             return "potential"
         return "claim"
 
@@ -180,7 +181,7 @@ def read_network(store: Store) -> Network:
                 document=row["doc"].value,
                 title=row["title"].value if row["title"] is not None else row["doc"].value.rsplit("/", 1)[-1],
                 date=row["date"].value if row["date"] is not None else None,
-                factuality=row["f"].value.removeprefix(KG).lower(),
+                factuality=Factuality.from_iri(row["f"].value),
                 asserted_by=asserted_by,
             )
         )
@@ -208,7 +209,7 @@ def find_actor(network: Network, name: str) -> str | None:
 def select(
     network: Network,
     include_claims: bool = True,
-    factualities: tuple[str, ...] = ("actual", "negated", "potential"),
+    factualities: tuple[str, ...] = tuple(Factuality),
     relation_names: tuple[str, ...] = (),
     since: date | None = None,
     until: date | None = None,

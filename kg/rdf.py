@@ -37,12 +37,11 @@ import pyoxigraph as ox
 from kg.documents import Document
 from kg.gazetteer import Actor
 from kg.provenance import ExtractorIdentity, extractor_identity
-from kg.statements import SOURCE, Extraction, Statement
+from kg.statements import SOURCE, Extraction, Factuality, Statement
 from kg.vocabulary import ACTORS_GRAPH, CORROBORATION_GRAPH, DCTERMS, GRAPHS, ID, KG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 #: A document's source that is stored as an IRI: a URL (``https://``, ``file://``) or a URN.
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|urn:", re.IGNORECASE)
-FACTUALITY_IRI = {"actual": KG + "Actual", "negated": KG + "Negated", "potential": KG + "Potential"}
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 
@@ -139,7 +138,7 @@ def statement_quads(doc_id: str, statement: Statement, g: ox.NamedNode) -> Itera
     yield ox.Quad(node, N(RDF + "subject"), subject, g)
     yield ox.Quad(node, N(RDF + "predicate"), predicate, g)
     yield ox.Quad(node, N(RDF + "object"), obj, g)
-    yield ox.Quad(node, N(KG + "factuality"), N(FACTUALITY_IRI[statement.factuality]), g)
+    yield ox.Quad(node, N(KG + "factuality"), N(Factuality(statement.factuality).iri), g)
     if statement.attributed_to == SOURCE:
         yield ox.Quad(node, N(KG + "attributedTo"), ox.Literal(SOURCE), g)
     elif isinstance(statement.attributed_to, Actor):

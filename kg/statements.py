@@ -10,15 +10,49 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 from kg.errors import KgError
 from kg.gazetteer import Actor
+from kg.vocabulary import KG
 
 if TYPE_CHECKING:  # kg.sentences imports spaCy; the read side (kg.rdf, kg.evaluate) uses statements without it
     from kg.sentences import Sentence
 
 SOURCE = "source"  # attribution to an unnamed source
+
+
+class Factuality(StrEnum):
+    """Whether a statement says the relation holds, is denied, or is only planned, threatened or possible:
+    the spec's three values, ``kg:Actual``, ``kg:Negated`` and ``kg:Potential`` in the graph.
+
+    A StrEnum, so that each value is also its word ('actual'): JSON output, gold files, CSV columns and the
+    view's page keep the words they always had, and code that still compares with the word keeps working.
+    """
+
+    ACTUAL = "actual"
+    NEGATED = "negated"
+    POTENTIAL = "potential"
+
+    @property
+    def iri(self) -> str:
+        return KG + self.value.capitalize()
+
+    @classmethod
+    def from_iri(cls, iri: str) -> Factuality | str:
+        """The value a ``kg:factuality`` IRI stands for. A store written by another tool may hold one the
+        ontology lacks: it is read as its lower-cased local name, so that reading it fails nothing."""
+        word = iri.removeprefix(KG).lower()
+        try:
+            return cls(word)
+        except ValueError:
+            return word
+
+
+def truthy(factuality: str, attributed_to: object) -> bool:
+    """The spec's rule: only actual, unattributed statements become plain triples, and count as facts."""
+    return factuality == Factuality.ACTUAL and attributed_to is None
 
 
 @dataclass(frozen=True)
@@ -29,7 +63,7 @@ class Statement:
     relation: str
     object: Actor
     sentence: Sentence
-    factuality: str = "actual"
+    factuality: Factuality = Factuality.ACTUAL
     attributed_to: Actor | str | None = None
     trigger: str = ""
     #: the CAMEO event code of the trigger, where the CAMEO dictionary supplied it (GDELT/ICEWS users join on it)
@@ -41,8 +75,8 @@ class Statement:
 
     @property
     def truthy(self) -> bool:
-        """The spec's rule: only actual, unattributed statements become plain triples."""
-        return self.factuality == "actual" and self.attributed_to is None
+        """The spec's rule (:func:`truthy`)."""
+        return truthy(self.factuality, self.attributed_to)
 
     def key(self) -> tuple:
         attribution = self.attributed_to.id if isinstance(self.attributed_to, Actor) else self.attributed_to
