@@ -1,5 +1,7 @@
-"""The kg command end to end on a real on-disk store: ingest, query, export, eval, remove, and every
-bad input giving one line on stderr, a non-zero exit, and an unchanged store."""
+"""The kg command itself (kg.cli): the installed console script, what it reads (an argument, a file,
+standard input, --author), the progress bar on a terminal only, and every bad input giving one line on
+stderr, a non-zero exit and an unchanged store. Each stage's own behaviour is tested in its module's file
+(test_query, test_export, test_pipeline, test_store, ...)."""
 
 from __future__ import annotations
 
