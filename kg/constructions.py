@@ -24,10 +24,13 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from kg.errors import KgError
+from kg.events import STRUCTURAL
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.vocabulary import data_path, relations
 
+#: Verbs whose CAMEO patterns say what a received thing was ('received weapons from X': X gave weapons)
+GIVING = ("give", "provide", "deliver", "supply", "offer", "extend", "grant")
 #: Auxiliaries that make a reported clause a demand on its subject ("B must leave")
 DEONTIC = {"must", "should", "ought", "needs"}
 
@@ -99,6 +102,27 @@ class Constructions:
                     subjects = self.subjects(clause)
                     doers, done_to = (actors, subjects) if adjunct.reverse else (subjects, actors)
                     self.add(doers, adjunct.relation, done_to, noun, self.modality(clause))
+
+    def received(self) -> None:
+        """'Kyiv received weapons from Washington', 'Obama faced criticism from Congress': a verb of receiving
+        (cue kind 'receive') turns round its object's event: the 'from' phrase does it to the subject. The
+        event is the object noun's own relation, else CAMEO's pattern for giving that noun ('give weapons')."""
+        for verb in self.span:
+            if verb.pos_ != "VERB" or not self.lex.token_cue("receive", verb):
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                nouns = self.measured(obj)
+                froms = [p for n in (verb, *nouns) for p in n.children if p.dep_ == "prep" and p.lower_ == "from"]
+                givers = [a for p in froms for a in self.pobjs(p)]
+                if not givers:
+                    continue
+                triggers = [t for n in nouns for t in self.noun_triggers(n)] or [
+                    t for n in nouns for giving in GIVING for t in self.lex.pattern_trigger(giving, n)
+                ]
+                receivers = self.subjects(verb)
+                for trigger in triggers:
+                    if self.relations[trigger.relation].core not in STRUCTURAL:
+                        self.add(givers, trigger.relation, receivers, obj, self.modality(verb), trigger)
 
     @staticmethod
     def clause_of(token: Token) -> Token | None:

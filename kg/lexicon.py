@@ -31,7 +31,7 @@ CAMEO_KINDS = ("verb", "verbnoun")
 GOVERNING_CUES = ("report", "belief", "deny", "potential", "negator", "attempt")
 CUE_KINDS = (
     "report", "belief", "deny", "potential", "negator", "attempt", "modal", "source", "source-adv",
-    "light", "measure", "military", "partitive", "target", "coref", "help", "with", "fallback", "placenoun",
+    "light", "measure", "receive", "military", "partitive", "target", "coref", "help", "with", "fallback", "placenoun",
     "subject-control",
 )  # fmt: skip
 
@@ -100,6 +100,14 @@ class Lexicon:
                 found = self.triggers["verbnoun"].get(" ".join(filter(None, (verb_form, particle, noun_form))))
                 if found:
                     return found
+        return []
+
+    def pattern_trigger(self, verb: str, noun) -> list[Trigger]:
+        """Triggers of a verb lemma's pattern with a noun token ('give' + 'weapons'), any forms of the noun."""
+        for noun_form in word_forms(noun.text, noun.lemma_):
+            found = self.triggers["verbnoun"].get(f"{verb} {noun_form}")
+            if found:
+                return found
         return []
 
     def token_cue(self, kind: str, token) -> bool:

@@ -185,6 +185,7 @@ class SentenceRules(VerbRules, EventNounRules, ModifierRules, ModalityRules, Con
             ("possessive member", self.possessive_members),
             ("adjunct phrase", self.adjuncts),
             ("reported obligation", self.reported_demands),
+            ("received from", self.received),
             ("role in apposition or predicate", self.described_roles),
         ):
             self.construction = name

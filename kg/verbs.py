@@ -108,13 +108,16 @@ class VerbRules:
         the sanctions', does not)."""
         if verb.pos_ not in ("VERB", "AUX") or self.verb_triggers(verb):
             return False
-        return not any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator", "belief"))
+        return not any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator", "belief", "receive"))
 
     def carried_by_noun(self, verb: Token) -> bool:
         """'imposed sanctions on X', 'launched an offensive against X': a light verb whose event noun carries
         the relation says nothing of its own."""
         return self.is_light(verb) and any(
-            c.dep_ in ("dobj", "nsubjpass") and self.is_event_noun(c) and not self.structural(c) for c in verb.children
+            self.is_event_noun(n) and not self.structural(n)
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for n in self.measured(c)
         )
 
     def subjects(self, verb: Token) -> list[Actor]:

@@ -458,6 +458,16 @@ WHOLE += [
         "Turkey's opposition to the YPG angered Washington.",
         {("Turkey", "opposes", "YPG", "actual", None)},
     ),
+    (
+        "a verb of receiving turns its object's event round: the 'from' phrase does it to the subject",
+        "Mali received weapons from Russia, and the Kenyan president faced criticism from the African Union.",
+        {("Russia", "supports", "Mali", "actual", None), ("African Union", "accuses", "Kenya", "actual", None)},
+    ),
+    (
+        "what is sent decides the relation: arms are support, troops a deployment",
+        "Iran sent a shipment of arms to the Houthis, while Chad sent troops to Niger.",
+        {("Iran", "supports", "Houthis", "actual", None), ("Chad", "deploysTo", "Niger", "actual", None)},
+    ),
 ]
 
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
