@@ -332,9 +332,10 @@ class ArticleActors(MentionFinder, Descriptions):
             owner, _ = self.owner(token)
             state = owner if owner and owner.type == "State" else self.salient_state(token.sent)
             return [self.seen(self.state_body(state, "government"))] if state else []
-        for child in children:
+        owned = [p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for child in [*children, *owned]:  # 'the Syrian leader', 'the president of Armenia'
             mention = self.mentions.get(child.i)
-            if child.dep_ in ("amod", "compound", "poss") and mention and wanted == "Person":
+            if child.dep_ in ("amod", "compound", "poss", "pobj") and mention and wanted == "Person":
                 return [self.seen(self._leader_of(mention.actor) or mention.actor)]
         if wanted == "State" and any(c.dep_ == "det" for c in children):
             person = next(

@@ -25,6 +25,9 @@ class Modality:
     #: under an attempt cue only ('tried to storm', 'attempted to assassinate'): an armed act attempted is
     #: an act (CAMEO and PLOVER code the attempt as the assault), any other act attempted is only potential
     attempted: bool = False
+    #: potential through a cue whose subject is the predicate's own ('Libya offered to hand over', 'X vowed
+    #: to retake'): the subject announces it, whoever reports the announcement
+    pledged: bool = False
 
 
 class ModalityRules:
@@ -80,6 +83,8 @@ class ModalityRules:
             if dep in ("xcomp", "ccomp", "acomp"):
                 attempted = dep == "xcomp" and cue("attempt", head) and not potential
                 result.attempted = result.attempted or attempted
+                pledged = dep == "xcomp" and cue("potential", head) and not attempted
+                result.pledged = result.pledged or pledged
                 potential = potential or (cue("potential", head) and not attempted)
                 negated = negated or cue("negator", head)
                 node = head

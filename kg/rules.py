@@ -66,11 +66,15 @@ INTENDED = {
 }  # fmt: skip
 
 
-def intended(relation: str, plover: str, factuality: str, attributed: Actor | str | None, subject: Actor) -> str:
-    """The PLOVER event of a statement: a potential act its own subject announces is PLOVER's AGREE or THREATEN
-    (see :data:`INTENDED`); any other statement keeps its trigger's or relation's type."""
+def intended(
+    relation: str, plover: str, factuality: str, attributed: Actor | str | None, subject: Actor, pledged: bool = False
+) -> str:
+    """The PLOVER event of a statement: a potential act its own subject announces (in the article's voice, in
+    its own words, or by a verb of its own: 'X offered to') is PLOVER's AGREE or THREATEN (see
+    :data:`INTENDED`); any other statement keeps its trigger's or relation's type."""
     core = relations()[relation].core
-    if factuality == "potential" and core in INTENDED and (attributed is None or speaks_for(attributed, subject)):
+    announced = attributed is None or pledged or speaks_for(attributed, subject)
+    if factuality == "potential" and core in INTENDED and announced:
         return INTENDED[core]
     if factuality == "negated" and INTENDED.get(core) == "AGREE" and speaks_for(attributed, subject):
         return "REJECT"  # 'Obama said he would not provide support to Israel': a refusal
@@ -263,6 +267,10 @@ class SentenceRules(VerbRules, EventNounRules, ModifierRules, ModalityRules, Con
                 factuality, attributed = modality.factuality, modality.attributed_to
                 if modality.attempted and self.relations[rel].core not in VIOLENT:
                     factuality = "potential"  # 'tried to meet X': no meeting yet
-                codes = (cameo, intended(rel, plover, factuality, attributed, subject)) if rel == relation else ("", "")
+                codes = (
+                    (cameo, intended(rel, plover, factuality, attributed, subject, modality.pledged))
+                    if rel == relation
+                    else ("", "")
+                )
                 statement = Statement(subject, rel, obj, self.sentence, factuality, attributed, trigger.text, *codes)
                 self.found.append(replace(statement, construction=self.construction))

@@ -249,6 +249,11 @@ class VerbRules:
         found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
         if not found and trigger.relation not in ("attacks", "meetsWith"):  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]
+        if not found and trigger.preps_only and self.relations[trigger.relation].core == "concedesTo":
+            lifted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and self.is_event_noun(c)]
+            found = [a for noun in lifted for a in self.through_noun(noun, trigger)]  # 'lifted the curfew in X'
+            if not found and lifted:
+                found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
         handed = "to" in trigger.preps if trigger.preps_only else any(t.dep_ == "dobj" for t in targets)
         if not found and handed:
             found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'
@@ -274,7 +279,10 @@ class VerbRules:
             if trigger.relation == "concedesTo" or (partnered and not self.agents(noun)):
                 # 'lifted the sanctions on X': X gains; 'endorsed an agreement with X' / 'between X and Y'
                 sides = list(self.pair(noun) or ()) if partnered else []
-                return sides + [a for t in self.noun_triggers(noun) for a in self.noun_objects(noun, t)]
+                objects = [a for t in self.noun_triggers(noun) for a in self.noun_objects(noun, t)]
+                if not objects and trigger.relation == "concedesTo":  # 'lifted the curfew in Darfur'
+                    objects = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
+                return sides + objects
             return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
         found: list[Actor] = []
         for child in noun.children:

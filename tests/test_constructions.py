@@ -468,6 +468,16 @@ WHOLE += [
         "Iran sent a shipment of arms to the Houthis, while Chad sent troops to Niger.",
         {("Iran", "supports", "Houthis", "actual", None), ("Chad", "deploysTo", "Niger", "actual", None)},
     ),
+    (
+        "freeing people and lifting a restriction in a place are concessions",
+        "The rebels freed two Kenyan soldiers, and Uganda lifted a curfew in Gulu.",
+        {("rebels", "concedesTo", "Kenyan military", "actual", None), ("Uganda", "concedesTo", "Gulu", "actual", None)},
+    ),
+    (
+        "'the president of X' is X's leader, not the last person named",
+        "Putin offered to meet the president of Armenia.",
+        {("Vladimir Putin", "meetsWith", "Armenia", "potential", None)},
+    ),
 ]
 
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
@@ -611,6 +621,11 @@ def test_an_over_long_sentence_is_skipped_with_a_note():
         ),
         ("Russia may attack Ukraine, analysts said.", {("attacks", "potential", "ASSAULT")}),
         ("Russia attacked Ukraine.", {("attacks", "actual", "ASSAULT")}),
+        # the offer is Ghana's own (the verb of offering has Ghana as subject), whoever reports it
+        (
+            "Ghana offered to hand over to Togo three suspects, a Nigerian newspaper said.",
+            {("concedesTo", "potential", "AGREE")},
+        ),
     ],
 )
 def test_an_announced_act_is_plovers_agree_or_threaten(text, expected):
