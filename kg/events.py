@@ -61,6 +61,8 @@ class EventNounRules:
                     found.append(self.ctx.seen(leader.actor))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 found += self.pobjs(child)
+            elif child.dep_ == "prep" and child.lower_ == "from" and not self.movement(noun):
+                found += self.pobjs(child)  # 'an appeal from X', 'support from X' (a place of origin is no agent)
             elif child.dep_ == "prep" and child.lower_ == "of" and self.movement(noun):
                 found += self.pobjs(child)  # 'the withdrawal of Russian troops': who moves
         return [a for a in found if a.type != "Place"]

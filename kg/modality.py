@@ -83,7 +83,7 @@ class ModalityRules:
             if dep in ("xcomp", "ccomp", "acomp"):
                 attempted = dep == "xcomp" and cue("attempt", head) and not potential
                 result.attempted = result.attempted or attempted
-                pledged = dep == "xcomp" and cue("potential", head) and not attempted
+                pledged = dep == "xcomp" and (cue("potential", head) or cue("negator", head)) and not attempted
                 result.pledged = result.pledged or pledged
                 potential = potential or (cue("potential", head) and not attempted)
                 negated = negated or cue("negator", head)

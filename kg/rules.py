@@ -76,7 +76,7 @@ def intended(
     announced = attributed is None or pledged or speaks_for(attributed, subject)
     if factuality == "potential" and core in INTENDED and announced:
         return INTENDED[core]
-    if factuality == "negated" and INTENDED.get(core) == "AGREE" and speaks_for(attributed, subject):
+    if factuality == "negated" and INTENDED.get(core) == "AGREE" and (pledged or speaks_for(attributed, subject)):
         return "REJECT"  # 'Obama said he would not provide support to Israel': a refusal
     return plover
 

@@ -626,6 +626,9 @@ def test_an_over_long_sentence_is_skipped_with_a_note():
             "Ghana offered to hand over to Togo three suspects, a Nigerian newspaper said.",
             {("concedesTo", "potential", "AGREE")},
         ),
+        # a refusal by the subject's own verb is PLOVER's REJECT; 'an appeal from X' has X as its agent
+        ("Egypt refused to lift the blockade on Gaza.", {("concedesTo", "negated", "REJECT")}),
+        ("The rebels dismissed an appeal from the African Union to disarm.", {("rejects", "actual", "REJECT")}),
     ],
 )
 def test_an_announced_act_is_plovers_agree_or_threaten(text, expected):
