@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.actors_report import store_actors
 from kg.errors import KgError
 from kg.gazetteer import default_gazetteer, read_user_gazetteer, use_gazetteer, user_gazetteer
 from kg.pipeline import extract
@@ -92,6 +93,8 @@ def test_ingest_with_a_gazetteer_stores_the_users_actor_and_reextracts(tmp_path)
         "SELECT ?l WHERE { ?st rdf:predicate kg:accuses ; rdf:subject/rdfs:label ?l }"
     )
     assert [r["l"].value for r in subjects] == ["Atlantic Alliance Party"]
+    origins = {r.label: (r.origin, r.wikidata) for r in store_actors(open_store(store, read_only=True))}
+    assert origins["Free Blue Brigade"] == ("user", "Q4115189") and origins["Malian military"][0] == "description"
 
     again = run("ingest", str(tmp_path / "news"), "--store", store, "--gazetteer", gazetteer)
     assert "1 unchanged" in again.output  # same file, same fingerprint
