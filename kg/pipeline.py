@@ -229,8 +229,9 @@ def ingest(
     inputs = paths if isinstance(paths, Inputs) else Inputs(list(paths))
     store = as_store(store)
     report = IngestReport()
-    get_extractor(extractor)  # an unknown extractor fails before anything is read
-    parse = parse or partial(extract_many, extractor=extractor, workers=workers, author=author)
+    if parse is None:  # (a cluster's workers load the extractor; this process need not load spaCy for them)
+        get_extractor(extractor)  # an unknown extractor fails before anything is read
+        parse = partial(extract_many, extractor=extractor, workers=workers, author=author)
     documents = changed_documents(inputs, store, report, batch_size, strict, on_skip)
     write_batches(store, parse(documents), report, batch_size, on_write, on_skip)
     store.flush()  # else every later read replays this run's write-ahead log (seconds per command)
