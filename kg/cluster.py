@@ -67,7 +67,7 @@ if TYPE_CHECKING:
 
 #: Documents per task. A task should run for seconds (spaCy parses about 25 articles/s per core), so that
 #: the scheduler's few milliseconds per task vanish, and lose little when its worker dies.
-PARTITION_DOCUMENTS = 4 * BATCH_DOCUMENTS
+PARTITION_DOCUMENTS = 2 * BATCH_DOCUMENTS
 #: ...and at most this much text, so that a partition of long articles is no huge message.
 PARTITION_CHARS = 4_000_000
 #: Partitions in flight per worker thread: enough that no worker waits for the client, few enough that
