@@ -155,7 +155,7 @@ class ArticleActors(MentionFinder, Descriptions):
         found = self.expand(subject)
         person = PRONOUNS[pronoun.lower_] == "Person"
         plural = pronoun.lower_ in ("they", "them", "their")
-        many = len(found) > 1 or subject.tag_ in ("NNS", "NNPS")
+        many = len(found) > 1 or subject.tag_ in ("NNS", "NNPS") or self.is_quantity(subject)  # 'a group of X'
         fits = all((a.type == "Person") == person for a in found) and plural == many
         return found if found and fits else []
 

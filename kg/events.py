@@ -55,6 +55,9 @@ class EventNounRules:
                 found += self.ctx.expand(child)
             elif child.dep_ in ("amod", "compound", "nmod") and mention is not None:
                 found.append(self.ctx.seen(mention.actor))
+            elif child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):  # 'US Predator attacks'
+                found += [self.ctx.seen(m.actor) for c in child.children if c.dep_ in ("compound", "amod")
+                          and (m := self.ctx.mention_at(c)) is not None]  # fmt: skip
             elif child.dep_ == "amod" and child.i >= 2 and self.drives(child):  # 'US-led airstrikes'
                 leader = self.ctx.mention_at(child.doc[child.i - 2])
                 if leader is not None:

@@ -160,7 +160,10 @@ class VerbRules:
         if verb.dep_ == "relcl" and not passive:
             return self.ctx.expand(head)
         if verb.dep_ in ("acl", "amod") and verb.i > head.i and verb.tag_ in ("VBG", "VBP", "VBZ", "VBD"):
-            return self.ctx.expand(head)  # 'militants attacking the base', headline 'Kurds Close in on ...'
+            found = self.ctx.expand(head)  # 'militants attacking the base', headline 'Kurds Close in on ...'
+            if not found and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+                return self.subjects(head.head)  # 'X issued a statement demanding ...': X demands
+            return found
         if verb.dep_ == "acl":
             if verb.tag_ == "VBN":
                 return []  # 'areas controlled by X': only a by-agent (above) is the subject

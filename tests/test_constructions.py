@@ -478,6 +478,25 @@ WHOLE += [
         "Putin offered to meet the president of Armenia.",
         {("Vladimir Putin", "meetsWith", "Armenia", "potential", None)},
     ),
+    (
+        "'they' after 'a group of X said' is the group",
+        "A group of Ethiopian elders said they would forgive the Eritrean government.",
+        {("Ethiopian elders", "supports", "Eritrean government", "potential", "Ethiopian elders")},
+    ),
+    (
+        "a statement demanding something is its issuer's demand",
+        "The Oromo Liberation Front issued a statement demanding that the Ethiopian government free its members.",
+        {("Oromo Liberation Front", "requests", "Ethiopian government", "actual", None)},
+    ),
+    (
+        "an actor named inside a compound modifier is the event's agent; an investigation is against someone",
+        "Recent US drone strikes have killed five al-Shabab commanders, and a court in Lima opened an investigation "
+        "against Chilean officials.",
+        {
+            ("United States", "attacks", "al-Shabab", "actual", None),
+            ("Peruvian judiciary", "investigates", "Chilean government", "actual", None),
+        },
+    ),
 ]
 
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
