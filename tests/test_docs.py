@@ -7,7 +7,7 @@
   and their answers are checked: the table printed under an example (its columns, and each of its
   rows in the answer), the Turtle printed under a DESCRIBE (each of its triples in the answer), the
   truth of an ASK; an example printed without an answer must answer something, with the columns it
-  projects;
+  projects (a template with '...' in it, such as ``kg query 'DESCRIBE <...>'``, is not run);
 * every figure pasted from a run (a table of measured numbers, a paragraph quoting two or more of
   them) names the script or command that made it and the date, in the passage itself or in the one
   it continues (the paragraph that introduces a table, the table a paragraph comments on); the
@@ -143,6 +143,8 @@ def examples() -> list[Example]:
         queries = [q for q in (strip_comments(part) for part in block["body"].split("\n\n")) if q]
         found += [Example(q, table=answer if len(queries) == 1 else None) for q in queries]
     for match in re.finditer(r"kg query '([^']*)'", README):
+        if "..." in match[1]:  # a template ('DESCRIBE <...>'), not an example
+            continue
         turtle = re.match(r"[^\n]*\n\n```turtle\n(.*?)^```", README[match.end() :], re.M | re.S)
         found.append(Example(match[1], turtle=turtle[1] if turtle else None))
     for match in re.finditer(r"`(ASK \{[^`]*\})` is (true|false)", README):
