@@ -385,6 +385,11 @@ class ArticleActors(MentionFinder, Descriptions):
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         listed = [a for member in members for a in self.expand(member, object_position) if not a.generic]
         found = listed or list(self.denote(token, object_position))  # the listed ones are the specific actors
+        if not found and token.ent_type_ in ("DATE", "TIME") and token.i not in self.mentions:
+            named = [c for c in token.children if c.dep_ == "compound" and c.i in self.mentions]
+            if named:  # 'met with Syrian President Bashar Assad Tuesday': the parser made the day the head
+                token = named[-1]
+                found = list(self.denote(token, object_position))
         mention = self.mentions.get(token.i)
         words = self.sentence_doc[mention.start : mention.end] if mention is not None else [token]
         for conj in (c for word in words for c in word.conjuncts):  # 'Barack Obama and Vladimir Putin'
