@@ -163,7 +163,7 @@ class ArticleActors(MentionFinder, Descriptions):
         """The state an unowned 'government' belongs to: named in the sentence, else most named so far."""
         for token in sentence:
             mention = self.mentions.get(token.i)
-            if mention and mention.actor.type == "State" and mention.kind in ("name", "demonym", "ner"):
+            if mention and mention.actor.type == "State" and mention.kind in ("name", "demonym", "ner", "capital"):
                 return mention.actor
         counts = self.state_counts
         return self.get(max(counts, key=counts.__getitem__)) if counts else None

@@ -89,10 +89,12 @@ class Constructions:
             for noun in prep.children:
                 if noun.dep_ != "pobj":
                     continue
+                # the parser hangs the inner phrase under the noun or, as often, beside the adjunct phrase
+                following = [c for c in prep.head.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
                 for adjunct in table.get((prep.lower_, noun.lemma_.lower()), ()):
                     actors = [
                         a
-                        for inner in noun.children
+                        for inner in [*noun.children, *following]
                         if inner.dep_ == "prep" and inner.lower_ == adjunct.inner
                         for a in self.pobjs(inner, object_position=True)
                     ]
@@ -112,8 +114,7 @@ class Constructions:
                 continue
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
                 nouns = self.measured(obj)
-                froms = [p for n in (verb, *nouns) for p in n.children if p.dep_ == "prep" and p.lower_ == "from"]
-                givers = [a for p in froms for a in self.pobjs(p)]
+                givers = [a for p in self.received_from(verb) for a in self.pobjs(p)]
                 if not givers:
                     continue
                 triggers = [t for n in nouns for t in self.noun_triggers(n)] or [

@@ -108,7 +108,14 @@ class VerbRules:
         the sanctions', does not)."""
         if verb.pos_ not in ("VERB", "AUX") or self.verb_triggers(verb):
             return False
-        return not any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator", "belief", "receive"))
+        if self.lex.token_cue("receive", verb) and self.received_from(verb):
+            return False  # 'accepted aid from X': X gives (kg.constructions.received); 'accepted a truce' carries
+        return not any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator", "belief"))
+
+    def received_from(self, verb: Token) -> list[Token]:
+        """The 'from' phrases of a verb of receiving, on the verb or its object ('aid from X')."""
+        objects = [n for c in verb.children if c.dep_ == "dobj" for n in self.measured(c)]
+        return [p for n in (verb, *objects) for p in n.children if p.dep_ == "prep" and p.lower_ == "from"]
 
     def carried_by_noun(self, verb: Token) -> bool:
         """'imposed sanctions on X', 'launched an offensive against X': a light verb whose event noun carries

@@ -512,6 +512,27 @@ WHOLE += [
         "Jordan faces pressure from Saudi Arabia to expel the envoy.",
         {("Saudi Arabia", "requests", "Jordan", "actual", None)},
     ),
+    (
+        "mediators press one side to accept a truce with the other",
+        "Egyptian mediators are pressing Hamas to accept a truce with Israel.",
+        {
+            ("Egyptian government", "requests", "Hamas", "actual", None),
+            ("Hamas", "agreesWith", "Israel", "potential", None),
+        },
+    ),
+    (
+        "rockets fired into a country attack it",
+        "Hezbollah fired dozens of rockets into northern Israel on Friday.",
+        {("Hezbollah", "attacks", "Israel", "actual", None)},
+    ),
+    (
+        "'the government' is the state whose capital the sentence names, not the article's most named state",
+        "Israel struck Gaza. Protesters in Tehran chanted slogans against the government.",
+        {
+            ("Israel", "attacks", "Gaza", "actual", None),
+            ("protesters", "accuses", "Iranian government", "actual", None),
+        },
+    ),
 ]
 
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
@@ -762,3 +783,16 @@ def test_the_graph_keeps_cameo_code_and_plover_event(tmp_path):
     rows = store.query("SELECT ?code ?event WHERE { ?s kg:ploverEvent ?event . OPTIONAL { ?s kg:cameoCode ?code } }")
     found = {(r["event"].value, r["code"].value if r["code"] else None) for r in rows}
     assert found == {("ASSAULT", "190"), ("AGREE", "050")}  # an announced support is PLOVER's AGREE
+
+
+def adjunct_rows() -> list:
+    from kg.constructions import default_adjuncts
+
+    return [adjunct for adjuncts in default_adjuncts().values() for adjunct in adjuncts]
+
+
+@pytest.mark.parametrize("adjunct", adjunct_rows(), ids=lambda a: f"{a.preposition} {a.noun} {a.inner}")
+def test_every_adjunct_row_gives_exactly_its_example(adjunct):
+    """ontology/constructions/adjuncts.tsv: each row's example sentence gives exactly its one statement."""
+    subject, relation, obj = adjunct.expected
+    assert {(s, r, o) for s, r, o, _, _ in triples(adjunct.example)} == {(subject, relation, obj)}
