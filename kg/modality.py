@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.gazetteer import Actor
-from kg.statements import SOURCE
+from kg.statements import SOURCE, Factuality
 
 
 @dataclass
 class Modality:
     """What the context of a predicate says about it: factuality and who asserts it."""
 
-    factuality: str = "actual"
+    factuality: Factuality = Factuality.ACTUAL
     attributed_to: Actor | str | None = None
     #: under an attempt cue only ('tried to storm', 'attempted to assassinate'): an armed act attempted is
     #: an act (CAMEO and PLOVER code the attempt as the assault), any other act attempted is only potential
@@ -101,10 +101,10 @@ class ModalityRules:
                 continue
             break
         if negated:
-            result.factuality = "negated"
+            result.factuality = Factuality.NEGATED
         elif potential:
-            result.factuality = "potential"
-        result.attempted = result.attempted and result.factuality == "actual"
+            result.factuality = Factuality.POTENTIAL
+        result.attempted = result.attempted and result.factuality == Factuality.ACTUAL
         return result
 
     def negates(self, child: Token) -> bool:

@@ -34,7 +34,7 @@ from kg.lexicon import Lexicon, Trigger, default_lexicon
 from kg.modality import Modality, ModalityRules
 from kg.modifiers import ModifierRules
 from kg.sentences import Sentence, load_pipeline
-from kg.statements import Extraction, Statement, register_extractor
+from kg.statements import Extraction, Factuality, Statement, register_extractor
 from kg.verbs import VIOLENT, VerbRules
 from kg.vocabulary import data_path, relations
 
@@ -74,9 +74,10 @@ def intended(
     :data:`INTENDED`); any other statement keeps its trigger's or relation's type."""
     core = relations()[relation].core
     announced = attributed is None or pledged or speaks_for(attributed, subject)
-    if factuality == "potential" and core in INTENDED and announced:
+    if factuality == Factuality.POTENTIAL and core in INTENDED and announced:
         return INTENDED[core]
-    if factuality == "negated" and INTENDED.get(core) == "AGREE" and (pledged or speaks_for(attributed, subject)):
+    refused = pledged or speaks_for(attributed, subject)
+    if factuality == Factuality.NEGATED and INTENDED.get(core) == "AGREE" and refused:
         return "REJECT"  # 'Obama said he would not provide support to Israel': a refusal
     return plover
 
@@ -203,7 +204,8 @@ class SentenceRules(VerbRules, EventNounRules, ModifierRules, ModalityRules, Con
         result = []
         for s in found:
             speaker = s.attributed_to
-            if isinstance(speaker, Actor) and (speaker.id, s.subject.id) in roles and s.factuality == "potential":
+            potential = s.factuality == Factuality.POTENTIAL
+            if isinstance(speaker, Actor) and (speaker.id, s.subject.id) in roles and potential:
                 plover = intended(s.relation, s.plover, s.factuality, s.subject, s.subject)
                 s = replace(s, plover=plover)
             result.append(s)
@@ -266,7 +268,7 @@ class SentenceRules(VerbRules, EventNounRules, ModifierRules, ModalityRules, Con
                         continue
                 factuality, attributed = modality.factuality, modality.attributed_to
                 if modality.attempted and self.relations[rel].core not in VIOLENT:
-                    factuality = "potential"  # 'tried to meet X': no meeting yet
+                    factuality = Factuality.POTENTIAL  # 'tried to meet X': no meeting yet
                 codes = (
                     (cameo, intended(rel, plover, factuality, attributed, subject, modality.pledged))
                     if rel == relation
