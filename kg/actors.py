@@ -36,6 +36,8 @@ QUANTITIES = {
     "thousand", "thousands", "hundreds", "dozens", "scores", "millions", "some", "most", "many", "part", "third",
     "half", "group", "member", "members", "delegation", "contingent", "batch", "patch", "unit",
 }  # fmt: skip
+#: Actor types whose members, named by a generic noun ('fighters of X'), act as the organisation
+ORGANISATIONS = {"ArmedGroup", "PoliticalOrganization", "InternationalOrganization"}
 #: 'members, including X and Y', 'countries such as X': the listed actors belong to the phrase
 LIST_PREPS = {"including", "like", "among"}
 OWNER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
@@ -292,6 +294,11 @@ class ArticleActors(MentionFinder, Descriptions):
 
     def _generic(self, actor: Actor, token: Token, text: str) -> Actor:
         """'the militants' is the armed group named last; 'Palestinian militants' a group of its own."""
+        members_of = [self.mentions[p.i] for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" and p.i in self.mentions]  # fmt: skip
+        organisations = [m.actor for m in members_of if not m.actor.generic and m.actor.type in ORGANISATIONS]
+        if organisations:  # 'fighters of al-Shabab' are al-Shabab, as 'al-Shabab fighters' are
+            return self.seen(organisations[0])
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if determiners & {"the", "these", "those", "this", "that"}:
             found = self.recent(actor.type, token.i)

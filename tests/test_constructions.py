@@ -526,6 +526,11 @@ WHOLE += [
         {("Hezbollah", "attacks", "Israel", "actual", None)},
     ),
     (
+        "fighters of an organisation are the organisation",
+        "Fighters of al-Shabab attacked a Kenyan convoy.",
+        {("al-Shabab", "attacks", "Kenya", "actual", None)},
+    ),
+    (
         "'the government' is the state whose capital the sentence names, not the article's most named state",
         "Israel struck Gaza. Protesters in Tehran chanted slogans against the government.",
         {
