@@ -8,9 +8,11 @@ verb dictionary by scripts/import_cameo.py. The hand lexicon wins: a CAMEO entry
 when relations.tsv has the same kind and word; when it extends a verb relations.tsv has ("push out",
 "send jets" beside the hand "push" and "send"), since a matching extension would replace the hand
 reading; or when its object noun is one of the hand lexicon's event nouns (the event-noun rule
-reads "impose sanctions on X" through the noun). Nor is a CAMEO verb that cues.tsv lists as a
-factuality or attribution cue ("plan", "seek", "claim", "fail"): CAMEO codes "plans to attack" as an
-intent to cooperate, where kg reads the attack and marks it potential.
+reads "impose sanctions on X" through the noun). A CAMEO verb the hand lexicon reads as another relation
+is kept as a second sense, read only when the verb's object is a thing of an actor, not an actor
+("welcomed the delegation" is a meeting, "welcomed Ethiopia's decision" support). Nor is a CAMEO verb
+that cues.tsv lists as a factuality or attribution cue ("plan", "seek", "claim", "fail"): CAMEO codes
+"plans to attack" as an intent to cooperate, where kg reads the attack and marks it potential.
 """
 
 from __future__ import annotations
@@ -213,7 +215,11 @@ def _add_triggers(lexicon: Lexicon, hand: list[tuple[str, str, Trigger]], import
     hand_keys = {(kind, word) for kind, word, _ in hand}
     hand_verbs = {word for kind, word, _ in hand if kind == "verb"}
     event_nouns = set(lexicon.triggers["noun"])
+    hand_relations = {(kind, word, t.relation) for kind, word, t in hand}
     for kind, lemma, noun, trigger in imported:
+        other_reading = (kind, lemma, trigger.relation) not in hand_relations
+        if kind == "verb" and not noun and (kind, lemma) in hand_keys and other_reading:
+            lexicon.triggers["sense"].setdefault(lemma, []).append(trigger)  # 'welcomed X's decision': support
         if (kind, lemma) in hand_keys or ((noun or " " in lemma) and lemma.split()[0] in hand_verbs):
             continue
         if not noun:

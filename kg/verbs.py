@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.gazetteer import Actor
-from kg.lexicon import Trigger
+from kg.lexicon import Trigger, word_forms
 from kg.modality import Modality
 
 #: Relations whose verbs frame another act ('threatened to cut off X', 'refused to meet X', 'agreed to free X'):
@@ -85,15 +85,29 @@ class VerbRules:
         partners = self.partners(verb)
         if partners:
             self.add(subjects, "cooperatesWith", partners, verb, modality)
+        found_any = False
         for trigger in triggers:
             relation = trigger.relation
             if relation == "partOf" and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
                 relation = "cooperatesWith"  # 'A joined B in imposing sanctions' is no membership
             objects = self.objects(verb, trigger)
+            found_any = found_any or bool(objects)
             if not objects and self.relations[relation].symmetric and len(subjects) >= 2:
                 self.pairwise(subjects, relation, verb, modality, trigger)  # 'Kenya and Somalia agreed'
                 continue
             self.add([*subjects, *partners], relation, objects, verb, modality, trigger)
+        if not found_any:
+            self.second_sense(verb, subjects, modality)
+
+    def second_sense(self, verb: Token, subjects: list[Actor], modality) -> None:
+        """'welcomed Ethiopia's decision': a verb whose object is an actor's thing, not an actor, may mean what
+        CAMEO reads it as ('welcome' is support there, a meeting in the hand lexicon)."""
+        things = [c for c in verb.children if c.dep_ == "dobj" and not self.ctx.expand(c, object_position=True)]
+        # an agreement or talks between two sides is theirs jointly: welcoming it backs neither side
+        things = [t for t in things if not any(self.relations[n.relation].symmetric for n in self.noun_triggers(t))]
+        for trigger in (t for form in word_forms(verb.text, verb.lemma_) for t in self.lex.trigger("sense", form)):
+            objects = [a for thing in things for a in self.through_noun(thing, trigger)]
+            self.add(subjects, trigger.relation, objects, verb, modality, trigger)
 
     def pairwise(
         self, actors: list[Actor], relation: str, word: Token, modality: Modality, source: Trigger | None = None

@@ -531,6 +531,14 @@ WHOLE += [
         {("al-Shabab", "attacks", "Kenya", "actual", None)},
     ),
     (
+        "a verb's second sense: welcoming an actor is meeting it, welcoming an actor's decision supports it",
+        "Kenya welcomed the Somali delegation, and Uganda welcomed the decision of the Government of Ethiopia.",
+        {
+            ("Kenya", "meetsWith", "Somalia", "actual", None),
+            ("Uganda", "supports", "Ethiopian government", "actual", None),
+        },
+    ),
+    (
         "'the government' is the state whose capital the sentence names, not the article's most named state",
         "Israel struck Gaza. Protesters in Tehran chanted slogans against the government.",
         {
