@@ -261,6 +261,8 @@ class ArticleActors(MentionFinder, Descriptions):
             return self.described(token, agent)  # 'Kenyan officials', 'separatists', 'AU peacekeepers'
         if self._is_role(token):
             owner, _ = self.owner(token)
+            if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                owner = self.recent("Person", token.i)  # 'the minister': the person named before
             return [self.seen(owner)] if owner else []
         if object_position and (self.lexicon.cue("target", lemma) or self.lexicon.cue("target", lower)):
             owner, _ = self.owner(token)

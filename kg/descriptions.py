@@ -86,6 +86,8 @@ class Descriptions:
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
         if determiners & {"the", "these", "those", "this", "that"}:
             wanted = "group" if agent.actor_type in ("GovernmentBody", "ArmedGroup") else agent.actor_type
+            if agent.person and token.tag_ in ("NN", "NNP"):
+                wanted = "Person"  # 'the Secretary', 'the minister': the person named before
             found = self.recent(wanted, token.i)
             # 'the troops' refers back to a force, never to a population; 'the refugees' to a population or nobody
             if (found is not None and found.type != "Population") or agent.actor_type == "Population":

@@ -539,6 +539,17 @@ WHOLE += [
         },
     ),
     (
+        "speaking with someone is consultation; 'the minister' is the person named before; thanks are support",
+        "Kenyan President Uhuru Kenyatta spoke with the Ugandan president on Monday. Ghana's foreign minister "
+        "Shirley Botchwey arrived in Abuja. The minister thanked Nigeria for its support.",
+        {
+            ("Uhuru Kenyatta", "meetsWith", "Uganda", "actual", None),
+            ("Uhuru Kenyatta", "leads", "Kenya", "actual", None),
+            ("Shirley Botchwey", "represents", "Ghana", "actual", None),
+            ("Shirley Botchwey", "supports", "Nigeria", "actual", None),
+        },
+    ),
+    (
         "'the government' is the state whose capital the sentence names, not the article's most named state",
         "Israel struck Gaza. Protesters in Tehran chanted slogans against the government.",
         {
