@@ -126,8 +126,9 @@ class ArticleActors(MentionFinder, Descriptions):
         """
         return next(self.recent_all(wanted, position), None)
 
-    def recent_all(self, wanted: str, position: int) -> Iterator[Actor]:
-        """Every actor of a type named before ``position``, latest first (see :meth:`recent`)."""
+    def recent_all(self, wanted: str, position: int, generic: bool = False) -> Iterator[Actor]:
+        """Every actor of a type named before ``position``, latest first (see :meth:`recent`); an article's
+        generic actors ('separatists') only when ``generic`` (a description of the same kind refers back)."""
         own = {t.i for t in self.sentence_doc[position].subtree} if self.sentence_doc is not None else set()
         earlier = sorted(
             {m.start: m for i, m in self.mentions.items() if m.end <= position and i not in own}.values(),
@@ -135,7 +136,7 @@ class ArticleActors(MentionFinder, Descriptions):
         )
         in_sentence = [m.actor for m in earlier if m.kind != "capital" or _acts(self.sentence_doc[m.end - 1])]
         for actor in [*reversed(in_sentence), *reversed(self.history)]:
-            if actor.generic:
+            if actor.generic and not generic:
                 continue
             if (wanted == "group" and actor.type not in ("Person", "Place")) or actor.type == wanted:
                 yield actor
@@ -266,6 +267,10 @@ class ArticleActors(MentionFinder, Descriptions):
             return [self.seen(owner)] if owner else []
         if object_position and (self.lexicon.cue("target", lemma) or self.lexicon.cue("target", lower)):
             owner, _ = self.owner(token)
+            if owner is None:  # 'pounded targets across Gaza': an owner-less target is the place it is in
+                places = [a for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")
+                          for p in c.children if p.dep_ == "pobj" for a in self.denote(p, True)]  # fmt: skip
+                owner = next((a for a in places if a.type in ("Place", "State")), None)
             return [self.seen(owner)] if owner else []
         if object_position and (self.lexicon.cue("partitive", lemma) or self.lexicon.cue("partitive", lower)):
             # 'areas of X', 'neighborhoods in X'; but 'a town in Syria' is not Syria
@@ -302,8 +307,8 @@ class ArticleActors(MentionFinder, Descriptions):
         if organisations:  # 'fighters of al-Shabab' are al-Shabab, as 'al-Shabab fighters' are
             return self.seen(organisations[0])
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
-        if determiners & {"the", "these", "those", "this", "that"}:
-            found = self.recent(actor.type, token.i)
+        if determiners & {"the", "these", "those", "this", "that"}:  # 'the rebels': the last armed group, named or not
+            found = next(self.recent_all(actor.type, token.i, generic=actor.type == "ArmedGroup"), None)
             if found is not None:
                 return self.seen(found)
         for child in token.children:

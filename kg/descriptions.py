@@ -85,10 +85,11 @@ class Descriptions:
             return [self.seen(self.derive(slug(label), label, actor_type, source="derived"))]
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
         if determiners & {"the", "these", "those", "this", "that"}:
-            wanted = "group" if agent.actor_type in ("GovernmentBody", "ArmedGroup") else agent.actor_type
+            wanted = "group" if agent.actor_type == "GovernmentBody" else agent.actor_type
             if agent.person and token.tag_ in ("NN", "NNP"):
                 wanted = "Person"  # 'the Secretary', 'the minister': the person named before
-            found = self.recent(wanted, token.i)
+            # 'the separatists' refer back to an armed group, named or not, never to a state
+            found = next(self.recent_all(wanted, token.i, generic=wanted == "ArmedGroup"), None)
             # 'the troops' refers back to a force, never to a population; 'the refugees' to a population or nobody
             if (found is not None and found.type != "Population") or agent.actor_type == "Population":
                 return [self.seen(found)] if found is not None else []

@@ -25,7 +25,7 @@ class EventNounRules:
         for child in noun.children:
             if child.dep_ not in ("compound", "amod"):
                 continue
-            if child.i == noun.i - 1:
+            if child.i < noun.i and doc[noun.i - 1].text != "-":  # 'joint operation', 'joint military drills'
                 found += self.lex.trigger("noun", f"{child.lower_} {lemma}")
             elif child.i == noun.i - 2 and doc[noun.i - 1].text == "-":  # 'cease-fire'
                 found += self.lex.trigger("noun", f"{child.lower_}-{lemma}")

@@ -139,7 +139,19 @@ def word_forms(word: str, lemma: str) -> tuple[str, ...]:
             forms += [stem + r for r in replacements]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])
+    for prefix in ("re", "over", "out"):  # 'retook', 'overran': the lemmatizer knows 'took', not 'retook'
+        rest = word.removeprefix(prefix)
+        if rest != word and rest in IRREGULAR:
+            forms.append(prefix + IRREGULAR[rest])
     return tuple(dict.fromkeys(forms))
+
+
+#: Irregular past forms, for the prefixed verbs the lemmatizer leaves alone ('retook' -> 'retake')
+IRREGULAR = {
+    "took": "take", "taken": "take", "ran": "run", "fought": "fight", "struck": "strike", "shot": "shoot",
+    "sent": "send", "held": "hold", "won": "win", "drove": "drive", "driven": "drive",
+    "threw": "throw", "thrown": "throw", "gave": "give", "given": "give", "built": "build", "sought": "seek",
+}  # fmt: skip
 
 
 def _rows(path: Path) -> list[tuple[int, list[str]]]:

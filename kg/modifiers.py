@@ -75,9 +75,15 @@ class ModifierRules:
                 head = head.head
             words = [t for t in head.subtree if t.i < mention.start and t.dep_ in ("compound", "amod")]
             role_words = [t for t in words if self.ctx.mention_at(t) is None]
-            owners = [self.ctx.mention_at(t).actor for t in words if self.ctx.mention_at(t) is not None]
-            if not owners:  # 'Foreign Minister Sergey Lavrov of Russia'
+            title = " ".join(t.lower_ for t in role_words)
+            # a capitalised word of the title that the tagger took for a name ('Supreme Leader') is the title's
+            role_words = [t for t in words if t in role_words or (
+                self.ctx.mention_at(t).kind == "ner" and self.lex.trigger("role", f"{t.lower_} {title}"))]  # fmt: skip
+            owners = [self.ctx.mention_at(t).actor for t in words if t not in role_words]
+            if not owners:  # 'Foreign Minister Sergey Lavrov of Russia', "Iran's Supreme Leader Ali Khamenei"
                 owners = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for a in self.pobjs(c)]
+                possessors = [c for t in (head, *words) for c in t.children if c.dep_ == "poss"]
+                owners = owners or [a for c in possessors for a in self.ctx.expand(c)]
             if not role_words or not owners:
                 continue
             phrase = " ".join(t.lower_ for t in role_words)

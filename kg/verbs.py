@@ -149,7 +149,9 @@ class VerbRules:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         for child in verb.children:
             if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
-                agents = self.pobjs(child)
+                agents = self.pobjs(child) or [  # 'backed by US-led airstrikes': who carries them out
+                    a for p in child.children if p.dep_ == "pobj" and self.is_event_noun(p) for a in self.agents(p)
+                ]
                 if agents:
                     return agents
         accused = self.accused(verb)
@@ -198,8 +200,8 @@ class VerbRules:
                 return self.ctx.expand(objects[0])
         if verb.dep_ == "xcomp" and head.i != verb.i and not self.lex.token_cue("subject-control", head):
             controllers = self.controllers(head)
-            if controllers:
-                return controllers  # 'urged Hamas to free', 'called on Iran to stop': the object acts
+            if controllers is not None:  # 'urged Hamas to free', 'called on Iran to stop': the object acts
+                return controllers  # ('called on the international community to press X': no actor acts)
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.i != verb.i:
             return self.subjects(head)
         if verb.dep_ == "pcomp" and head.head.i != head.i:
@@ -214,12 +216,14 @@ class VerbRules:
             return False
         return self.modality(verb).attributed_to is None and not self.ctx.quoted(verb)
 
-    def controllers(self, verb: Token) -> list[Actor]:
+    def controllers(self, verb: Token) -> list[Actor] | None:
         """The object of an object-control verb ('urged X', 'called on X', 'forced X'): who does the
-        controlled clause."""
+        controlled clause; None when the verb has no such object (then its subject does)."""
+        controls = any(self.relations[t.relation].core in ("requests", "coerces") for t in self.verb_triggers(verb))
         for child in verb.children:
             if child.dep_ == "dobj":
-                return self.ctx.expand(child)
+                actors = self.ctx.expand(child)  # 'used force to retake X': the subject retakes
+                return actors if actors or controls else None
             if (
                 child.dep_ == "prep"
                 and child.lower_ == "on"
@@ -228,7 +232,7 @@ class VerbRules:
                 triggers = self.lex.token_trigger("verb", verb, suffix=" on")
                 if triggers:
                     return self.pobjs(child)
-        return []
+        return None
 
     def accusation(self, verb: Token) -> Token | None:
         """For the gerund of 'A accused B of V-ing' (or 'blamed B for V-ing'), the accusing verb."""
@@ -278,6 +282,9 @@ class VerbRules:
             found = [a for noun in lifted for a in self.through_noun(noun, trigger)]  # 'lifted the curfew in X'
             if not found and lifted:
                 found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
+        if not found and trigger.preps_only and trigger.relation not in ("attacks", "meetsWith"):
+            things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # 'cut diplomatic ties with X'
+            found = [a for thing in things for a in self.through_noun(thing, trigger, frozenset({"with"}))]
         handed = "to" in trigger.preps if trigger.preps_only else any(t.dep_ == "dobj" for t in targets)
         if not found and handed:
             found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'

@@ -550,6 +550,42 @@ WHOLE += [
         },
     ),
     (
+        "joint drills are cooperation; 'the separatists' refer back to armed groups only, never to a state",
+        "The United States and South Korea began joint military drills. Ukraine said the separatists attacked "
+        "Mariupol.",
+        {
+            ("United States", "cooperatesWith", "South Korea", "actual", None),
+            ("separatists", "attacks", "Mariupol", "actual", "Ukraine"),
+        },
+    ),
+    (
+        "backed by an event: its agent backs; a prefixed irregular verb ('retook') is its verb",
+        "Iraqi troops, backed by U.S.-led airstrikes, retook Ramadi from Islamic State militants.",
+        {
+            ("United States", "supports", "Iraqi military", "actual", None),
+            ("Iraqi military", "captures", "Ramadi", "actual", None),
+            ("Iraqi military", "attacks", "Islamic State", "actual", None),
+        },
+    ),
+    (
+        "a title word the tagger takes for a name; the possessor owns the title",
+        "Iran's Supreme Leader Ayatollah Ali Khamenei criticized Saudi Arabia.",
+        {
+            ("Ayatollah Ali Khamenei", "accuses", "Saudi Arabia", "actual", None),
+            ("Ayatollah Ali Khamenei", "leads", "Iran", "actual", None),
+        },
+    ),
+    (
+        "a verb-noun pattern's partner through its noun; an owner-less target is its place",
+        "Bahrain cut diplomatic ties with Iran. Israeli tanks fired shells at targets in Jericho.",
+        {("Bahrain", "sanctions", "Iran", "actual", None), ("Israeli military", "attacks", "Jericho", "actual", None)},
+    ),
+    (
+        "an appeal to a non-actor to act: nobody named acts",
+        "Abbas called on the international community to pressure Israel.",
+        set(),
+    ),
+    (
         "'the government' is the state whose capital the sentence names, not the article's most named state",
         "Israel struck Gaza. Protesters in Tehran chanted slogans against the government.",
         {
