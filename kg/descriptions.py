@@ -46,6 +46,9 @@ def collective_noun(token: Token) -> str:
     """The label of what a noun describes, as a group: 'separatists', 'security forces', 'police'."""
     compounds = [t.lower_ for t in token.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
     noun = token.lower_ if token.tag_ in ("NNS", "NNPS") else token.lemma_.lower()
+    modifier = next((t for t in reversed(list(token.lefts)) if t.dep_ in ("amod", "compound")), None)
+    if not compounds and modifier is not None and f"{modifier.lower_} {noun}" in default_agents():
+        compounds = [modifier.lower_]  # 'extremist groups': the agent phrase, not just its head
     return " ".join([*compounds, noun])
 
 

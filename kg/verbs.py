@@ -78,7 +78,7 @@ class VerbRules:
         triggers = self.verb_triggers(verb)
         if not triggers or self.carried_by_noun(verb):
             return
-        subjects = self.subjects(verb)
+        subjects = self.subjects(verb) or self.passive_party(verb, triggers)
         if not subjects:
             return
         modality = self.modality(verb)
@@ -98,6 +98,18 @@ class VerbRules:
             self.add([*subjects, *partners], relation, objects, verb, modality, trigger)
         if not found_any:
             self.second_sense(verb, subjects, modality)
+
+    def passive_party(self, verb: Token, triggers: list[Trigger]) -> list[Actor]:
+        """'X is allied with Y', 'the rebels, who are allied with Iran,': the passive subject of a symmetric
+        relation is one of its parties, not who suffers it."""
+        if not any(self.relations[t.relation].symmetric for t in triggers):
+            return []
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return self.ctx.expand(verb.head)
+                return self.ctx.expand(child)
+        return []
 
     def second_sense(self, verb: Token, subjects: list[Actor], modality) -> None:
         """'welcomed Ethiopia's decision': a verb whose object is an actor's thing, not an actor, may mean what
@@ -274,6 +286,9 @@ class VerbRules:
         if trigger.relation == "requests" and not any(c.dep_ == "dobj" for c in verb.children):
             clauses = [c for c in verb.children if c.dep_ == "ccomp"]  # 'demanded that Belarus release ...'
             targets += [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
+        if self.relations[trigger.relation].core == "concedesTo":  # 'freed women held by the militants': a rescue
+            targets = [t for t in targets if not any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)
+                                                     for c in t.children)]  # fmt: skip
         found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
         if not found and trigger.relation not in ("attacks", "meetsWith"):  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]

@@ -586,6 +586,26 @@ WHOLE += [
         set(),
     ),
     (
+        "control of a place is the place; a passive symmetric verb's subject is a party",
+        "The Houthi rebels, who are allied with Iran, took control of Sanaa. The Taliban seized control of Kunduz.",
+        {
+            ("Houthis", "cooperatesWith", "Iran", "actual", None),
+            ("Houthis", "captures", "Sanaa", "actual", None),
+            ("Taliban", "captures", "Kunduz", "actual", None),
+        },
+    ),
+    (
+        "freeing people another holds is a rescue, not a concession",
+        "The Nigerian army said it had freed 234 women held by the militants. Israel announced it would free 150 "
+        "Palestinian prisoners.",
+        {("Israel", "concedesTo", "Palestinian prisoners", "potential", "Israel")},
+    ),
+    (
+        "militant, extremist and jihadist groups are armed groups",
+        "Qatar denied that it funds extremist groups in Syria.",
+        {("Qatar", "supports", "Syrian extremist groups", "negated", "Qatar")},
+    ),
+    (
         "'the government' is the state whose capital the sentence names, not the article's most named state",
         "Israel struck Gaza. Protesters in Tehran chanted slogans against the government.",
         {
