@@ -267,6 +267,9 @@ class ArticleActors(MentionFinder, Descriptions):
             return [self.seen(owner)] if owner else []
         if object_position and (self.lexicon.cue("target", lemma) or self.lexicon.cue("target", lower)):
             owner, _ = self.owner(token)
+            if owner is None:  # 'a camp for refugees': whom it houses
+                owner = next((a for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+                              for p in c.children if p.dep_ == "pobj" for a in self.expand(p)), None)  # fmt: skip
             if owner is None:  # 'pounded targets across Gaza': an owner-less target is the place it is in
                 places = [a for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")
                           for p in c.children if p.dep_ == "pobj" for a in self.denote(p, True)]  # fmt: skip

@@ -196,8 +196,12 @@ class VerbRules:
             return self.ctx.expand(head)
         if verb.dep_ in ("acl", "amod") and verb.i > head.i and verb.tag_ in ("VBG", "VBP", "VBZ", "VBD"):
             found = self.ctx.expand(head)  # 'militants attacking the base', headline 'Kurds Close in on ...'
-            if not found and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
-                return self.subjects(head.head)  # 'X issued a statement demanding ...': X demands
+            if not found and verb.tag_ == "VBG" and head.pos_ == "NOUN":
+                owner, _ = self.ctx.owner(head)  # 'a Security Council resolution censuring X': its author
+                found = [self.ctx.seen(owner)] if owner is not None else []
+                issued = head.dep_ == "dobj" and head.head.pos_ == "VERB" and self.is_light(head.head)
+                if not found and issued:
+                    found = self.subjects(head.head)  # 'X issued a statement demanding ...': X demands
             return found
         if verb.dep_ == "acl":
             if verb.tag_ == "VBN":
@@ -305,6 +309,8 @@ class VerbRules:
             found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'
         if not found and self.relations[trigger.relation].core in FRAMES:
             found = self.clause_objects(verb)
+        if not found and self.relations[trigger.relation].core == "threatens":
+            found = self.conditioned(verb)  # 'threatened to strike unless Israel rescinded X': Israel is threatened
         if not found and self.relations[trigger.relation].core == "accuses" and not targets:
             found = self.clause_objects(verb, ("xcomp", "advcl"))  # 'demonstrated to demand X's resignation'
         if not found and trigger.relation != "attacks" and not trigger.preps_only:  # 'complained over Israeli raids'
@@ -366,6 +372,17 @@ class VerbRules:
                 elif child.dep_ == "prep" and child.lower_ in THROUGH_PREPS | {"to", "in", "from", "into"}:
                     found += self.pobjs(child, object_position=True)
         return found
+
+    def conditioned(self, verb: Token) -> list[Actor]:
+        """Whom a conditional threat is aimed at: the subject of its 'unless' or 'if' clause, on the threat or on
+        the act threatened."""
+        verbs = (verb, *(x for x in verb.children if x.dep_ == "xcomp"))
+        clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl" and self.conditional(c)]
+        return [a for clause in clauses for c in clause.children if c.dep_ == "nsubj" for a in self.ctx.expand(c, True)]
+
+    @staticmethod
+    def conditional(clause: Token) -> bool:
+        return any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children)
 
     def holders(self, token: Token) -> list[Actor]:
         """Whoever holds an attacked place: 'areas controlled by Kurdish forces', 'an IS-held town'."""

@@ -606,6 +606,16 @@ WHOLE += [
         {("Qatar", "supports", "Syrian extremist groups", "negated", "Qatar")},
     ),
     (
+        "a conditional threat is aimed at the subject of its condition",
+        "Syria threatened to close the border unless Turkey withdrew.",
+        {("Syria", "threatens", "Turkey", "actual", None)},
+    ),
+    (
+        "a camp for refugees houses them: an attack on it is an attack on them",
+        "A refugee camp for Somali refugees was attacked by Kenyan police.",
+        {("Kenyan police", "attacks", "refugees", "actual", None)},
+    ),
+    (
         "'the government' is the state whose capital the sentence names, not the article's most named state",
         "Israel struck Gaza. Protesters in Tehran chanted slogans against the government.",
         {
