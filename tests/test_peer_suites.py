@@ -1,8 +1,9 @@
 """A quality floor on material the lexicons were not written from: the PLOVER gold-standard records and the
 PETRARCH-2 real-news records (copies in tests/data/peer). The dev articles measure fit; these measure
 whether the extractor generalises. The floors sit a little under what benchmarks/peer_suites.py measured
-on 2026-11-29 (PLOVER event recall 0.357, dyad 0.304, precision 0.752; PETRARCH-2 recall 0.339), so a
-change that loses generality fails here even when the dev score holds."""
+on 2026-11-29 (PLOVER event recall 0.432, dyad 0.391, precision 0.777; PETRARCH-2 recall 0.508), so a
+change that loses generality fails here even when the dev score holds. PLOVER's target of 0.50 (issue 11)
+is not met yet; the dyad (0.35) and PETRARCH-2 (0.45) targets are, and their floors are the issue's bars."""
 
 from __future__ import annotations
 
@@ -27,14 +28,14 @@ def plover() -> dict:
 
 def test_plover_event_recall_and_precision(plover):
     assert plover["records"] == 322
-    assert plover["kg_hit"] / plover["records"] >= 0.33
+    assert plover["kg_hit"] / plover["records"] >= 0.41
     assert plover["kg_correct_predicted"] / plover["kg_predicted"] >= 0.60  # the issue's bar
 
 
 def test_plover_dyad_recall(plover):
-    assert plover["kg_dyad"] / plover["records"] >= 0.28
+    assert plover["kg_dyad"] / plover["records"] >= 0.35  # the issue's bar
 
 
 def test_petrarch_real_news_recall():
     petrarch = run_petrarch(PEER / "gsr_real_world.jsonl", get_extractor())
-    assert petrarch["kg_hit"] / petrarch["expected_relation"] >= 0.30
+    assert petrarch["kg_hit"] / petrarch["expected_relation"] >= 0.45  # the issue's bar
