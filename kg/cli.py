@@ -204,11 +204,6 @@ def ingest(
 
     use_gazetteer(gazetteer)
     target = location_from(store)
-    if gazetteer:  # actors the store has under kg's guess take the user's type, label, parent, Wikidata id
-        from kg.actors_report import refresh_descriptions
-
-        target = open_store(target)
-        refresh_descriptions(target)
     inputs = Inputs(list(paths), Fields.parse(fields), stdin_format, follow_links=follow_links)
     with IngestProgress(inputs, enabled=not quiet and sys.stderr.isatty()) as progress:
         try:

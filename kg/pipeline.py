@@ -226,8 +226,11 @@ def ingest(
     else a document's own author or publisher field is tried. ``parse`` replaces the parsing stage
     (:func:`extract_many` here; kg.cluster runs it on a Dask cluster), never what is read or written.
     """
+    from kg.actors_report import refresh_descriptions
+
     inputs = paths if isinstance(paths, Inputs) else Inputs(list(paths))
     store = as_store(store)
+    refresh_descriptions(store)  # a user gazetteer (--gazetteer): stored actors take the user's descriptions
     report = IngestReport()
     if parse is None:  # (a cluster's workers load the extractor; this process need not load spaCy for them)
         get_extractor(extractor)  # an unknown extractor fails before anything is read

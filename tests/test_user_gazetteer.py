@@ -109,6 +109,19 @@ def test_ingest_with_a_gazetteer_stores_the_users_actor_and_reextracts(tmp_path)
     )
 
 
+def test_the_library_ingest_updates_stored_descriptions_as_the_command_does(tmp_path):
+    """kg.pipeline.ingest, as a notebook calls it: a store holding kg's guess takes the user's description."""
+    from kg.pipeline import ingest
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    store = open_store(str(tmp_path / "store"))
+    ingest([tmp_path / "a.txt"], store)
+    use_gazetteer(jsonl(tmp_path / "mine.jsonl", [dict(MINE[0], id="free-blue-brigade")]))
+    ingest([tmp_path / "a.txt"], store)
+    rows = store.query(f"SELECT ?src WHERE {{ <{ACTOR}free-blue-brigade> dcterms:source ?src }}")
+    assert [r["src"].value for r in rows] == ["user gazetteer mine.jsonl"]  # kg's guess is gone
+
+
 def test_csv_and_the_environment_variable(tmp_path, monkeypatch):
     path = tmp_path / "mine.csv"
     path.write_text(
