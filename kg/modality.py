@@ -93,8 +93,8 @@ class ModalityRules:
                 potential = potential or cue("potential", head)
                 node = head
                 continue
-            if dep == "acl" and head.pos_ == "NOUN":
-                potential = potential or cue("potential", head)
+            if dep == "acl" and head.pos_ == "NOUN":  # 'any attempt by X to send forces': only intended
+                potential = potential or cue("potential", head) or cue("attempt", head)
                 break
             if dep in ("conj", "advcl", "pcomp", "prep", "pobj", "advmod"):
                 node = head

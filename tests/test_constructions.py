@@ -436,6 +436,11 @@ WHOLE += [
         {("militants", "attacks", "Iraqi military", "actual", None), ("Iran", "meetsWith", "Qatar", "potential", None)},
     ),
     (
+        "an attempt named as a noun is only intended",
+        "Any attempt by Chad to send troops to fight Boko Haram would be costly.",
+        {("Chad", "fights", "Boko Haram", "potential", None)},
+    ),
+    (
         "a measure of an event noun takes its place in the clause",
         "Norway provided 300 tons of food aid to Yemen.",
         {("Norway", "supports", "Yemen", "actual", None)},
