@@ -23,22 +23,22 @@ from __future__ import annotations
 import base64
 import contextlib
 import errno
-import http.client
 import math
 import os
 import re
 import socket
 import threading
-import urllib.error
 import urllib.parse
-import urllib.request
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 import pyoxigraph as ox
+
+if TYPE_CHECKING:
+    import urllib.request
 
 from kg.errors import KgError
 from kg.vocabulary import GRAPHS, ID, KG, ONTOLOGY_GRAPH, PREFIXES, ontology_turtle
@@ -295,6 +295,9 @@ class _Deadline:
         self._timer.cancel()
 
     def opener(self) -> urllib.request.OpenerDirector:
+        import http.client  # (the HTTP client is imported by the commands that use a server, not by every one)
+        import urllib.request
+
         deadline = self
 
         class Connection(http.client.HTTPConnection):
@@ -372,6 +375,10 @@ class RemoteStore:
         """One request, answered within KG_STORE_TIMEOUT: the answer's content type and body."""
         # The form-encoded POST of the SPARQL 1.1 Protocol: every server takes it, whereas a
         # direct application/sparql-query body hangs Virtuoso 7.2 until the timeout.
+        import http.client
+        import urllib.error
+        import urllib.request
+
         body = urllib.parse.urlencode({field: _prologue() + sparql}).encode("utf-8")
         request = urllib.request.Request(url, data=body, method="POST")
         request.add_header("Content-Type", "application/x-www-form-urlencoded")
