@@ -256,7 +256,13 @@ class ArticleActors(MentionFinder, Descriptions):
                         found.append(self.seen(mention.actor))
                 return found
         agent = self.agent_of(token)
-        if self.lexicon.cue("coref", lemma) and (agent is None or agent.noun in (lower, lemma)):
+        # 'Ethiopian federal forces', 'Amhara militias': an owned or named description, not a reference back
+        described = (
+            agent is not None
+            and not any(c.dep_ in ("det", "poss") for c in token.children)
+            and (self.owner(token)[0] is not None or bool(self.named_by(token)))
+        )
+        if self.lexicon.cue("coref", lemma) and (agent is None or agent.noun in (lower, lemma)) and not described:
             return self._description(token, lemma)  # but 'opposition groups' are described by their phrase
         if agent is not None and not (agent.person and token.tag_ in ("NN", "NNP") and self._is_role(token)):
             return self.described(token, agent)  # 'Kenyan officials', 'separatists', 'AU peacekeepers'
@@ -304,23 +310,31 @@ class ArticleActors(MentionFinder, Descriptions):
 
     def _generic(self, actor: Actor, token: Token, text: str) -> Actor:
         """'the militants' is the armed group named last; 'Palestinian militants' a group of its own."""
-        members_of = [self.mentions[p.i] for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+        members_of = [self.mentions[p.i] for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                       for p in c.children if p.dep_ == "pobj" and p.i in self.mentions]  # fmt: skip
         organisations = [m.actor for m in members_of if not m.actor.generic and m.actor.type in ORGANISATIONS]
-        if organisations:  # 'fighters of al-Shabab' are al-Shabab, as 'al-Shabab fighters' are
+        if organisations:  # 'fighters of al-Shabab', 'mercenaries from Wagner' are al-Shabab and Wagner
             return self.seen(organisations[0])
+        unknown = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"
+                   and c.i not in self.mentions and c.i < token.i]  # fmt: skip
+        if unknown:  # 'the ELN rebels': a name kg does not know qualifies them; they are no earlier group
+            return self.seen(self.qualified(actor, " ".join(c.text for c in unknown)))
+        for child in token.children:
+            mention = self.mentions.get(child.i)
+            modifies = child.dep_ in ("amod", "compound", "poss") and mention is not None
+            if (
+                modifies
+                and mention.kind in ("name", "ner")
+                and mention.actor.type not in ("State", "Place", "Population")
+            ):
+                return self.seen(mention.actor)  # 'Hezbollah fighters' are Hezbollah
+            if modifies and mention.kind in ("demonym", "name"):
+                return self.seen(self.qualified(actor, token.doc[mention.start : mention.end].text))
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if determiners & {"the", "these", "those", "this", "that"}:  # 'the rebels': the last armed group, named or not
             found = next(self.recent_all(actor.type, token.i, generic=actor.type == "ArmedGroup"), None)
             if found is not None:
                 return self.seen(found)
-        for child in token.children:
-            mention = self.mentions.get(child.i)
-            modifies = child.dep_ in ("amod", "compound", "poss") and mention is not None
-            if modifies and mention.kind == "name" and mention.actor.type not in ("State", "Place", "Population"):
-                return self.seen(mention.actor)  # 'Hezbollah fighters' are Hezbollah
-            if modifies and mention.kind in ("demonym", "name"):
-                return self.seen(self.qualified(actor, token.doc[mention.start : mention.end].text))
         # an unqualified generic ('rebels') is this article's: rebels elsewhere are other rebels
         scoped = self.derive(f"{slug(self.doc_id or 'text')}/{actor.id}", actor.label, actor.type, generic=True,
                              source="derived")  # fmt: skip

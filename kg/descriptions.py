@@ -107,8 +107,14 @@ class Descriptions:
         return " ".join(w.text for w in proper)
 
     def owners(self, token: Token) -> list[Actor]:
-        """The owner of a noun and the owners coordinated with it ('Hungarian and Romanian officials')."""
-        owner, word = self.owner(token)
+        """The owner of a noun and the owners coordinated with it ('Hungarian and Romanian officials'); an
+        organisation the noun's members come from wins over a demonym ('Russian mercenaries from Wagner')."""
+        organisations = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                         for p in c.children if p.dep_ == "pobj" and p.i in self.mentions
+                         and self.mentions[p.i].actor.type in ("ArmedGroup", "PoliticalOrganization")]  # fmt: skip
+        owner, word = (
+            (self.mentions[organisations[0].i].actor, organisations[0]) if organisations else self.owner(token)
+        )
         if owner is None:  # 'rebels in the Ivory Coast', 'officials in Kenya'
             places = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "throughout")
                       for p in c.children if p.dep_ == "pobj" and p.i in self.mentions]  # fmt: skip

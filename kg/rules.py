@@ -176,7 +176,8 @@ class SentenceRules(VerbRules, EventNounRules, ModifierRules, ModalityRules, Con
             if (pos in ("VERB", "AUX") or token.tag_.startswith("VB")) and self.lex.may_trigger("verb", token):
                 self.construction = "verb"
                 self.verb(token)
-            if pos in ("NOUN", "PROPN") and self.lex.may_trigger("noun", token):
+            gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")  # "Fighting between X and Y killed"
+            if (pos in ("NOUN", "PROPN") or gerund) and self.lex.may_trigger("noun", token):
                 self.construction = "event noun"
                 self.noun(token)
             if token.i >= 2 and doc[token.i - 1].text == "-":

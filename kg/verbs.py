@@ -418,7 +418,10 @@ class VerbRules:
         return None
 
     def together_with(self, token: Token) -> list[Token]:
-        """The 'with' preposition of 'together with X' / 'along with X' (the parser attaches it either way)."""
+        """The 'with' preposition of 'together with X' / 'along with X' (the parser attaches it either way), or
+        a preposition that says it alone ('alongside X')."""
+        if token.dep_ == "prep" and self.lex.cue("with", token.lower_) and token.lower_ not in ("together", "along"):
+            return [token]  # 'fighting alongside Malian troops'
         if token.dep_ == "advmod" and self.lex.cue("with", token.lower_):
             return [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
         if (

@@ -616,6 +616,27 @@ WHOLE += [
         {("Syria", "threatens", "Turkey", "actual", None)},
     ),
     (
+        "mercenaries from an organisation are the organisation; fighting alongside is cooperation; a known "
+        "name before 'rebels' names them",
+        "Russian mercenaries from the Wagner Group are fighting alongside Malian troops. Colombia's government "
+        "and the ELN rebels resumed peace talks in Havana.",
+        {
+            ("Wagner Group", "cooperatesWith", "Malian military", "actual", None),
+            ("Colombian government", "meetsWith", "National Liberation Army", "actual", None),
+        },
+    ),
+    (
+        "a coreference noun with an owner and no article is described, not looked back for; a gerund subject "
+        "is an event; crossing into a country is a deployment",
+        "Ethiopian federal forces clashed with Amhara militias in Gondar. Fighting between the Sudanese army and "
+        "the RSF has killed hundreds of civilians. Turkish troops crossed into northern Iraq.",
+        {
+            ("Ethiopian military", "fights", "Amhara militias", "actual", None),
+            ("Sudanese Armed Forces", "fights", "Rapid Support Forces", "actual", None),
+            ("Turkish military", "deploysTo", "Iraq", "actual", None),
+        },
+    ),
+    (
         "a camp for refugees houses them: an attack on it is an attack on them",
         "A refugee camp for Somali refugees was attacked by Kenyan police.",
         {("Kenyan police", "attacks", "refugees", "actual", None)},
