@@ -36,6 +36,8 @@ QUANTITIES = {
     "thousand", "thousands", "hundreds", "dozens", "scores", "millions", "some", "most", "many", "part", "third",
     "half", "group", "member", "members", "delegation", "contingent", "batch", "patch", "unit",
 }  # fmt: skip
+#: Head words of an issuer's name that stand for it in its own release ('the Department', 'the Ministry')
+ISSUER_HEADS = {"Department", "Ministry", "Office", "Embassy", "Mission", "Administration", "Commission", "Council"}
 #: Actor types whose members, named by a generic noun ('fighters of X'), act as the organisation
 ORGANISATIONS = {"ArmedGroup", "PoliticalOrganization", "InternationalOrganization"}
 #: 'members, including X and Y', 'countries such as X': the listed actors belong to the phrase
@@ -208,6 +210,9 @@ class ArticleActors(MentionFinder, Descriptions):
 
     def denote(self, token: Token, object_position: bool = False) -> list[Actor]:
         """The actors a noun-phrase head refers to (without its conjuncts)."""
+        issuer = self.author is not None and token.text in ISSUER_HEADS and token.text in self.author.label.split()
+        if issuer and [c.lower_ for c in token.children] == ["the"]:  # 'The Department is imposing ...'
+            return [self.seen(self.author)]
         mention = self.mentions.get(token.i)
         if mention is not None:
             return [self._from_mention(mention, token)]

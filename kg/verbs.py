@@ -329,12 +329,12 @@ class VerbRules:
         if self.is_event_noun(noun):
             partnered = any(self.relations[t.relation].symmetric for t in self.noun_triggers(noun))
             if trigger.relation == "concedesTo" or (partnered and not self.agents(noun)):
-                # 'lifted the sanctions on X': X gains; 'endorsed an agreement with X' / 'between X and Y'
-                sides = list(self.pair(noun) or ()) if partnered else []
+                # 'lifted the sanctions on X': X gains; 'endorsed an agreement with X': X. An agreement between X
+                # and Y is theirs: a third party that endorses it backs neither
                 objects = [a for t in self.noun_triggers(noun) for a in self.noun_objects(noun, t)]
                 if not objects and trigger.relation == "concedesTo":  # 'lifted the curfew in Darfur'
                     objects = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
-                return sides + objects
+                return objects
             return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
         found: list[Actor] = []
         for child in noun.children:

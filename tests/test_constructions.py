@@ -912,3 +912,14 @@ def test_every_adjunct_row_gives_exactly_its_example(adjunct):
     """ontology/constructions/adjuncts.tsv: each row's example sentence gives exactly its one statement."""
     subject, relation, obj = adjunct.expected
     assert {(s, r, o) for s, r, o, _, _ in triples(adjunct.example)} == {(subject, relation, obj)}
+
+
+def test_a_release_names_its_issuer_by_its_head_word_and_endorsing_a_deal_backs_neither_side():
+    release = (
+        "The Department is imposing visa restrictions on officials of the Nicaraguan government. "
+        "The United States applauds the agreement between Armenia and Azerbaijan."
+    )
+    assert triples_by_author(release, "U.S. Department of State") == {
+        ("U.S. Department of State", "sanctions", "Nicaraguan government", "actual", None),
+        ("Armenia", "agreesWith", "Azerbaijan", "actual", None),
+    }
