@@ -64,6 +64,8 @@ class EventNounRules:
                     found.append(self.ctx.seen(leader.actor))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 found += self.pobjs(child)
+            elif child.dep_ == "acl" and child.lemma_.lower() in ("claim", "carry") and child.tag_ == "VBN":
+                found += [a for g in child.children if g.dep_ == "agent" for a in self.pobjs(g)]  # 'claimed by X'
             elif child.dep_ == "prep" and child.lower_ == "from" and not self.movement(noun):
                 found += self.pobjs(child)  # 'an appeal from X', 'support from X' (a place of origin is no agent)
             elif child.dep_ == "prep" and child.lower_ == "of" and self.movement(noun):

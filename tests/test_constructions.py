@@ -616,6 +616,11 @@ WHOLE += [
         {("Syria", "threatens", "Turkey", "actual", None)},
     ),
     (
+        "an attack carried out by X is X's: condemning it accuses X",
+        "Kenya condemned the bombing carried out by al-Shabab.",
+        {("Kenya", "accuses", "al-Shabab", "actual", None)},
+    ),
+    (
         "mercenaries from an organisation are the organisation; fighting alongside is cooperation; a known "
         "name before 'rebels' names them",
         "Russian mercenaries from the Wagner Group are fighting alongside Malian troops. Colombia's government "
