@@ -164,6 +164,21 @@ class ArticleActors(MentionFinder, Descriptions):
         fits = all((a.type == "Person") == person for a in found) and plural == many
         return found if found and fits else []
 
+    def own_subject(self, pronoun: Token) -> list[Actor]:
+        """'Mali, Burkina Faso and Niger announced their withdrawal', 'Israel denied its troops were there': a
+        possessive pronoun in the verb's object is the verb's subject when their kinds agree."""
+        noun = pronoun.head
+        if pronoun.dep_ != "poss" or noun.dep_ != "dobj" or noun.head.i == noun.i:
+            return []
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
+            return []
+        found = self.expand(subject)
+        many = len(found) > 1 or subject.tag_ in ("NNS", "NNPS") or self.is_quantity(subject)
+        person = PRONOUNS[pronoun.lower_] == "Person"
+        fits = all((a.type == "Person") == person for a in found) and (pronoun.lower_ == "their") == many
+        return found if found and fits else []
+
     def salient_state(self, sentence: Span) -> Actor | None:
         """The state an unowned 'government' belongs to: named in the sentence, else most named so far."""
         for token in sentence:
@@ -220,7 +235,7 @@ class ArticleActors(MentionFinder, Descriptions):
         if lower in FIRST_PERSON and token.pos_ == "PRON":
             return self.first_person(token)
         if lower in PRONOUNS and token.pos_ == "PRON":
-            speakers = self.reporting_subject(token)
+            speakers = self.reporting_subject(token) or self.own_subject(token)
             if speakers:
                 return speakers
             found = self.recent(PRONOUNS[lower], token.i)
@@ -261,11 +276,12 @@ class ArticleActors(MentionFinder, Descriptions):
                         found.append(self.seen(mention.actor))
                 return found
         agent = self.agent_of(token)
-        # 'Ethiopian federal forces', 'Amhara militias': an owned or named description, not a reference back
+        # 'Ethiopian federal forces', 'Amhara militias': an owned or named description, not a reference back;
+        # without an article an armed group's noun is a generic actor ('Iranian-backed militias attacked ...')
         described = (
             agent is not None
             and not any(c.dep_ in ("det", "poss") for c in token.children)
-            and (self.owner(token)[0] is not None or bool(self.named_by(token)))
+            and (self.owner(token)[0] is not None or bool(self.named_by(token)) or agent.actor_type == "ArmedGroup")
         )
         if self.lexicon.cue("coref", lemma) and (agent is None or agent.noun in (lower, lemma)) and not described:
             return self._description(token, lemma)  # but 'opposition groups' are described by their phrase
@@ -427,7 +443,12 @@ class ArticleActors(MentionFinder, Descriptions):
                 token = named[-1]
                 found = list(self.denote(token, object_position))
         mention = self.mentions.get(token.i)
-        words = self.sentence_doc[mention.start : mention.end] if mention is not None else [token]
+        words = list(self.sentence_doc[mention.start : mention.end]) if mention is not None else [token]
+        if mention is not None and mention.actor.type == "State":  # 'Mali, Burkina Faso and Niger' parsed as an
+            words += [c for c in token.children if c.dep_ == "appos" and (m := self.mentions.get(c.i)) is not None
+                      and m.actor.type == "State" and m.actor != mention.actor]  # apposition: a list  # fmt: skip
+            for appos in words[len(self.sentence_doc[mention.start : mention.end]) :]:
+                found += [a for a in self.denote(appos, object_position) if a not in found]
         for conj in (c for word in words for c in word.conjuncts):  # 'Barack Obama and Vladimir Putin'
             if conj.i > token.i:
                 for actor in self.denote(conj, object_position):

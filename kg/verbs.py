@@ -68,8 +68,9 @@ class VerbRules:
         """A noun and what its 'of' phrases measure: 'sent 700 kg of medicine', 'a grant of 5 million
         shillings', 'tons of food aid' (the pattern is the verb and the goods, not the measure)."""
         found = [noun]
+        counted = any(c.dep_ in ("nummod", "quantmod") for c in noun.children)  # '$40 billion in aid'
         for child in noun.children:
-            if depth and child.dep_ == "prep" and child.lower_ == "of":
+            if depth and child.dep_ == "prep" and (child.lower_ == "of" or (counted and child.lower_ == "in")):
                 for pobj in (p for p in child.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")):
                     found += VerbRules.measured(pobj, depth - 1)
         return found
@@ -293,6 +294,8 @@ class VerbRules:
         if self.relations[trigger.relation].core == "concedesTo":  # 'freed women held by the militants': a rescue
             targets = [t for t in targets if not any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)
                                                      for c in t.children)]  # fmt: skip
+        if verb.dep_ == "relcl":  # 'Hezbollah, which is backed by Iran': the relative pronoun is the noun
+            targets = [verb.head if t.lower_ in RELATIVE_PRONOUNS else t for t in targets]
         found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
         if not found and trigger.relation not in ("attacks", "meetsWith"):  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]

@@ -621,6 +621,33 @@ WHOLE += [
         {("Kenya", "accuses", "al-Shabab", "actual", None)},
     ),
     (
+        "an armed group's noun without an article is a generic actor, backed by whoever backs it",
+        "Iranian-backed militias attacked U.S. forces in eastern Syria.",
+        {("Iran", "supports", "militias", "actual", None), ("militias", "attacks", "US military", "actual", None)},
+    ),
+    (
+        "a counted sum in aid is the aid",
+        "Ukraine has received more than $40 billion in military aid from the United States.",
+        {("United States", "supports", "Ukraine", "actual", None)},
+    ),
+    (
+        "a relative pronoun stands for its noun",
+        "Hezbollah, which is backed by Iran, has fought alongside Syrian government forces since 2013.",
+        {
+            ("Iran", "supports", "Hezbollah", "actual", None),
+            ("Hezbollah", "cooperatesWith", "Syrian Army", "actual", None),
+        },
+    ),
+    (
+        "a list parsed as apposition is a list; 'their' in the object is the subject's",
+        "Mali, Burkina Faso and Niger announced their withdrawal from ECOWAS.",
+        {
+            ("Mali", "withdrawsFrom", "ECOWAS", "actual", None),
+            ("Burkina Faso", "withdrawsFrom", "ECOWAS", "actual", None),
+            ("Niger", "withdrawsFrom", "ECOWAS", "actual", None),
+        },
+    ),
+    (
         "mercenaries from an organisation are the organisation; fighting alongside is cooperation; a known "
         "name before 'rebels' names them",
         "Russian mercenaries from the Wagner Group are fighting alongside Malian troops. Colombia's government "
