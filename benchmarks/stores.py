@@ -1,8 +1,10 @@
-"""Store benchmark: kg's default store (Oxigraph on disk) beside rdflib's in-memory store, in one run.
+"""Store benchmark: kg's default store (Oxigraph on disk) beside rdflib's in-memory store and a SPARQL server
+(Oxigraph server), in one run.
 
 A realistic graph is generated with kg's own RDF code (kg.rdf: document graphs with reified
 statements, evidence sentences, actors, materialised corroboration), at each size asked for, and
-written once to N-Quads. Each store then runs in its own process (so peak memory is its own):
+written once to N-Quads part files (``--parts``). Each store then runs in its own process (so peak memory is its
+own):
 
 * load: the N-Quads file into the store (Oxigraph: ``kg load``'s bulk path; rdflib: ``parse``);
 * on-disk size (Oxigraph) and peak resident memory (both);
@@ -10,10 +12,15 @@ written once to N-Quads. Each store then runs in its own process (so peak memory
   materialised (what ingest maintains) and aggregated on the fly (what it replaces);
 * export of the whole graph to Turtle (kg export's code path);
 * for Oxigraph, also the transactional write path that ``kg ingest`` uses (batches of documents,
-  one SPARQL update each, with corroboration recount), on the first 20,000 statements.
+  one SPARQL update each, with corroboration recount), on the first 20,000 statements;
+* with ``--backends ...,server``: an Oxigraph server (PyPI ``oxigraph``) whose own bulk loader
+  (``oxigraph load``, the part files in parallel) loads the parts, then ``oxigraph serve
+  --union-default-graph``, queried and exported through kg's SPARQL 1.1 Protocol client (kg.store.RemoteStore),
+  and kg ingest's write path through the endpoint. Its peak memory is the server process's.
 
     python benchmarks/stores.py                       # 100k and 1M statements
     python benchmarks/stores.py --sizes 100000 --rdflib-max 100000
+    nice -n 19 python benchmarks/stores.py --sizes 1000000,3000000 --backends disk,server --parts 8
 
 Targets (issue 4) at 1M statements: load >= 150k triples/s, lookups < 10 ms p50, aggregations
 < 1 s p50 (< 100 ms where a materialised count serves), export to Turtle < 60 s.
@@ -22,17 +29,21 @@ Targets (issue 4) at 1M statements: load >= 150k triples/s, lookups < 10 ms p50,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
+import os
 import random
 import resource
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,8 +78,9 @@ def actors(n: int, rng: random.Random) -> list[Actor]:
     return found[:n] if n < len(found) else found
 
 
-def generate(statements: int, path: Path, seed: int = 7) -> dict:
-    """Write a graph of about ``statements`` statements to N-Quads; what queries need to know of it."""
+def generate(statements: int, path: Path, seed: int = 7, parts: int = 1) -> dict:
+    """Write a graph of about ``statements`` statements to N-Quads, in ``parts`` files of whole documents (the
+    last also holds the ontology, actors and corroboration); what queries need to know of it."""
     rng = random.Random(seed)
     cast = actors(max(2000, statements // 50), rng)
     # Zipf: a few actors are everywhere. Cumulative weights once, not per draw (O(actors) each).
@@ -77,9 +89,15 @@ def generate(statements: int, path: Path, seed: int = 7) -> dict:
     relation_weights = [5 if r in ("attacks", "supports", "fights", "accuses", "cooperatesWith") else 1 for r in names]
     keys: dict[tuple[str, str, str], list[int]] = {}
     quad_count = 0
-    with path.open("wb") as out:
+    paths = [path] if parts == 1 else [path.with_name(f"{path.stem}-{k:03d}{path.suffix}") for k in range(parts)]
+    documents = -(-statements // STATEMENTS_PER_DOCUMENT)
+    out = paths[0].open("wb")
+    try:
         for start in range(0, statements, STATEMENTS_PER_DOCUMENT):
             doc_number = start // STATEMENTS_PER_DOCUMENT
+            if doc_number and doc_number * parts // documents != (doc_number - 1) * parts // documents:
+                out.close()
+                out = paths[doc_number * parts // documents].open("wb")
             year = 2014 + doc_number % 12
             document = Document(
                 doc_id=f"article-{doc_number:07d}",
@@ -122,7 +140,14 @@ def generate(statements: int, path: Path, seed: int = 7) -> dict:
         tail = ontology + list(actor_quads(cast)) + list(corroboration_quads(keys))
         quad_count += len(tail)
         ox.serialize(tail, out, format=ox.RdfFormat.N_QUADS)
-    return {"quads": quad_count, "actors": [a.id for a in sample_by_rank(cast, 20)], "path": str(path)}
+    finally:
+        out.close()
+    return {
+        "quads": quad_count,
+        "actors": [a.id for a in sample_by_rank(cast, 20)],
+        "path": str(paths[0]),
+        "paths": [str(p) for p in paths if p.exists()],  # (more parts than documents: some stay empty)
+    }
 
 
 def sample_by_rank(cast: list[Actor], n: int) -> list[Actor]:
@@ -198,11 +223,15 @@ def percentiles(times: list[float]) -> tuple[float, float]:
 
 def run_oxigraph(info: dict, repeat: int, workdir: Path) -> dict:
     from kg import export
-    from kg.store import load_file, open_store
+    from kg.store import open_store, read_dump
 
     location = workdir / "oxigraph"
     started = time.perf_counter()
-    store, count = load_file(info["path"], str(location))
+    # kg load's bulk path (kg.store.load_file), over every part: each read through once, then loaded
+    dumps = [read_dump(path) for path in info["paths"]]
+    store = open_store(str(location))
+    store.load(itertools.chain.from_iterable(dump.read() for dump in dumps))
+    count = sum(dump.quads for dump in dumps)
     load_seconds = time.perf_counter() - started
     del store
     store = open_store(str(location), read_only=True)
@@ -217,16 +246,84 @@ def run_oxigraph(info: dict, repeat: int, workdir: Path) -> dict:
     return result
 
 
-def run_ingest_writes(info: dict, statements: int, workdir: Path) -> dict:
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def oxigraph_exe() -> str:
+    return shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+@contextlib.contextmanager
+def oxigraph_server(location: Path):
+    """``oxigraph serve`` over a data directory on 127.0.0.1, default graph the union: (process, query URL)."""
+    port = free_port()
+    command = [oxigraph_exe(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    process = subprocess.Popen([*command, "--union-default-graph"], stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    deadline = time.monotonic() + 600  # opening a large store takes a while
+    while True:
+        try:
+            urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=5).close()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"oxigraph serve did not start over {location}") from None
+            time.sleep(0.2)
+    try:
+        yield process, url
+    finally:
+        process.terminate()
+        process.wait(timeout=120)
+
+
+def process_peak_mb(pid: int) -> float:
+    """Peak resident memory of another process (Linux), MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_server(info: dict, repeat: int, workdir: Path, write_statements: int) -> dict:
+    """The graph in an Oxigraph server: loaded from the part files by the server's own bulk loader, queried,
+    exported and written through kg's SPARQL 1.1 Protocol client."""
+    from kg import export
+    from kg.store import open_store
+
+    location = workdir / "server"
+    started = time.perf_counter()
+    subprocess.run([oxigraph_exe(), "load", "--location", str(location), "--file", *info["paths"]], check=True,
+                   capture_output=True)  # fmt: skip
+    load_seconds = time.perf_counter() - started
+    result = {"load_s": load_seconds, "quads": info["quads"], "disk_mb": dir_mb(location)}
+    with oxigraph_server(location) as (process, url):
+        store = open_store(url)
+        result["queries"] = time_queries(lambda q: list(store.query(q)), info, repeat)
+        started = time.perf_counter()
+        with (workdir / "server-export.ttl").open("wb") as out:
+            export.export(store, out, "turtle")
+        result["export_s"] = time.perf_counter() - started
+        result["export_mb"] = (workdir / "server-export.ttl").stat().st_size / 2**20
+        (workdir / "server-export.ttl").unlink()
+        result["peak_mb"] = process_peak_mb(process.pid)
+    with oxigraph_server(workdir / "server-writes") as (_, url):
+        result.update(run_ingest_writes(info, write_statements, workdir, location=url))
+    return result
+
+
+def run_ingest_writes(info: dict, statements: int, workdir: Path, location: str | None = None) -> dict:
     """kg ingest's write path (pipeline.write: one update per batch, corroboration recount) on
-    freshly generated statements; extraction excluded."""
+    freshly generated statements, into a new on-disk store or the store at ``location``; extraction excluded."""
     from kg.pipeline import BATCH_DOCUMENTS, write
     from kg.store import open_store
 
     rng = random.Random(11)
     cast = actors(2000, rng)
     names = list(relations())
-    store = open_store(str(workdir / "ingest"))
+    store = open_store(location or str(workdir / "ingest"))
     batches = []
     for start in range(0, statements, STATEMENTS_PER_DOCUMENT * BATCH_DOCUMENTS):
         batch = []
@@ -325,6 +422,8 @@ def child(args: argparse.Namespace) -> None:
     workdir = Path(args.workdir)
     if args.child == "oxigraph":
         result = run_oxigraph(info, args.repeat, workdir)
+    elif args.child == "server":
+        result = run_server(info, args.repeat, workdir, args.write_statements)
     elif args.child == "ingest":
         result = run_ingest_writes(info, args.write_statements, workdir)
     else:
@@ -346,41 +445,58 @@ def measure(kind: str, info_path: Path, workdir: Path, repeat: int, write_statem
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def report(size: int, ox_figures: dict, rdflib_figures: dict | None, writes: dict) -> None:
-    quads = ox_figures["quads"]
+#: Column titles of the report, by backend.
+TITLES = {"disk": "Oxigraph on disk (default)", "rdflib": "rdflib in memory", "server": "Oxigraph server"}
+
+
+def report(size: int, figures: dict[str, dict], writes: dict) -> None:
+    """One table per size: a column per backend, and each one's ratio to the on-disk store measured in this run."""
+    base = figures["disk"]
+    quads = base.get("quads") or next(f["quads"] for f in figures.values() if "quads" in f)
     print(f"\n## {size:,} statements ({quads:,} quads)\n")
-    rows = [("", "Oxigraph on disk (default)", "rdflib in memory", "ratio")]
+    for name, found in figures.items():
+        if "failed" in found:
+            print(f"{TITLES[name]}: {found['failed']}\n")
+    others = [name for name, found in figures.items() if name != "disk" and "failed" not in found]
+    header = ["", TITLES["disk"]] + [x for name in others for x in (TITLES[name], "ratio to disk")]
+    rows = [header]
 
-    def add(label: str, a: float | None, b: float | None, fmt: str, better_low: bool = True) -> None:
-        ratio = ""
-        if a and b:
-            ratio = f"{(b / a if better_low else a / b):,.1f}x"
-        shown = [fmt.format(v) if v is not None else "n/a" for v in (a, b)]
-        rows.append((label, *shown, ratio))
+    def add(label: str, key, fmt: str, better_low: bool = True) -> None:
+        value = key(base) if "failed" not in base else None
+        row = [label, fmt.format(value) if value is not None else "n/a"]
+        for name in others:
+            other = key(figures[name])
+            if isinstance(other, str):
+                row += [other, ""]
+                continue
+            row.append(fmt.format(other) if other is not None else "n/a")
+            row.append(f"{(value / other if better_low else other / value):,.2f}x" if value and other else "")
+        rows.append(row)
 
-    rd = rdflib_figures or {}
-    if "failed" in rd:
-        print(f"rdflib: {rd['failed']}\n")
-        rd = {}
-    add(
-        "load, triples/s",
-        quads / ox_figures["load_s"],
-        quads / rd["load_s"] if rd else None,
-        "{:,.0f}",
-        better_low=False,
-    )
-    add("load, seconds", ox_figures["load_s"], rd.get("load_s"), "{:,.1f}")
-    add("on-disk size, MB", ox_figures["disk_mb"], None, "{:,.0f}")
-    add("peak memory, MB", ox_figures["peak_mb"], rd.get("peak_mb"), "{:,.0f}")
-    for name, figures in ox_figures["queries"].items():
-        other = rd.get("queries", {}).get(name) or {}
-        if "timeout_s" in other:
-            rows.append((f"{name}, p50 ms", f"{figures['p50_ms']:,.1f}", f"> {other['timeout_s'] * 1000:,}", ""))
-            continue
-        add(f"{name}, p50 ms", figures["p50_ms"], other.get("p50_ms"), "{:,.1f}")
-        add(f"{name}, p95 ms", figures["p95_ms"], other.get("p95_ms"), "{:,.1f}")
-    add("export to Turtle, seconds", ox_figures["export_s"], None, "{:,.1f}")
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    add("load, triples/s", lambda f: f["quads"] / f["load_s"] if "load_s" in f else None, "{:,.0f}", better_low=False)
+    add("load, seconds", lambda f: f.get("load_s"), "{:,.1f}")
+    add("on-disk size, MB", lambda f: f.get("disk_mb"), "{:,.0f}")
+    add("peak memory, MB", lambda f: f.get("peak_mb"), "{:,.0f}")
+
+    def query(name: str, stat: str):
+        def get(f: dict):
+            found = f.get("queries", {}).get(name) or {}
+            if "timeout_s" in found:
+                return f"> {found['timeout_s'] * 1000:,}"
+            return found.get(stat)
+
+        return get
+
+    for name in base.get("queries", {}):
+        add(f"{name}, p50 ms", query(name, "p50_ms"), "{:,.1f}")
+        add(f"{name}, p95 ms", query(name, "p95_ms"), "{:,.1f}")
+    add("export to Turtle, seconds", lambda f: f.get("export_s"), "{:,.1f}")
+
+    def write_rate(f: dict) -> float | None:
+        return f["write_statements"] / f["write_s"] if "write_s" in f else None
+
+    add("kg ingest's write path, statements/s", write_rate, "{:,.0f}", better_low=False)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     for i, row in enumerate(rows):
         print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
         if i == 0:
@@ -388,17 +504,21 @@ def report(size: int, ox_figures: dict, rdflib_figures: dict | None, writes: dic
     if writes:
         rate = writes["write_quads"] / writes["write_s"]
         print(
-            f"\nkg ingest's transactional write path: {writes['write_statements']:,} statements "
+            f"\nkg ingest's transactional write path (on disk): {writes['write_statements']:,} statements "
             f"({writes['write_quads']:,} quads) in {writes['write_s']:.1f} s = {rate:,.0f} quads/s, "
             f"{writes['write_statements'] / writes['write_s']:,.0f} statements/s"
         )
-    print(f"\nTurtle export: {ox_figures['export_mb']:,.0f} MB.")
+    exports = ", ".join(f"{TITLES[n]} {f['export_mb']:,.0f} MB" for n, f in figures.items() if "export_mb" in f)
+    print(f"\nTurtle export: {exports}.")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100000,1000000", help="statement counts, comma-separated")
+    parser.add_argument("--backends", default="disk,rdflib", help="of disk, rdflib, server; comma-separated")
     parser.add_argument("--rdflib-max", type=int, default=1_000_000, help="largest size to run rdflib at")
+    parser.add_argument("--disk-max", type=int, default=10_000_000, help="largest size to run the on-disk store at")
+    parser.add_argument("--parts", type=int, default=1, help="N-Quads part files the graph is written to")
     parser.add_argument("--repeat", type=int, default=30, help="timed runs per query (Oxigraph)")
     parser.add_argument("--rdflib-repeat", type=int, default=5, help="timed runs per query (rdflib)")
     parser.add_argument("--write-statements", type=int, default=20_000)
@@ -409,25 +529,38 @@ def main() -> None:
     if args.child:
         child(args)
         return
-    print(f"# kg store benchmark (Python {sys.version.split()[0]}, pyoxigraph {ox.__version__})")
+    backends = args.backends.split(",")
+    print(
+        f"# kg store benchmark (Python {sys.version.split()[0]}, pyoxigraph {ox.__version__}; "
+        f"load {os.getloadavg()[0]:.1f})"
+    )
     sizes = [int(s) for s in args.sizes.split(",")]
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
             workdir = Path(tmp)
             started = time.perf_counter()
-            info = generate(size, workdir / "graph.nq")
+            info = generate(size, workdir / "graph.nq", parts=args.parts)
             info_path = workdir / "info.json"
             info_path.write_text(json.dumps(info))
-            print(f"\ngenerated {size:,} statements, {info['quads']:,} quads in {time.perf_counter() - started:.0f} s")
-            ox_figures = measure("oxigraph", info_path, workdir, args.repeat)
+            print(
+                f"\ngenerated {size:,} statements, {info['quads']:,} quads in {len(info['paths'])} part file(s) "
+                f"in {time.perf_counter() - started:.0f} s",
+                flush=True,
+            )
+            figures: dict[str, dict] = {"disk": {"failed": f"not run above {args.disk_max:,} statements"}}
             writes = {}
-            if size == min(sizes):
-                writes = measure("ingest", info_path, workdir, 1, args.write_statements)
-            rdflib_figures = None
-            if size <= args.rdflib_max:
-                rdflib_figures = measure("rdflib", info_path, workdir, args.rdflib_repeat)
-            report(size, ox_figures, rdflib_figures, writes)
-            shutil.rmtree(workdir / "oxigraph", ignore_errors=True)
+            if "disk" in backends and size <= args.disk_max:
+                figures["disk"] = measure("oxigraph", info_path, workdir, args.repeat)
+                shutil.rmtree(workdir / "oxigraph", ignore_errors=True)
+                if size == min(sizes):
+                    writes = measure("ingest", info_path, workdir, 1, args.write_statements)
+            if "server" in backends:
+                figures["server"] = measure("server", info_path, workdir, args.repeat, args.write_statements)
+                shutil.rmtree(workdir / "server", ignore_errors=True)
+            if "rdflib" in backends and size <= args.rdflib_max:
+                figures["rdflib"] = measure("rdflib", info_path, workdir, args.rdflib_repeat)
+            print(f"(measured by {time.perf_counter() - started:.0f} s; load {os.getloadavg()[0]:.1f})", flush=True)
+            report(size, figures, writes)
 
 
 if __name__ == "__main__":
