@@ -15,6 +15,9 @@ from spacy.tokens import Token
 from kg.gazetteer import Actor
 from kg.statements import SOURCE, Factuality
 
+#: Verbs of stopping: asked of another, what is to stop is presupposed to be going on
+CESSATIVE = {"stop", "cease", "halt", "end"}
+
 
 @dataclass
 class Modality:
@@ -80,6 +83,12 @@ class ModalityRules:
                 if result.attributed_to is None:
                     result.attributed_to = self.asserter(head)
                 break
+            if dep == "xcomp" and cue("negator", head) and self.cessative(head):
+                # 'called on Iran to stop arming the Houthis': whoever asks for the stop says Iran arms them
+                requesters = self.subjects(head.head) if head.dep_ == "xcomp" else []
+                if requesters and result.attributed_to is None and not negated and not potential:
+                    result.attributed_to = requesters[0]
+                    break
             if dep in ("xcomp", "ccomp", "acomp"):
                 attempted = dep == "xcomp" and cue("attempt", head) and not potential
                 result.attempted = result.attempted or attempted
@@ -106,6 +115,10 @@ class ModalityRules:
             result.factuality = Factuality.POTENTIAL
         result.attempted = result.attempted and result.factuality == Factuality.ACTUAL
         return result
+
+    def cessative(self, verb: Token) -> bool:
+        """'stop', 'cease', 'halt' asked of another ('urged X to stop V-ing'): the act is presupposed."""
+        return verb.lemma_.lower() in CESSATIVE and verb.dep_ == "xcomp" and verb.head.i != verb.i
 
     def negates(self, child: Token) -> bool:
         """'not', 'never', 'no longer' (the parser puts 'no' under 'longer')."""
