@@ -11,21 +11,17 @@ through the gazetteer: :class:`ArticleActors` holds one article's context.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from kg.coreference import PRONOUNS, Coreference, acts
 from kg.descriptions import FIRST_PERSON, Descriptions, slug
 from kg.gazetteer import Actor, Gazetteer, normalize
 from kg.lexicon import Lexicon
 from kg.mentions import ORG_HEADS, TITLES, Mention, MentionFinder, guess_org_type  # noqa: F401 (re-exported)
 
-PRONOUNS = {
-    "he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
-    "it": "group", "its": "group", "they": "group", "them": "group", "their": "group",
-}  # fmt: skip
 #: Heads that stand for the name before them: 'the APEC forum' is APEC, 'the Greek side' is Greece
 NAMED_HEADS = {
     "forum", "movement", "group", "organization", "organisation", "party", "side", "sides", "camp", "faction",
@@ -46,7 +42,7 @@ OWNER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
 
 
 @dataclass
-class ArticleActors(MentionFinder, Descriptions):
+class ArticleActors(MentionFinder, Descriptions, Coreference):
     """Actor resolution within one article: gazetteer, derived actors and what was said before."""
 
     gazetteer: Gazetteer
@@ -116,77 +112,10 @@ class ArticleActors(MentionFinder, Descriptions):
         named = [
             m.actor
             for m in sorted({m.start: m for m in self.mentions.values()}.values(), key=lambda m: m.start)
-            if not m.actor.generic and (m.kind != "capital" or _acts(self.sentence_doc[m.end - 1]))
+            if not m.actor.generic and (m.kind != "capital" or acts(self.sentence_doc[m.end - 1]))
         ]
         self.history.extend([*named, *(a for a in self.pending if a not in named)])
         self.pending = []
-
-    def recent(self, wanted: str, position: int) -> Actor | None:
-        """The actor named last before ``position`` whose type fits ('group': any collective actor).
-
-        Names earlier in the same sentence come first, then earlier sentences, latest first.
-        """
-        return next(self.recent_all(wanted, position), None)
-
-    def recent_all(self, wanted: str, position: int, generic: bool = False) -> Iterator[Actor]:
-        """Every actor of a type named before ``position``, latest first (see :meth:`recent`); an article's
-        generic actors ('separatists') only when ``generic`` (a description of the same kind refers back)."""
-        own = {t.i for t in self.sentence_doc[position].subtree} if self.sentence_doc is not None else set()
-        earlier = sorted(
-            {m.start: m for i, m in self.mentions.items() if m.end <= position and i not in own}.values(),
-            key=lambda m: m.start,
-        )
-        in_sentence = [m.actor for m in earlier if m.kind != "capital" or _acts(self.sentence_doc[m.end - 1])]
-        for actor in [*reversed(in_sentence), *reversed(self.history)]:
-            if actor.generic and not generic:
-                continue
-            if (wanted == "group" and actor.type not in ("Person", "Place")) or actor.type == wanted:
-                yield actor
-
-    def reporting_subject(self, pronoun: Token) -> list[Actor]:
-        """'The rebels said they will release X', 'Iraq announced it would allow Y': the subject pronoun of a
-        reported clause is the reporter when their kinds agree. News writes a speaker's plans this way, and
-        the last actor named before the pronoun (here X's country, or nobody for an unnamed group) is the
-        wrong one; the reporter may be a generic group, which :meth:`recent` never returns."""
-        clause = pronoun.head
-        if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
-            return []
-        verb = clause.head
-        if not any(self.lexicon.token_cue(kind, verb) for kind in ("report", "belief", "deny")):
-            return []
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
-            return []
-        found = self.expand(subject)
-        person = PRONOUNS[pronoun.lower_] == "Person"
-        plural = pronoun.lower_ in ("they", "them", "their")
-        many = len(found) > 1 or subject.tag_ in ("NNS", "NNPS") or self.is_quantity(subject)  # 'a group of X'
-        fits = all((a.type == "Person") == person for a in found) and plural == many
-        return found if found and fits else []
-
-    def own_subject(self, pronoun: Token) -> list[Actor]:
-        """'Mali, Burkina Faso and Niger announced their withdrawal', 'Israel denied its troops were there': a
-        possessive pronoun in the verb's object is the verb's subject when their kinds agree."""
-        noun = pronoun.head
-        if pronoun.dep_ != "poss" or noun.dep_ != "dobj" or noun.head.i == noun.i:
-            return []
-        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
-            return []
-        found = self.expand(subject)
-        many = len(found) > 1 or subject.tag_ in ("NNS", "NNPS") or self.is_quantity(subject)
-        person = PRONOUNS[pronoun.lower_] == "Person"
-        fits = all((a.type == "Person") == person for a in found) and (pronoun.lower_ == "their") == many
-        return found if found and fits else []
-
-    def salient_state(self, sentence: Span) -> Actor | None:
-        """The state an unowned 'government' belongs to: named in the sentence, else most named so far."""
-        for token in sentence:
-            mention = self.mentions.get(token.i)
-            if mention and mention.actor.type == "State" and mention.kind in ("name", "demonym", "ner", "capital"):
-                return mention.actor
-        counts = self.state_counts
-        return self.get(max(counts, key=counts.__getitem__)) if counts else None
 
     def mention_at(self, token: Token) -> Mention | None:
         return self.mentions.get(token.i)
@@ -319,7 +248,7 @@ class ArticleActors(MentionFinder, Descriptions):
     def _from_mention(self, mention: Mention, token: Token) -> Actor:
         actor = mention.actor
         text = token.doc[mention.start : mention.end].text
-        if mention.kind == "capital" and not _acts(token):
+        if mention.kind == "capital" and not acts(token):
             return self.seen(self.derive(slug(text), text, "Place", source="derived"))
         if actor.generic:
             named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mentions
@@ -366,59 +295,6 @@ class ArticleActors(MentionFinder, Descriptions):
         label = f"{qualifier} {generic.label}"
         return self.derive(slug(label), label, generic.type, source="derived")
 
-    def _description(self, token: Token, lemma: str) -> list[Actor]:
-        """'the group', 'his country', 'the Syrian leader', 'government': an actor named before."""
-        wanted = self.lexicon.cue_value("coref", lemma) or "group"
-        children = list(token.children)
-        possessor = next((c for c in children if c.dep_ == "poss"), None)
-        if possessor is not None and possessor.lower_ in PRONOUNS:
-            person = self.recent("Person", token.i) if PRONOUNS[possessor.lower_] == "Person" else None
-            if wanted == "State" and person is not None:
-                country = self.get(person.country) or self.get(person.leads)
-                if country is not None:
-                    return [self.seen(country)]
-            speaker = self._speaker(token)
-            if wanted == "State" and speaker is not None:
-                return [self.seen(speaker)]
-        if lemma in ("government", "regime") and not any(c.dep_ == "det" and c.lower_ == "a" for c in children):
-            owner, _ = self.owner(token)
-            state = owner if owner and owner.type == "State" else self.salient_state(token.sent)
-            return [self.seen(self.state_body(state, "government"))] if state else []
-        owned = [p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        for child in [*children, *owned]:  # 'the Syrian leader', 'the president of Armenia'
-            mention = self.mentions.get(child.i)
-            if child.dep_ in ("amod", "compound", "poss", "pobj") and mention and wanted == "Person":
-                return [self.seen(self._leader_of(mention.actor) or mention.actor)]
-        if wanted == "State" and any(c.dep_ == "det" for c in children):
-            person = next(
-                (m.actor for i, m in sorted(self.mentions.items()) if i < token.i and m.actor.type == "Person"), None
-            )
-            state = self.get(person.country) if person else self.salient_state(token.sent)
-            return [self.seen(state)] if state else []
-        if any(c.dep_ in ("det", "poss") for c in children):
-            found = self.recent(wanted, token.i)
-            return [self.seen(found)] if found else []
-        return []
-
-    def _speaker(self, token: Token) -> Actor | None:
-        """For 'his country' inside 'Turkey's foreign minister says ...': the state the speaker serves."""
-        for ancestor in token.ancestors:
-            for child in ancestor.children:
-                if child.dep_ == "nsubj" and self._is_role(child):
-                    owner, _ = self.owner(child)
-                    if owner is not None:
-                        return owner
-        return None
-
-    def _leader_of(self, actor: Actor) -> Actor | None:
-        for candidate in reversed(self.history):
-            if candidate.type == "Person" and candidate.leads == actor.id:
-                return candidate
-        for candidate in self.gazetteer.by_id.values():
-            if candidate.type == "Person" and candidate.leads == actor.id:
-                return candidate
-        return None
-
     def _is_role(self, token: Token) -> bool:
         phrase = " ".join(t.lower_ for t in token.lefts if t.dep_ in ("amod", "compound") and t.i not in self.mentions)
         lemma = token.lemma_.lower()
@@ -455,13 +331,3 @@ class ArticleActors(MentionFinder, Descriptions):
                     if actor not in found:
                         found.append(actor)
         return found
-
-
-def _acts(token: Token) -> bool:
-    """A capital acts ('Moscow denied') as subject, agent or possessor; elsewhere it is a place."""
-    head = token
-    while head.dep_ == "compound":
-        head = head.head
-    if head.dep_ in ("nsubj", "nsubjpass", "poss"):
-        return True
-    return head.dep_ == "pobj" and head.head.lower_ == "by"

@@ -33,6 +33,7 @@ from kg.gazetteer import Actor, Gazetteer, alias_matchers, default_gazetteer, no
 from kg.lexicon import Lexicon, Trigger, default_lexicon
 from kg.modality import Modality, ModalityRules
 from kg.modifiers import ModifierRules
+from kg.objects import ObjectRules
 from kg.sentences import Sentence, load_pipeline
 from kg.statements import Extraction, Factuality, Statement, register_extractor
 from kg.verbs import VIOLENT, VerbRules
@@ -155,7 +156,7 @@ class RuleExtractor:
         return hits[0][0] if hits else None
 
 
-class SentenceRules(VerbRules, EventNounRules, ModifierRules, ModalityRules, Constructions):
+class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, ModalityRules, Constructions):
     """The rules applied to one sentence."""
 
     def __init__(self, extractor: RuleExtractor, context: ArticleActors, sentence: Sentence):

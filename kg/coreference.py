@@ -1,0 +1,155 @@
+"""Coreference within an article: pronouns, 'the group', 'his country', 'the minister', the state an unowned
+'government' belongs to. Mixed into :class:`kg.actors.ArticleActors` (which supplies ``mentions``,
+``history``, ``expand``, ``owner``, ``seen`` and the rest of an article's context), split out by concern.
+
+Heuristic, as the README's Known limits say: the last actor of the right kind named before, except where
+the grammar says better (the subject pronoun of a reported clause is its reporter; a possessive in the
+object is the subject's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.gazetteer import Actor
+
+PRONOUNS = {
+    "he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
+    "it": "group", "its": "group", "they": "group", "them": "group", "their": "group",
+}  # fmt: skip
+
+
+class Coreference:
+    """Mixed into :class:`kg.actors.ArticleActors`."""
+
+    def recent(self, wanted: str, position: int) -> Actor | None:
+        """The actor named last before ``position`` whose type fits ('group': any collective actor).
+
+        Names earlier in the same sentence come first, then earlier sentences, latest first.
+        """
+        return next(self.recent_all(wanted, position), None)
+
+    def recent_all(self, wanted: str, position: int, generic: bool = False) -> Iterator[Actor]:
+        """Every actor of a type named before ``position``, latest first (see :meth:`recent`); an article's
+        generic actors ('separatists') only when ``generic`` (a description of the same kind refers back)."""
+        own = {t.i for t in self.sentence_doc[position].subtree} if self.sentence_doc is not None else set()
+        earlier = sorted(
+            {m.start: m for i, m in self.mentions.items() if m.end <= position and i not in own}.values(),
+            key=lambda m: m.start,
+        )
+        in_sentence = [m.actor for m in earlier if m.kind != "capital" or acts(self.sentence_doc[m.end - 1])]
+        for actor in [*reversed(in_sentence), *reversed(self.history)]:
+            if actor.generic and not generic:
+                continue
+            if (wanted == "group" and actor.type not in ("Person", "Place")) or actor.type == wanted:
+                yield actor
+
+    def reporting_subject(self, pronoun: Token) -> list[Actor]:
+        """'The rebels said they will release X', 'Iraq announced it would allow Y': the subject pronoun of a
+        reported clause is the reporter when their kinds agree. News writes a speaker's plans this way, and
+        the last actor named before the pronoun (here X's country, or nobody for an unnamed group) is the
+        wrong one; the reporter may be a generic group, which :meth:`recent` never returns."""
+        clause = pronoun.head
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return []
+        verb = clause.head
+        if not any(self.lexicon.token_cue(kind, verb) for kind in ("report", "belief", "deny")):
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
+            return []
+        found = self.expand(subject)
+        person = PRONOUNS[pronoun.lower_] == "Person"
+        plural = pronoun.lower_ in ("they", "them", "their")
+        many = len(found) > 1 or subject.tag_ in ("NNS", "NNPS") or self.is_quantity(subject)  # 'a group of X'
+        fits = all((a.type == "Person") == person for a in found) and plural == many
+        return found if found and fits else []
+
+    def own_subject(self, pronoun: Token) -> list[Actor]:
+        """'Mali, Burkina Faso and Niger announced their withdrawal', 'Israel denied its troops were there': a
+        possessive pronoun in the verb's object is the verb's subject when their kinds agree."""
+        noun = pronoun.head
+        if pronoun.dep_ != "poss" or noun.dep_ != "dobj" or noun.head.i == noun.i:
+            return []
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
+            return []
+        found = self.expand(subject)
+        many = len(found) > 1 or subject.tag_ in ("NNS", "NNPS") or self.is_quantity(subject)
+        person = PRONOUNS[pronoun.lower_] == "Person"
+        fits = all((a.type == "Person") == person for a in found) and (pronoun.lower_ == "their") == many
+        return found if found and fits else []
+
+    def salient_state(self, sentence: Span) -> Actor | None:
+        """The state an unowned 'government' belongs to: named in the sentence, else most named so far."""
+        for token in sentence:
+            mention = self.mentions.get(token.i)
+            if mention and mention.actor.type == "State" and mention.kind in ("name", "demonym", "ner", "capital"):
+                return mention.actor
+        counts = self.state_counts
+        return self.get(max(counts, key=counts.__getitem__)) if counts else None
+
+    def _description(self, token: Token, lemma: str) -> list[Actor]:
+        """'the group', 'his country', 'the Syrian leader', 'government': an actor named before."""
+        wanted = self.lexicon.cue_value("coref", lemma) or "group"
+        children = list(token.children)
+        possessor = next((c for c in children if c.dep_ == "poss"), None)
+        if possessor is not None and possessor.lower_ in PRONOUNS:
+            person = self.recent("Person", token.i) if PRONOUNS[possessor.lower_] == "Person" else None
+            if wanted == "State" and person is not None:
+                country = self.get(person.country) or self.get(person.leads)
+                if country is not None:
+                    return [self.seen(country)]
+            speaker = self._speaker(token)
+            if wanted == "State" and speaker is not None:
+                return [self.seen(speaker)]
+        if lemma in ("government", "regime") and not any(c.dep_ == "det" and c.lower_ == "a" for c in children):
+            owner, _ = self.owner(token)
+            state = owner if owner and owner.type == "State" else self.salient_state(token.sent)
+            return [self.seen(self.state_body(state, "government"))] if state else []
+        owned = [p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for child in [*children, *owned]:  # 'the Syrian leader', 'the president of Armenia'
+            mention = self.mentions.get(child.i)
+            if child.dep_ in ("amod", "compound", "poss", "pobj") and mention and wanted == "Person":
+                return [self.seen(self._leader_of(mention.actor) or mention.actor)]
+        if wanted == "State" and any(c.dep_ == "det" for c in children):
+            person = next(
+                (m.actor for i, m in sorted(self.mentions.items()) if i < token.i and m.actor.type == "Person"), None
+            )
+            state = self.get(person.country) if person else self.salient_state(token.sent)
+            return [self.seen(state)] if state else []
+        if any(c.dep_ in ("det", "poss") for c in children):
+            found = self.recent(wanted, token.i)
+            return [self.seen(found)] if found else []
+        return []
+
+    def _speaker(self, token: Token) -> Actor | None:
+        """For 'his country' inside 'Turkey's foreign minister says ...': the state the speaker serves."""
+        for ancestor in token.ancestors:
+            for child in ancestor.children:
+                if child.dep_ == "nsubj" and self._is_role(child):
+                    owner, _ = self.owner(child)
+                    if owner is not None:
+                        return owner
+        return None
+
+    def _leader_of(self, actor: Actor) -> Actor | None:
+        for candidate in reversed(self.history):
+            if candidate.type == "Person" and candidate.leads == actor.id:
+                return candidate
+        for candidate in self.gazetteer.by_id.values():
+            if candidate.type == "Person" and candidate.leads == actor.id:
+                return candidate
+        return None
+
+
+def acts(token: Token) -> bool:
+    """A capital acts ('Moscow denied') as subject, agent or possessor; elsewhere it is a place."""
+    head = token
+    while head.dep_ == "compound":
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "by"

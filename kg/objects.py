@@ -1,0 +1,151 @@
+"""Verb objects: on whom a verb acts. Part of the rules (kg.rules), split out by concern from kg.verbs.
+
+The object comes from the direct object, a passive subject, the trigger's prepositions, a recipient, the owner
+or target of an object noun ('rejected a Chinese proposal', 'condemned the attack by X'), what a lifted
+restriction covered, the subject of a conditional threat's condition, or (for frame verbs such as 'threatened
+to', 'refused to') what the controlled clause acts on.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.gazetteer import Actor
+from kg.lexicon import Trigger
+from kg.verbs import EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS
+
+
+class ObjectRules:
+    """Mixed into :class:`kg.rules.SentenceRules`."""
+
+    def objects(self, verb: Token, trigger: Trigger) -> list[Actor]:
+        """On whom the verb acts: direct object, passive subject, the trigger's prepositions, or the
+        noun a participle modifies ('areas controlled by X'). An attack on a place someone holds is an
+        attack on the holder ('bombarded areas controlled by Kurdish forces')."""
+        targets = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and not trigger.preps_only:
+                targets.append(child)
+            if child.dep_ in ("prep", "prt", "dative") and child.lower_ in trigger.preps:
+                targets += [p for p in child.children if p.dep_ == "pobj"]
+            if trigger.preps_only and child.dep_ in ("dobj", "nsubjpass"):  # 'presented evidence against X'
+                targets += [p for c in child.children if c.dep_ == "prep" and c.lower_ in trigger.preps
+                            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        if trigger.relation == "attacks":
+            held_by = [a for target in targets for a in self.holders(target)]
+            if held_by:
+                return held_by
+        if trigger.relation == "requests" and not any(c.dep_ == "dobj" for c in verb.children):
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]  # 'demanded that Belarus release ...'
+            targets += [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
+        if self.relations[trigger.relation].core == "concedesTo":  # 'freed women held by the militants': a rescue
+            targets = [t for t in targets if not any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)
+                                                     for c in t.children)]  # fmt: skip
+        if verb.dep_ == "relcl":  # 'Hezbollah, which is backed by Iran': the relative pronoun is the noun
+            targets = [verb.head if t.lower_ in RELATIVE_PRONOUNS else t for t in targets]
+        found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
+        if not found and trigger.relation not in ("attacks", "meetsWith"):  # one meets people, not their things
+            found = [a for target in targets for a in self.through_noun(target, trigger)]
+        if not found and trigger.preps_only and self.relations[trigger.relation].core == "concedesTo":
+            lifted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and self.is_event_noun(c)]
+            found = [a for noun in lifted for a in self.through_noun(noun, trigger)]  # 'lifted the curfew in X'
+            if not found and lifted:
+                found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
+        if not found and trigger.preps_only and trigger.relation not in ("attacks", "meetsWith"):
+            things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # 'cut diplomatic ties with X'
+            found = [a for thing in things for a in self.through_noun(thing, trigger, frozenset({"with"}))]
+        handed = "to" in trigger.preps if trigger.preps_only else any(t.dep_ == "dobj" for t in targets)
+        if not found and handed:
+            found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'
+        if not found and self.relations[trigger.relation].core in FRAMES:
+            found = self.clause_objects(verb)
+        if not found and self.relations[trigger.relation].core == "threatens":
+            found = self.conditioned(verb)  # 'threatened to strike unless Israel rescinded X': Israel is threatened
+        if not found and self.relations[trigger.relation].core == "accuses" and not targets:
+            found = self.clause_objects(verb, ("xcomp", "advcl"))  # 'demonstrated to demand X's resignation'
+        if not found and trigger.relation != "attacks" and not trigger.preps_only:  # 'complained over Israeli raids'
+            events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in EVENT_PREPS for p in c.children
+                      if p.dep_ == "pobj" and self.is_event_noun(p)]  # fmt: skip
+            found = [a for event in events for a in self.agents(event)]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not trigger.preps_only:
+            found += self.ctx.expand(verb.head, object_position=True)
+        return found
+
+    def through_noun(self, noun: Token, trigger: Trigger, extra: frozenset[str] = frozenset()) -> list[Actor]:
+        """The actor behind an object that is a thing, not an actor: 'condemned the attack by X' (its agent),
+        'rejected a U.S. request', 'an offer from X' (its owner), 'threatened action against X' (its target)."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if self.is_event_noun(noun):
+            partnered = any(self.relations[t.relation].symmetric for t in self.noun_triggers(noun))
+            if trigger.relation == "concedesTo" or (partnered and not self.agents(noun)):
+                # 'lifted the sanctions on X': X gains; 'endorsed an agreement with X': X. An agreement between X
+                # and Y is theirs: a third party that endorses it backs neither
+                objects = [a for t in self.noun_triggers(noun) for a in self.noun_objects(noun, t)]
+                if not objects and trigger.relation == "concedesTo":  # 'lifted the curfew in Darfur'
+                    objects = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
+                return objects
+            return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
+        found: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and (child.lower_ in trigger.preps or child.lower_ in THROUGH_PREPS | extra):
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    owner = None if (actors := self.ctx.expand(pobj, True)) else self.ctx.owner(pobj)[0]
+                    found += actors or ([self.ctx.seen(owner)] if owner is not None else [])  # 'against German goods'
+        if not found:
+            owner, _ = self.ctx.owner(noun)
+            found = [self.ctx.seen(owner)] if owner is not None and owner.type != "Place" else []
+        return found
+
+    def recipients(self, verb: Token) -> list[Actor]:
+        """Who receives what a verb hands over: 'to X' or the indirect object ('give Tanzania a grant')."""
+        found: list[Actor] = []
+        for child in verb.children:
+            if child.dep_ == "dative":
+                found += self.pobjs(child, True) if child.pos_ == "ADP" else self.ctx.expand(child, True)
+            elif child.dep_ == "prep" and child.lower_ == "to":
+                found += self.pobjs(child, object_position=True)
+        return found
+
+    def clause_objects(self, verb: Token, deps: tuple[str, ...] = ("xcomp",)) -> list[Actor]:
+        """'threatened to break relations with Russia', 'refused to meet X', 'offered to hand over to Britain':
+        the actors the controlled clause acts on are the target of the frame verb (PLOVER codes the frame)."""
+        found: list[Actor] = []
+        for clause in verb.children:
+            if clause.dep_ not in deps or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in clause.children:
+                if child.dep_ in ("dobj", "dative"):
+                    found += self.ctx.expand(child, object_position=True) or self.through_noun(
+                        child, NO_TRIGGER, frozenset({"in", "to"})
+                    )  # 'threatened to institute a curfew in Algiers'
+                elif child.dep_ == "prep" and child.lower_ in THROUGH_PREPS | {"to", "in", "from", "into"}:
+                    found += self.pobjs(child, object_position=True)
+        return found
+
+    def conditioned(self, verb: Token) -> list[Actor]:
+        """Whom a conditional threat is aimed at: the subject of its 'unless' or 'if' clause, on the threat or on
+        the act threatened."""
+        verbs = (verb, *(x for x in verb.children if x.dep_ == "xcomp"))
+        clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl" and self.conditional(c)]
+        return [a for clause in clauses for c in clause.children if c.dep_ == "nsubj" for a in self.ctx.expand(c, True)]
+
+    @staticmethod
+    def conditional(clause: Token) -> bool:
+        return any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children)
+
+    def holders(self, token: Token) -> list[Actor]:
+        """Whoever holds an attacked place: 'areas controlled by Kurdish forces', 'an IS-held town'."""
+        found: list[Actor] = []
+        for node in token.subtree:
+            if node.dep_ == "acl" and node.tag_ == "VBN" and self.controls(node, "verb"):
+                for agent in node.children:
+                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                        found += self.pobjs(agent)
+            elif node.i >= 2 and node.doc[node.i - 1].text == "-" and self.controls(node, "hyphen"):
+                found += self.ctx.denote(node.doc[node.i - 2])
+        return found
+
+    def controls(self, token: Token, kind: str) -> bool:
+        triggers = self.verb_triggers(token) if kind == "verb" else self.lex.trigger(kind, token.lower_)
+        return any(t.relation == "controls" for t in triggers)
