@@ -42,6 +42,7 @@ def test_exported_triples_parse_with_two_parsers(store, tmp_path, fmt):
     assert len(set(ox.parse(path=str(path), format=ox_format))) == len(graph)
 
 
+@pytest.mark.server  # (needs a Debian package, as the server tests do)
 def test_exported_turtle_parses_with_raptor(store, tmp_path):
     """A third parser, independent of the Python libraries: Debian's rapper (installed by .ci/run)."""
     rapper = shutil.which("rapper")
