@@ -328,8 +328,11 @@ def ingest_parts(
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> IngestReport:
     """The parts path: parse everything on the cluster into part files, then load them (:func:`load_parts`)."""
+    from kg.actors_report import refresh_descriptions
+
     inputs = paths if isinstance(paths, Inputs) else Inputs(list(paths))
     store = as_store(store)
+    refresh_descriptions(store)  # as kg.pipeline.ingest does: a user gazetteer's actors take its descriptions
     report = IngestReport()
     extracted = list(parse(changed_documents(inputs, store, report, batch_size, strict, on_skip)))
     load_parts(store, parse.parts, extracted, report, batch_size, on_write, on_skip)
