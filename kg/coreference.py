@@ -61,10 +61,7 @@ class Coreference:
         if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
             return []
         found = self.expand(subject)
-        person = PRONOUNS[pronoun.lower_] == "Person"
-        plural = pronoun.lower_ in ("they", "them", "their")
-        many = len(found) > 1 or subject.tag_ in ("NNS", "NNPS") or self.is_quantity(subject)  # 'a group of X'
-        fits = all((a.type == "Person") == person for a in found) and plural == many
+        fits = self.agrees(pronoun, subject, found)
         return found if found and fits else []
 
     def own_subject(self, pronoun: Token) -> list[Actor]:
@@ -77,10 +74,16 @@ class Coreference:
         if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
             return []
         found = self.expand(subject)
+        fits = self.agrees(pronoun, subject, found)
+        return found if found and fits else []
+
+    def agrees(self, pronoun: Token, subject: Token, found: list[Actor]) -> bool:
+        """Whether a pronoun can stand for a subject's actors: person or not, and one or many ('a group of X'
+        is many)."""
         many = len(found) > 1 or subject.tag_ in ("NNS", "NNPS") or self.is_quantity(subject)
         person = PRONOUNS[pronoun.lower_] == "Person"
-        fits = all((a.type == "Person") == person for a in found) and (pronoun.lower_ == "their") == many
-        return found if found and fits else []
+        plural = pronoun.lower_ in ("they", "them", "their")
+        return all((a.type == "Person") == person for a in found) and plural == many
 
     def salient_state(self, sentence: Span) -> Actor | None:
         """The state an unowned 'government' belongs to: named in the sentence, else most named so far."""
