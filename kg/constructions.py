@@ -27,6 +27,7 @@ from kg.errors import KgError
 from kg.events import STRUCTURAL
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
+from kg.verbs import NO_TRIGGER
 from kg.vocabulary import data_path, relations
 
 #: Verbs whose CAMEO patterns say what a received thing was ('received weapons from X': X gave weapons)
@@ -92,12 +93,11 @@ class Constructions:
                 # the parser hangs the inner phrase under the noun or, as often, beside the adjunct phrase
                 following = [c for c in prep.head.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
                 for adjunct in table.get((prep.lower_, noun.lemma_.lower()), ()):
-                    actors = [
-                        a
-                        for inner in [*noun.children, *following]
-                        if inner.dep_ == "prep" and inner.lower_ == adjunct.inner
-                        for a in self.pobjs(inner, object_position=True)
-                    ]
+                    inners = [c for c in [*noun.children, *following] if c.dep_ == "prep" and c.lower_ == adjunct.inner]
+                    actors = [a for inner in inners for a in self.pobjs(inner, object_position=True)]
+                    if not actors:  # 'in protest against the arrest of X by the police': the agent or owner of a thing
+                        things = [p for inner in inners for p in inner.children if p.dep_ == "pobj"]
+                        actors = [a for thing in things for a in self.through_noun(thing, NO_TRIGGER)]
                     clause = self.clause_of(prep)
                     if not actors or clause is None:
                         continue

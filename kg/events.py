@@ -141,12 +141,22 @@ class EventNounRules:
         return verb
 
     def noun_objects(self, noun: Token, trigger: Trigger) -> list[Actor]:
-        """'airstrikes on X', 'offensive against X' ('between' is handled by :meth:`pair`)."""
+        """'airstrikes on X', 'offensive against X' ('between' is handled by :meth:`pair`); for a demand, the
+        subject of its 'that' clause ('its demand that Israel ease restrictions'), as for the verb."""
         found: list[Actor] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in trigger.preps and child.lower_ != "between":
                 found += self.pobjs(child, object_position=True)
+        if not found and self.relations[trigger.relation].core == "requests":
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and self.that_clause(c)]
+            if not clauses and noun.dep_ == "dobj":  # the parser often hangs the clause on the verb instead
+                clauses = [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i and self.that_clause(c)]
+            found = [a for c in clauses for s in c.children if s.dep_ == "nsubj" for a in self.ctx.expand(s, True)]
         return found
+
+    @staticmethod
+    def that_clause(clause: Token) -> bool:
+        return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
     def pair(self, noun: Token) -> tuple[Actor, Actor] | None:
         """The two sides of a symmetric event: 'truce between Israel and Hamas', 'the Israel-Hamas truce'."""

@@ -94,7 +94,10 @@ class ModalityRules:
                 result.attempted = result.attempted or attempted
                 pledged = dep == "xcomp" and (cue("potential", head) or cue("negator", head)) and not attempted
                 result.pledged = result.pledged or pledged
-                potential = potential or (cue("potential", head) and not attempted)
+                # 'renewed its demand that Israel lift X': the clause hangs on the verb but is the demand's content
+                demanded = dep == "ccomp" and any(o.dep_ == "dobj" and o.i < node.i and cue("potential", o)
+                                                  for o in head.children)  # fmt: skip
+                potential = potential or ((cue("potential", head) or demanded) and not attempted)
                 negated = negated or cue("negator", head)
                 node = head
                 continue

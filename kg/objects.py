@@ -44,7 +44,7 @@ class ObjectRules:
         if verb.dep_ == "relcl":  # 'Hezbollah, which is backed by Iran': the relative pronoun is the noun
             targets = [verb.head if t.lower_ in RELATIVE_PRONOUNS else t for t in targets]
         found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
-        if not found and trigger.relation not in ("attacks", "meetsWith"):  # one meets people, not their things
+        if not found and trigger.relation not in ("meetsWith",):  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]
         if not found and trigger.preps_only and self.relations[trigger.relation].core == "concedesTo":
             lifted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and self.is_event_noun(c)]
@@ -119,8 +119,15 @@ class ObjectRules:
                     found += self.ctx.expand(child, object_position=True) or self.through_noun(
                         child, NO_TRIGGER, frozenset({"in", "to"})
                     )  # 'threatened to institute a curfew in Algiers'
-                elif child.dep_ == "prep" and child.lower_ in THROUGH_PREPS | {"to", "in", "from", "into"}:
-                    found += self.pobjs(child, object_position=True)
+                elif child.dep_ == "prep" and child.lower_ in THROUGH_PREPS | {"to", "in", "from", "into", "for"}:
+                    # 'calling for the removal of X': X, the owner of what the clause asks for
+                    # 'calling for the removal of X', 'to cut off power to X's region', 'to respond to a demand from
+                    # X': X, behind the thing (a pronoun owner is left out: 'setting fire to their mattresses')
+                    things = [p for p in child.children if p.dep_ == "pobj" and child.lower_ in ("for", "to")
+                              and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in p.children)]  # fmt: skip
+                    found += self.pobjs(child, object_position=True) or [
+                        a for thing in things for a in self.through_noun(thing, NO_TRIGGER)
+                    ]
         return found
 
     def conditioned(self, verb: Token) -> list[Actor]:

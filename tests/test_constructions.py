@@ -690,6 +690,46 @@ WHOLE += [
             ("protesters", "accuses", "Iranian government", "actual", None),
         },
     ),
+    (
+        "a demand noun's 'that' clause names whom it is made of, and what it asks is only wanted; the clause "
+        "may hang on the demand or on the verb that has the demand as its object",
+        "Egypt repeated its demand that Hamas free the hostages. The UN's demand that Israel lift the blockade "
+        "of Gaza went unanswered.",
+        {
+            ("Egypt", "requests", "Hamas", "actual", None),
+            ("United Nations", "requests", "Israel", "actual", None),
+            ("Israel", "concedesTo", "Gaza", "potential", None),
+        },
+    ),
+    (
+        "'the hostages' refers back to hostages named before, not to whatever population came last",
+        "Israel restricted the movement of Palestinian workers. Hamas took Israeli hostages. Later Hamas released "
+        "the hostages. Hezbollah released the prisoners.",
+        {
+            ("Israel", "coerces", "Palestinian workers", "actual", None),
+            ("Hamas", "attacks", "Israeli hostages", "actual", None),
+            ("Hamas", "concedesTo", "Israeli hostages", "actual", None),
+        },
+    ),
+    (
+        "what a protest or a frame verb's clause asks for or acts on through a thing names its target: 'calling "
+        "for the removal of X', 'to cut off gas to the region of X'; a thing of a pronoun owner does not",
+        "Egyptian demonstrators rioted in Cairo, calling for the removal of President Hosni Mubarak. Russia "
+        "threatened to cut off gas to the Moldovan region of Transnistria. Kurdish prisoners rioted, setting "
+        "fire to their mattresses.",
+        {
+            ("Egyptian protesters", "accuses", "Hosni Mubarak", "actual", None),
+            ("Russia", "threatens", "Transnistria", "actual", None),
+        },
+    ),
+    (
+        "an attack on an actor's things is an attack on the actor",
+        "Israeli troops shelled Palestinian homes in Gaza. Houthi drones hit Saudi oil facilities.",
+        {
+            ("Israeli military", "attacks", "Palestine", "actual", None),
+            ("Houthis", "attacks", "Saudi Arabia", "actual", None),
+        },
+    ),
 ]
 
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
