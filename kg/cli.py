@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import sys
 import time
 from dataclasses import replace
@@ -716,6 +717,7 @@ def serve_command(
         max_connections=max_connections,
     )
     mode = "read-write" if writable else "read-only"
+    signal.signal(signal.SIGTERM, _interrupt)  # kill, docker stop, systemd: the same clean stop as Ctrl-C
     try:  # from the announcement on: a Ctrl-C right after it is a clean stop too
         where = f"{server.url}/query ({mode}) over {server.store.location}"
         click.echo(f"kg: SPARQL endpoint {where}; Ctrl-C stops", err=True)
@@ -728,6 +730,10 @@ def serve_command(
         click.echo("kg: stopped", err=True)
     finally:
         server.server_close()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

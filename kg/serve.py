@@ -316,6 +316,7 @@ class QueryRunner:
     def _child(self, out: int, sparql: str, accept: str | None) -> None:
         try:
             signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)  # kg serve's clean stop is the server's, not a query's
             signal.alarm(math.ceil(self.timeout) + 2)  # dies even if the server is gone (SIGALRM's default)
             _close_sockets()
             reply = evaluate(self.store, sparql, accept)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -24,6 +25,14 @@ SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 GOLD = DATA / "gold"
 ARTICLES = DATA / "articles"
+
+
+def ctrl_c_reaches() -> None:
+    """A ``preexec_fn`` for processes a test stops with Ctrl-C (SIGINT): it reaches them as it does from a
+    terminal. Run in the background of a shell without job control (``pytest &`` in a script, some CI
+    runners), the test process ignores SIGINT, its children inherit that, and Python then never raises
+    KeyboardInterrupt in them: a server would not stop and the test would hang until its timeout."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def triples(text: str) -> set[tuple]:

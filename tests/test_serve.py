@@ -35,7 +35,7 @@ import tests.browser as browser_module
 from kg.cli import main
 from kg.serve import uses_keyword
 from tests.browser import Browser
-from tests.conftest import SEEDS, count_quads, free_port
+from tests.conftest import SEEDS, count_quads, ctrl_c_reaches, free_port
 
 XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -52,7 +52,7 @@ class Served:
 
     def __init__(self, *args: str, env: dict[str, str] | None = None):
         command = [sys.executable, "-m", "kg.cli", "serve", "--port", "0", *args]
-        self.process = subprocess.Popen(command, stderr=subprocess.PIPE, env=env)
+        self.process = subprocess.Popen(command, stderr=subprocess.PIPE, env=env, preexec_fn=ctrl_c_reaches)
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
         threading.Thread(target=self._collect, daemon=True).start()
@@ -640,3 +640,16 @@ def test_nothing_reaches_the_terminal_raw(serving, seed_store):
     log = server.stop()
     assert "boom" in log and "unknown Host" in log
     assert "\x1b" not in log and "\x07" not in log and "\u202e" not in log and "Traceback" not in log
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_and_sigterm_stop_the_server_cleanly(serving, seed_store, sig):
+    """Ctrl-C from a terminal, SIGTERM from kill, docker stop or systemd: the same clean stop, which closes the
+    port and kills the queries still running."""
+    server = serving("--store", seed_store, "--quiet")
+    assert server.query("ASK { ?s ?p ?o }")[0] == 200
+    server.process.send_signal(sig)
+    assert server.process.wait(timeout=30) == 0
+    assert "kg: stopped" in server.stop() and "Traceback" not in server.stop()
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", server.port), timeout=5)
