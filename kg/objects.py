@@ -31,6 +31,8 @@ class ObjectRules:
             if trigger.preps_only and child.dep_ in ("dobj", "nsubjpass"):  # 'presented evidence against X'
                 targets += [p for c in child.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        if not trigger.preps_only:
+            targets += self.counted_up_to(verb)  # 'kidnapped up to 16 advisers', parsed as a phrase with 'to'
         if trigger.relation == "attacks":
             held_by = [a for target in targets for a in self.holders(target)]
             if held_by:
@@ -70,6 +72,15 @@ class ObjectRules:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not trigger.preps_only:
             found += self.ctx.expand(verb.head, object_position=True)
         return found
+
+    @staticmethod
+    def counted_up_to(verb: Token) -> list[Token]:
+        """'kidnapped up to 16 advisers' as the parser reads it: a particle 'up', then 'to' (on the verb or on
+        the particle) and a counted noun, which is the verb's object."""
+        up = [c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"]
+        preps = [p for u in up for p in [*verb.children, *u.children] if p.dep_ == "prep" and p.lower_ == "to"]
+        return [o for p in preps if p.i == up[0].i + 1 for o in p.children
+                if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]  # fmt: skip
 
     def through_noun(self, noun: Token, trigger: Trigger, extra: frozenset[str] = frozenset()) -> list[Actor]:
         """The actor behind an object that is a thing, not an actor: 'condemned the attack by X' (its agent),

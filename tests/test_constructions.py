@@ -723,6 +723,16 @@ WHOLE += [
         },
     ),
     (
+        "'up to N X' is the verb's object, though parsed as a particle and a phrase with 'to'; 'flew up to X' is "
+        "no such count",
+        "Afghan rebels kidnapped up to 16 Russian civilian advisers. Police arrested up to 50 protesters in Dhaka. "
+        "The US envoy flew up to Canada.",
+        {
+            ("Afghan rebels", "coerces", "Russian civilians", "actual", None),
+            ("police", "coerces", "protesters", "actual", None),
+        },
+    ),
+    (
         "an attack on an actor's things is an attack on the actor",
         "Israeli troops shelled Palestinian homes in Gaza. Houthi drones hit Saudi oil facilities.",
         {
