@@ -733,6 +733,19 @@ WHOLE += [
         },
     ),
     (
+        "goods of aid (food, medicine, supplies, a loan) sent, delivered or handed over are support; troops sent "
+        "are a deployment and prisoners handed over a concession",
+        "Egypt sent food to Gaza. Turkey handed over 20 tons of medicine to Syria. Japan gave a loan of 5 billion "
+        "yen to Kenya. Chad sent troops to Mali. Israel handed over the prisoners to Egypt.",
+        {
+            ("Egypt", "supports", "Gaza", "actual", None),
+            ("Turkey", "supports", "Syria", "actual", None),
+            ("Japan", "supports", "Kenya", "actual", None),
+            ("Chad", "deploysTo", "Mali", "actual", None),
+            ("Israel", "concedesTo", "Egypt", "actual", None),
+        },
+    ),
+    (
         "an attack on an actor's things is an attack on the actor",
         "Israeli troops shelled Palestinian homes in Gaza. Houthi drones hit Saudi oil facilities.",
         {
