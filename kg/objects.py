@@ -97,15 +97,15 @@ class ObjectRules:
                     objects = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
                 return objects
             return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
+        owner, _ = self.ctx.owner(noun)  # 'vetoed a UN resolution on Syria': the UN's, not Syria's
+        if owner is not None and owner.type != "Place":
+            return [self.ctx.seen(owner)]
         found: list[Actor] = []
         for child in noun.children:
             if child.dep_ == "prep" and (child.lower_ in trigger.preps or child.lower_ in THROUGH_PREPS | extra):
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):
                     owner = None if (actors := self.ctx.expand(pobj, True)) else self.ctx.owner(pobj)[0]
                     found += actors or ([self.ctx.seen(owner)] if owner is not None else [])  # 'against German goods'
-        if not found:
-            owner, _ = self.ctx.owner(noun)
-            found = [self.ctx.seen(owner)] if owner is not None and owner.type != "Place" else []
         return found
 
     def recipients(self, verb: Token) -> list[Actor]:

@@ -746,6 +746,11 @@ WHOLE += [
         },
     ),
     (
+        "a thing acted on stands for its owner, not for what it is about",
+        "Russia vetoed a UN resolution on Syria. Hamas rejected an Egyptian proposal on Gaza.",
+        {("Russia", "rejects", "United Nations", "actual", None), ("Hamas", "rejects", "Egypt", "actual", None)},
+    ),
+    (
         "an attack on an actor's things is an attack on the actor",
         "Israeli troops shelled Palestinian homes in Gaza. Houthi drones hit Saudi oil facilities.",
         {
