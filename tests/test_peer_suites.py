@@ -1,7 +1,7 @@
 """A quality floor on material the lexicons were not written from: the PLOVER gold-standard records and the
 PETRARCH-2 real-news records (copies in tests/data/peer). The dev articles measure fit; these measure
 whether the extractor generalises. The floors sit a little under what benchmarks/peer_suites.py measured
-on 2026-11-29 (PLOVER event recall 0.435, dyad 0.391, precision 0.778; PETRARCH-2 recall 0.508), so a
+on 2026-11-29 (PLOVER event recall 0.463, dyad 0.419, precision 0.784; PETRARCH-2 recall 0.508), so a
 change that loses generality fails here even when the dev score holds. PLOVER's target of 0.50 (issue 11)
 is not met yet; the dyad (0.35) and PETRARCH-2 (0.45) targets are, and their floors are the issue's bars."""
 
@@ -28,7 +28,7 @@ def plover() -> dict:
 
 def test_plover_event_recall_and_precision(plover):
     assert plover["records"] == 322
-    assert plover["kg_hit"] / plover["records"] >= 0.41
+    assert plover["kg_hit"] / plover["records"] >= 0.45
     assert plover["kg_correct_predicted"] / plover["kg_predicted"] >= 0.60  # the issue's bar
 
 
