@@ -7,6 +7,7 @@ Mixed into :class:`kg.rules.SentenceRules` (which supplies ``add``, ``subjects``
 * adjunct phrases from data (ontology/constructions/adjuncts.tsv): "in support of X", "in cooperation
   with X", "under siege by X";
 * "A said B must/should V": A requests B;
+* "accepted the demands of X", "met X's conditions": yielding to a demand concedes to whoever made it;
 * "X is the leader of Y", "Colonel Diallo, a commander of the Malian army,": a description in
   apposition or as a predicate states the role it names (leads, represents, partOf).
 
@@ -104,6 +105,19 @@ class Constructions:
                     subjects = self.subjects(clause)
                     doers, done_to = (actors, subjects) if adjunct.reverse else (subjects, actors)
                     self.add(doers, adjunct.relation, done_to, noun, self.modality(clause))
+
+    def yielded(self) -> None:
+        """'The government accepted the demands of the rebels', 'met their conditions': a verb of yielding
+        (cue kind 'yield') whose object is a demand concedes to whoever made the demand."""
+        for verb in self.span:
+            if verb.pos_ != "VERB" or not self.lex.token_cue("yield", verb):
+                continue
+            demands = [
+                c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and self.demand(c)
+            ]
+            demanders = [a for noun in demands for a in self.agents(noun)]
+            if demanders:
+                self.add(self.subjects(verb), "concedesTo", demanders, verb, self.modality(verb))
 
     def received(self) -> None:
         """'Kyiv received weapons from Washington', 'Obama faced criticism from Congress': a verb of receiving

@@ -68,13 +68,17 @@ class EventNounRules:
                 found += [a for g in child.children if g.dep_ == "agent" for a in self.pobjs(g)]  # 'claimed by X'
             elif child.dep_ == "prep" and child.lower_ == "from" and not self.movement(noun):
                 found += self.pobjs(child)  # 'an appeal from X', 'support from X' (a place of origin is no agent)
-            elif child.dep_ == "prep" and child.lower_ == "of" and self.movement(noun):
-                found += self.pobjs(child)  # 'the withdrawal of Russian troops': who moves
+            elif child.dep_ == "prep" and child.lower_ == "of" and (self.movement(noun) or self.demand(noun)):
+                found += self.pobjs(child)  # 'the withdrawal of Russian troops': who moves; 'the demands of X'
         return [a for a in found if a.type != "Place"]
 
     def movement(self, noun: Token) -> bool:
         """An event noun of moving forces ('withdrawal', 'deployment'), whose 'of' phrase is the mover."""
         return any(self.relations[t.relation].core in ("withdrawsFrom", "deploysTo") for t in self.noun_triggers(noun))
+
+    def demand(self, noun: Token) -> bool:
+        """A demand, call or appeal, whose 'of' phrase is who makes it ('the demands of the protesters')."""
+        return any(self.relations[t.relation].core == "requests" for t in self.noun_triggers(noun))
 
     def drives(self, word: Token) -> bool:
         """'led', 'backed' after a hyphen: whoever leads or backs an event is among its agents."""

@@ -89,11 +89,14 @@ class ObjectRules:
             return []
         if self.is_event_noun(noun):
             partnered = any(self.relations[t.relation].symmetric for t in self.noun_triggers(noun))
-            if trigger.relation == "concedesTo" or (partnered and not self.agents(noun)):
+            conceding = self.relations[trigger.relation].core == "concedesTo"
+            if conceding and self.demand(noun):  # 'bowed to pressure from X': a concession to whoever demands it
+                return self.agents(noun)
+            if conceding or (partnered and not self.agents(noun)):
                 # 'lifted the sanctions on X': X gains; 'endorsed an agreement with X': X. An agreement between X
                 # and Y is theirs: a third party that endorses it backs neither
                 objects = [a for t in self.noun_triggers(noun) for a in self.noun_objects(noun, t)]
-                if not objects and trigger.relation == "concedesTo":  # 'lifted the curfew in Darfur'
+                if not objects and conceding:  # 'lifted the curfew in Darfur'
                     objects = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
                 return objects
             return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')

@@ -193,6 +193,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("adjunct phrase", self.adjuncts),
             ("reported obligation", self.reported_demands),
             ("received from", self.received),
+            ("yielded to a demand", self.yielded),
             ("role in apposition or predicate", self.described_roles),
         ):
             self.construction = name

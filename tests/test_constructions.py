@@ -746,6 +746,18 @@ WHOLE += [
         },
     ),
     (
+        "yielding to a demand ('accepted the demands of X', 'bowed to pressure from X', 'did not meet X's "
+        "demands') concedes to whoever made it; rejecting it does not",
+        "The Malian government accepted the demands of the rebels. Israel bowed to pressure from the United "
+        "States. Egypt did not meet Hamas's demands. Kenya rejected the demands of Somalia.",
+        {
+            ("Malian government", "concedesTo", "rebels", "actual", None),
+            ("Israel", "concedesTo", "United States", "actual", None),
+            ("Egypt", "concedesTo", "Hamas", "negated", None),
+            ("Kenya", "rejects", "Somalia", "actual", None),
+        },
+    ),
+    (
         "a thing acted on stands for its owner, not for what it is about",
         "Russia vetoed a UN resolution on Syria. Hamas rejected an Egyptian proposal on Gaza.",
         {("Russia", "rejects", "United Nations", "actual", None), ("Hamas", "rejects", "Egypt", "actual", None)},
