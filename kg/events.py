@@ -89,15 +89,20 @@ class EventNounRules:
         triggers = self.noun_triggers(noun)
         if not triggers or self.ctx.mention_at(noun) is not None:
             return
+        frame = self.frame_of(noun)  # 'launched a mediation effort between X and Y': the effort's phrase is the event's
+        framed = frame.i != noun.i
+        mediating = self.lex.token_cue("mediation", noun)
         for trigger in triggers:
-            objects = self.noun_objects(noun, trigger)
-            pair = self.pair(noun)
-            if pair and self.relations[trigger.relation].symmetric:
+            objects = self.noun_objects(noun, trigger) or (self.noun_objects(frame, trigger) if framed else [])
+            pair = self.pair(noun) or (self.pair(frame) if framed else None)
+            if pair and self.relations[trigger.relation].symmetric and not mediating:
                 self.add([pair[0]], trigger.relation, [pair[1]], noun, self.modality(noun), trigger)
                 continue
-            subjects = self.agents(noun)
+            if pair and mediating:  # a mediator meets each side; the sides are not said to meet
+                objects = [*pair]
+            subjects = self.agents(noun) or (self.agents(frame) if framed else [])
             predicate = noun
-            slot = self.measure_slot(noun)  # 'provided 500 tons of aid': the aid is what was provided
+            slot = self.measure_slot(frame)  # 'provided 500 tons of aid': the aid is what was provided
             copula = slot.head.lemma_.lower() == "be"
             light = self.is_light(slot.head) or self.carries(slot.head)
             if not subjects and (
@@ -121,6 +126,13 @@ class EventNounRules:
                 )  # 'X and Y signed a truce'
             elif subjects and objects:
                 self.add(subjects, trigger.relation, objects, noun, self.modality(predicate), trigger)
+
+    def frame_of(self, noun: Token) -> Token:
+        """The noun an event noun names as a compound ('mediation effort', 'bombing campaign', 'aid programme',
+        cue kind 'frame'): its phrase carries the event's agent, sides and verb. The event noun itself otherwise."""
+        if noun.dep_ == "compound" and noun.head.i > noun.i and self.lex.token_cue("frame", noun.head):
+            return noun.head
+        return noun
 
     def measure_slot(self, noun: Token) -> Token:
         """The phrase whose place in the clause an event noun takes: a measure of it ('500 tons of aid',

@@ -758,6 +758,18 @@ WHOLE += [
         },
     ),
     (
+        "an event noun named as a compound of a frame noun ('mediation effort', 'bombing campaign') takes the frame's "
+        "phrase and verb; a mediator meets each side, and the sides are not said to meet",
+        "Qatar launched a mediation effort between the Emirates and Saudi Arabia. Russia began a bombing campaign "
+        "against the rebels. Talks between Israel and Hamas began.",
+        {
+            ("Qatar", "meetsWith", "United Arab Emirates", "actual", None),
+            ("Qatar", "meetsWith", "Saudi Arabia", "actual", None),
+            ("Russia", "attacks", "rebels", "actual", None),
+            ("Israel", "meetsWith", "Hamas", "actual", None),
+        },
+    ),
+    (
         "a thing acted on stands for its owner, not for what it is about",
         "Russia vetoed a UN resolution on Syria. Hamas rejected an Egyptian proposal on Gaza.",
         {("Russia", "rejects", "United Nations", "actual", None), ("Hamas", "rejects", "Egypt", "actual", None)},
