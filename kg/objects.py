@@ -46,6 +46,9 @@ class ObjectRules:
         if verb.dep_ == "relcl":  # 'Hezbollah, which is backed by Iran': the relative pronoun is the noun
             targets = [verb.head if t.lower_ in RELATIVE_PRONOUNS else t for t in targets]
         found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
+        if self.relations[trigger.relation].symmetric:  # 'agreed with Russia on Syria': the partner, not the topic
+            partners = [a for target in targets if target.head.lower_ == "with" for a in self.ctx.expand(target, True)]
+            found = partners or found
         if not found and trigger.relation not in ("meetsWith",):  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]
         if not found and trigger.preps_only and self.relations[trigger.relation].core == "concedesTo":

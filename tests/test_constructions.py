@@ -770,6 +770,17 @@ WHOLE += [
         },
     ),
     (
+        "'agreed to' an actor's plan, talks or truce agrees with that actor; with a 'with' partner, 'on X' is the "
+        "topic, not a second partner",
+        "Ehud Barak agreed to US mediation. Hamas agreed to a ceasefire with Israel. Turkey agreed with Russia on "
+        "Syria.",
+        {
+            ("Ehud Barak", "agreesWith", "United States", "actual", None),
+            ("Hamas", "agreesWith", "Israel", "actual", None),
+            ("Turkey", "agreesWith", "Russia", "actual", None),
+        },
+    ),
+    (
         "a thing acted on stands for its owner, not for what it is about",
         "Russia vetoed a UN resolution on Syria. Hamas rejected an Egyptian proposal on Gaza.",
         {("Russia", "rejects", "United Nations", "actual", None), ("Hamas", "rejects", "Egypt", "actual", None)},
