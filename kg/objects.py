@@ -52,7 +52,13 @@ class ObjectRules:
         if not found and trigger.relation not in ("meetsWith",):  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]
         if not found and trigger.preps_only and self.relations[trigger.relation].core == "concedesTo":
-            lifted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and self.is_event_noun(c)]
+            lifted = [
+                n
+                for c in verb.children
+                if c.dep_ in ("dobj", "nsubjpass")
+                for n in self.measured(c)
+                if self.is_event_noun(n)
+            ]  # fmt: skip ('a state of emergency')
             found = [a for noun in lifted for a in self.through_noun(noun, trigger)]  # 'lifted the curfew in X'
             if not found and lifted:
                 found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]

@@ -781,6 +781,18 @@ WHOLE += [
         },
     ),
     (
+        "a state of emergency or siege, martial law: declared or imposed, it coerces where it holds; lifted, it "
+        "concedes there; war declared on X is fighting X",
+        "Sudan lifted a state of emergency in Darfur. The military government of Haiti declared a state of siege in "
+        "Haiti. Thailand imposed martial law in Bangkok. Russia declared war on Ukraine.",
+        {
+            ("Sudan", "concedesTo", "Darfur", "actual", None),
+            ("Haitian government", "coerces", "Haiti", "actual", None),
+            ("Thailand", "coerces", "Bangkok", "actual", None),
+            ("Russia", "fights", "Ukraine", "actual", None),
+        },
+    ),
+    (
         "a thing acted on stands for its owner, not for what it is about",
         "Russia vetoed a UN resolution on Syria. Hamas rejected an Egyptian proposal on Gaza.",
         {("Russia", "rejects", "United Nations", "actual", None), ("Hamas", "rejects", "Egypt", "actual", None)},
