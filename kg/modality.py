@@ -31,6 +31,9 @@ class Modality:
     #: potential through a cue whose subject is the predicate's own ('Libya offered to hand over', 'X vowed
     #: to retake'): the subject announces it, whoever reports the announcement
     pledged: bool = False
+    #: the act comes with a condition on another ('will withdraw from Chad unless X arranges a ceasefire'):
+    #: announced, it is an ultimatum, which PLOVER codes THREATEN whatever the act
+    conditional: bool = False
 
 
 class ModalityRules:
@@ -44,6 +47,10 @@ class ModalityRules:
         relative clause or a modifier: what a noun phrase presupposes is in the article's own voice.
         """
         result = Modality()
+        result.conditional = any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+            for c in predicate.children
+        )
         negated = potential = False
         allow_negation = allow_modal = True  # False for what a coordinated clause does not share
         node = predicate

@@ -68,15 +68,22 @@ INTENDED = {
 
 
 def intended(
-    relation: str, plover: str, factuality: str, attributed: Actor | str | None, subject: Actor, pledged: bool = False
+    relation: str,
+    plover: str,
+    factuality: str,
+    attributed: Actor | str | None,
+    subject: Actor,
+    pledged: bool = False,
+    conditional: bool = False,
 ) -> str:
     """The PLOVER event of a statement: a potential act its own subject announces (in the article's voice, in
     its own words, or by a verb of its own: 'X offered to') is PLOVER's AGREE or THREATEN (see
-    :data:`INTENDED`); any other statement keeps its trigger's or relation's type."""
+    :data:`INTENDED`), and THREATEN whatever the act when it comes with an 'unless' (an ultimatum); any other
+    statement keeps its trigger's or relation's type."""
     core = relations()[relation].core
     announced = attributed is None or pledged or speaks_for(attributed, subject)
     if factuality == Factuality.POTENTIAL and core in INTENDED and announced:
-        return INTENDED[core]
+        return "THREATEN" if conditional else INTENDED[core]
     refused = pledged or speaks_for(attributed, subject)
     if factuality == Factuality.NEGATED and INTENDED.get(core) == "AGREE" and refused:
         return "REJECT"  # 'Obama said he would not provide support to Israel': a refusal
@@ -273,7 +280,10 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 if modality.attempted and self.relations[rel].core not in VIOLENT:
                     factuality = Factuality.POTENTIAL  # 'tried to meet X': no meeting yet
                 codes = (
-                    (cameo, intended(rel, plover, factuality, attributed, subject, modality.pledged))
+                    (
+                        cameo,
+                        intended(rel, plover, factuality, attributed, subject, modality.pledged, modality.conditional),
+                    )
                     if rel == relation
                     else ("", "")
                 )

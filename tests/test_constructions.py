@@ -904,6 +904,24 @@ def test_a_statement_keeps_its_cameo_code_and_plover_event():
     assert statement.cameo.startswith("19")
 
 
+def test_an_announced_act_is_agree_and_with_unless_an_ultimatum():
+    """PLOVER codes an act its actor says it will do as AGREE (cooperative) or THREATEN (hostile), and an act
+    announced with an 'unless' on another as THREATEN, whatever the act."""
+    plain, conditional = (
+        extract(text).statements[0]
+        for text in (
+            "Nigeria announced that it will withdraw its troops from Chad.",
+            "Nigeria announced that it will withdraw its troops from Chad unless Chad holds elections.",
+        )
+    )
+    assert (plain.relation, plain.factuality, plain.plover) == ("withdrawsFrom", "potential", "AGREE")
+    assert (conditional.relation, conditional.factuality, conditional.plover) == (
+        "withdrawsFrom",
+        "potential",
+        "THREATEN",
+    )
+
+
 def test_text_without_sentence_ends_is_skipped_with_a_note_and_gives_no_junk():
     from kg.documents import from_text
     from kg.sentences import MAX_RUN_CHARS, split_many
