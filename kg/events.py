@@ -163,6 +163,15 @@ class EventNounRules:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in trigger.preps and child.lower_ != "between":
                 found += self.pobjs(child, object_position=True)
+        if not found and self.movement(noun):  # 'the withdrawal of its forces from Panama': the parser hangs the
+            movers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            found = [
+                a
+                for m in movers
+                for c in m.children
+                if c.dep_ == "prep" and c.lower_ in trigger.preps
+                for a in self.pobjs(c, object_position=True)
+            ]  # fmt: skip (source on the mover)
         if not found and self.relations[trigger.relation].core == "requests":
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and self.that_clause(c)]
             if not clauses and noun.dep_ == "dobj":  # the parser often hangs the clause on the verb instead
