@@ -145,7 +145,7 @@ class ModalityRules:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.lower_ == "it" and child.dep_ == "nsubjpass":
                     return SOURCE
-                actors = self.ctx.expand(child)
+                actors = self.ctx.expand(child) or self.issuers(child)
                 if self.lex.token_cue("source", child) and all(a.generic or a.type == "Population" for a in actors):
                     return SOURCE  # 'officials said', 'Turkish media reported': no one in particular
                 if actors:
@@ -158,6 +158,11 @@ class ModalityRules:
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             return self.asserter(verb.head)
         return SOURCE
+
+    def issuers(self, statement: Token) -> list[Actor]:
+        """'a statement issued by the finance ministry', 'a report released by Amnesty': who issued it."""
+        return [a for acl in statement.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                for agent in acl.children if agent.dep_ == "agent" for a in self.pobjs(agent)]  # fmt: skip
 
     def according_to(self, according: Token) -> Actor | str:
         """'according to X': X, or an unnamed source when X is no actor ('according to reports')."""

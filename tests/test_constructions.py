@@ -86,7 +86,11 @@ ATTRIBUTION = [
     ),
     ("claim", "Hamas claimed that Israel bombed Rafah.", ("Israel", "attacks", "Rafah", "actual", "Hamas")),
     ("report", "Turkish media reported that the PKK attacked Ankara.", ("PKK", "attacks", "Ankara", "actual", SOURCE)),
-    ("accuse", "Ukraine accused Russia of shelling Kharkiv.", ("Ukraine", "accuses", "Russia", "actual", None)),
+    (
+        "accuse",
+        "Ukraine accused Russia of shelling Kharkiv.",
+        {("Ukraine", "accuses", "Russia", "actual", None), ("Russia", "attacks", "Kharkiv", "actual", "Ukraine")},
+    ),
     ("deny", "The Taliban denied attacking Pakistan.", ("Taliban", "attacks", "Pakistan", "negated", "Taliban")),
     (
         "consider",
@@ -94,6 +98,11 @@ ATTRIBUTION = [
         ("Hezbollah", "partOf", "Islamic Revolutionary Guard Corps", "actual", "United States"),
     ),
     ("believe", "Israel believes Iran arms the Houthis.", ("Iran", "supports", "Houthis", "actual", "Israel")),
+    (
+        "a statement issued by X said",
+        "A report released by Amnesty International said Syrian troops shelled Aleppo.",
+        ("Syrian Army", "attacks", "Aleppo", "actual", "Amnesty International"),
+    ),
     ("warn", "NATO warned that Russia could attack Moldova.", ("Russia", "attacks", "Moldova", "potential", "NATO")),
     (
         "according to",
@@ -170,7 +179,7 @@ def test_possessive_pronoun_member_is_its_owner_by_another_name():
 
 @pytest.mark.parametrize(("name", "text", "expected"), ATTRIBUTION, ids=[a[0] for a in ATTRIBUTION])
 def test_attribution_frames(name, text, expected):
-    assert expected in triples(text)
+    assert triples(text) == (expected if isinstance(expected, set) else {expected})
 
 
 @pytest.mark.parametrize("cue", sorted(POTENTIAL))
@@ -219,11 +228,14 @@ def test_surname_refers_to_the_person_named_before():
     [
         (
             "Assad met Putin in Moscow. Later Assad said his country supports Hezbollah.",
-            ("Syria", "supports", "Hezbollah", "actual", "Bashar al-Assad"),
+            {
+                ("Bashar al-Assad", "meetsWith", "Vladimir Putin", "actual", None),
+                ("Syria", "supports", "Hezbollah", "actual", "Bashar al-Assad"),
+            },
         ),
         (
             "Al-Shabab attacked Mogadishu. The group also attacked Kenya.",
-            ("al-Shabab", "attacks", "Kenya", "actual", None),
+            {("al-Shabab", "attacks", "Mogadishu", "actual", None), ("al-Shabab", "attacks", "Kenya", "actual", None)},
         ),
         (
             "The Wagner Group entered Mali. The militia attacked Malian troops.",
@@ -238,7 +250,7 @@ def test_surname_refers_to_the_person_named_before():
     ids=["his country", "the group", "the militia", "the Syrian leader", "it"],
 )
 def test_coreference_within_an_article(text, expected):
-    assert expected in triples(text)
+    assert triples(text) == (expected if isinstance(expected, set) else {expected})
 
 
 def test_nothing_resolves_across_articles_except_through_the_gazetteer():

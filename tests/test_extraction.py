@@ -24,9 +24,10 @@ CASES = [
      ("Israeli military", "attacks", "Hezbollah", "actual", SOURCE)),
     ("belief frame", "Turkey considers the SDF to be part of the PKK.",
      ("Syrian Democratic Forces", "partOf", "PKK", "actual", "Turkey")),
-    ("X-backed Y", "Iranian-backed Houthis attacked Saudi Arabia.", ("Iran", "supports", "Houthis", "actual", None)),
+    ("X-backed Y", "Iranian-backed Houthis attacked Saudi Arabia.",
+     {("Iran", "supports", "Houthis", "actual", None), ("Houthis", "attacks", "Saudi Arabia", "actual", None)}),
     ("relative clause", "The Taliban, which has fought the Afghan army for years, seized Kabul.",
-     ("Taliban", "fights", "Afghan military", "actual", None)),
+     {("Taliban", "fights", "Afghan military", "actual", None), ("Taliban", "captures", "Kabul", "actual", None)}),
     ("light verb and modal", "Pakistan may launch strikes against the Taliban.",
      ("Pakistan", "attacks", "Taliban", "potential", None)),
     ("speaker's state as asserter", "Ukraine's foreign minister said Russia had shelled Kyiv.",
@@ -43,17 +44,20 @@ CASES = [
      ("Israel", "agreesWith", "Hamas", "actual", None)),
     ("hyphenated pair", "The Israel-Hamas ceasefire collapsed.", ("Israel", "agreesWith", "Hamas", "actual", None)),
     ("X-held territory", "In Syria, rebels shelled government-held areas of Idlib province.",
-     ("Syrian government", "controls", "Idlib province", "actual", None)),
+     {("Syrian government", "controls", "Idlib province", "actual", None),
+      ("rebels", "attacks", "Syrian government", "actual", None)}),
     ("coordinated subject with a possessive", "Iran and its Hezbollah allies oppose Israel.",
      ("Iran", "opposes", "Israel", "actual", None)),
     ("title before a name", "Russian President Vladimir Putin met Chinese leaders.",
-     ("Vladimir Putin", "leads", "Russia", "actual", None)),
+     {("Vladimir Putin", "leads", "Russia", "actual", None),
+      ("Vladimir Putin", "meetsWith", "Chinese government", "actual", None)}),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("construction", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_construction(construction, text, expected):
-    assert expected in triples(text)
+    """The whole output of the sentence: a spurious statement fails as a missing one does."""
+    assert triples(text) == (expected if isinstance(expected, set) else {expected})
 
 
 def test_coordination_on_the_subject_side_gives_two_statements():
@@ -123,7 +127,7 @@ HEADLINES = [
 
 @pytest.mark.parametrize(("headline", "expected"), HEADLINES, ids=[h for h, _ in HEADLINES])
 def test_title_case_headlines(headline, expected):
-    assert expected in triples(headline)
+    assert triples(headline) == {expected}
 
 
 def test_headline_keeps_its_original_words():
