@@ -37,8 +37,11 @@ class ObjectRules:
             held_by = [a for target in targets for a in self.holders(target)]
             if held_by:
                 return held_by
-        if trigger.relation == "requests" and not any(c.dep_ == "dobj" for c in verb.children):
-            clauses = [c for c in verb.children if c.dep_ == "ccomp"]  # 'demanded that Belarus release ...'
+        core = self.relations[trigger.relation].core
+        if core in ("requests", "accuses") and not any(c.dep_ == "dobj" for c in verb.children):
+            # 'demanded that Belarus release ...', 'X is failing refugees, a rights group protested': the clause's
+            # subject is asked, or blamed
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
             targets += [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
         if self.relations[trigger.relation].core == "concedesTo":  # 'freed women held by the militants': a rescue
             targets = [t for t in targets if not any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)

@@ -250,7 +250,11 @@ class VerbRules:
         return None
 
     def accusation(self, verb: Token) -> Token | None:
-        """For the gerund of 'A accused B of V-ing' (or 'blamed B for V-ing'), the accusing verb."""
+        """For the gerund of 'A accused B of V-ing' (or 'blamed B for V-ing'), or the clause of 'A charged that B
+        V-ed', the accusing verb."""
+        if verb.dep_ == "ccomp" and verb.head.i != verb.i:
+            triggers = self.lex.token_trigger("verb", verb.head)
+            return verb.head if any(self.relations[t.relation].core == "accuses" for t in triggers) else None
         prep = verb.head
         if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
             return None
@@ -261,7 +265,7 @@ class VerbRules:
     def accused(self, verb: Token) -> list[Actor] | None:
         """The accused of 'A accused B of V-ing' is who V-s (None when the verb is no such gerund)."""
         accuser = self.accusation(verb)
-        if accuser is None:
+        if accuser is None or verb.dep_ == "ccomp":  # 'A charged that B V-ed': the clause has its own subject
             return None
         return [a for c in accuser.children if c.dep_ in ("dobj", "nsubjpass") for a in self.ctx.expand(c)]
 

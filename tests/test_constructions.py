@@ -99,6 +99,14 @@ ATTRIBUTION = [
     ),
     ("believe", "Israel believes Iran arms the Houthis.", ("Iran", "supports", "Houthis", "actual", "Israel")),
     (
+        "X charged that (a clause of an accusation verb)",
+        "Amnesty charged that Israeli troops killed civilians.",
+        {
+            ("Amnesty", "accuses", "Israeli military", "actual", None),
+            ("Israeli military", "attacks", "civilians", "actual", "Amnesty"),
+        },
+    ),
+    (
         "a statement issued by X said",
         "A report released by Amnesty International said Syrian troops shelled Aleppo.",
         ("Syrian Army", "attacks", "Aleppo", "actual", "Amnesty International"),
