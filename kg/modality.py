@@ -34,6 +34,8 @@ class Modality:
     #: the act comes with a condition on another ('will withdraw from Chad unless X arranges a ceasefire'):
     #: announced, it is an ultimatum, which PLOVER codes THREATEN whatever the act
     conditional: bool = False
+    #: wanted by another ('urged the EC to support the PLO'): potential, but nobody's announcement
+    requested: bool = False
 
 
 class ModalityRules:
@@ -101,6 +103,8 @@ class ModalityRules:
                 result.attempted = result.attempted or attempted
                 pledged = dep == "xcomp" and (cue("potential", head) or cue("negator", head)) and not attempted
                 result.pledged = result.pledged or pledged
+                asked = dep == "xcomp" and cue("potential", head) and any(c.dep_ == "dobj" for c in head.children)
+                result.requested = result.requested or asked  # object control: the object is asked to act
                 # 'renewed its demand that Israel lift X': the clause hangs on the verb but is the demand's content
                 demanded = dep == "ccomp" and any(o.dep_ == "dobj" and o.i < node.i and cue("potential", o)
                                                   for o in head.children)  # fmt: skip

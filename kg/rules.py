@@ -73,18 +73,21 @@ def intended(
     factuality: str,
     attributed: Actor | str | None,
     subject: Actor,
-    pledged: bool = False,
-    conditional: bool = False,
+    modality: Modality | None = None,
 ) -> str:
     """The PLOVER event of a statement: a potential act its own subject announces (in the article's voice, in
     its own words, or by a verb of its own: 'X offered to') is PLOVER's AGREE or THREATEN (see
-    :data:`INTENDED`), and THREATEN whatever the act when it comes with an 'unless' (an ultimatum); any other
-    statement keeps its trigger's or relation's type."""
+    :data:`INTENDED`), and THREATEN whatever the act when it comes with an 'unless' (an ultimatum); an act
+    another asks for ('urged the EC to support the PLO') is nobody's announcement; any other statement keeps
+    its trigger's or relation's type."""
+    modality = modality or Modality()
+    if modality.requested:
+        return plover
     core = relations()[relation].core
-    announced = attributed is None or pledged or speaks_for(attributed, subject)
+    announced = attributed is None or modality.pledged or speaks_for(attributed, subject)
     if factuality == Factuality.POTENTIAL and core in INTENDED and announced:
-        return "THREATEN" if conditional else INTENDED[core]
-    refused = pledged or speaks_for(attributed, subject)
+        return "THREATEN" if modality.conditional else INTENDED[core]
+    refused = modality.pledged or speaks_for(attributed, subject)
     if factuality == Factuality.NEGATED and INTENDED.get(core) == "AGREE" and refused:
         return "REJECT"  # 'Obama said he would not provide support to Israel': a refusal
     return plover
@@ -282,7 +285,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 codes = (
                     (
                         cameo,
-                        intended(rel, plover, factuality, attributed, subject, modality.pledged, modality.conditional),
+                        intended(rel, plover, factuality, attributed, subject, modality),
                     )
                     if rel == relation
                     else ("", "")

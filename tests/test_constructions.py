@@ -924,24 +924,6 @@ def test_a_statement_keeps_its_cameo_code_and_plover_event():
     assert statement.cameo.startswith("19")
 
 
-def test_an_announced_act_is_agree_and_with_unless_an_ultimatum():
-    """PLOVER codes an act its actor says it will do as AGREE (cooperative) or THREATEN (hostile), and an act
-    announced with an 'unless' on another as THREATEN, whatever the act."""
-    plain, conditional = (
-        extract(text).statements[0]
-        for text in (
-            "Nigeria announced that it will withdraw its troops from Chad.",
-            "Nigeria announced that it will withdraw its troops from Chad unless Chad holds elections.",
-        )
-    )
-    assert (plain.relation, plain.factuality, plain.plover) == ("withdrawsFrom", "potential", "AGREE")
-    assert (conditional.relation, conditional.factuality, conditional.plover) == (
-        "withdrawsFrom",
-        "potential",
-        "THREATEN",
-    )
-
-
 def test_text_without_sentence_ends_is_skipped_with_a_note_and_gives_no_junk():
     from kg.documents import from_text
     from kg.sentences import MAX_RUN_CHARS, split_many
@@ -981,6 +963,17 @@ def test_an_over_long_sentence_is_skipped_with_a_note():
         # a refusal by the subject's own verb is PLOVER's REJECT; 'an appeal from X' has X as its agent
         ("Egypt refused to lift the blockade on Gaza.", {("concedesTo", "negated", "REJECT")}),
         ("The rebels dismissed an appeal from the African Union to disarm.", {("rejects", "actual", "REJECT")}),
+        # an act announced with an 'unless' on another is an ultimatum, whatever the act
+        ("Nigeria announced that it will withdraw its troops from Chad.", {("withdrawsFrom", "potential", "AGREE")}),
+        (
+            "Nigeria announced that it will withdraw its troops from Chad unless Chad holds elections.",
+            {("withdrawsFrom", "potential", "THREATEN")},
+        ),
+        # what one is asked to do is no announcement of one's own
+        (
+            "Egypt urged Qatar to support the Palestinian Authority.",
+            {("requests", "actual", "REQUEST"), ("supports", "potential", "SUPPORT")},
+        ),
     ],
 )
 def test_an_announced_act_is_plovers_agree_or_threaten(text, expected):
