@@ -722,13 +722,17 @@ WHOLE += [
         },
     ),
     (
-        "'the hostages' refers back to hostages named before, not to whatever population came last",
+        "'the hostages', 'the protesters' refer back to hostages or protesters named before, not to whatever "
+        "population came last",
         "Israel restricted the movement of Palestinian workers. Hamas took Israeli hostages. Later Hamas released "
-        "the hostages. Hezbollah released the prisoners.",
+        "the hostages. Hezbollah released the prisoners. Police arrested the protesters. Egyptian protesters "
+        "marched in Cairo. Egyptian police detained the protesters.",
         {
             ("Israel", "coerces", "Palestinian workers", "actual", None),
             ("Hamas", "attacks", "Israeli hostages", "actual", None),
             ("Hamas", "concedesTo", "Israeli hostages", "actual", None),
+            ("police", "coerces", "protesters", "actual", None),
+            ("Egyptian police", "coerces", "Egyptian protesters", "actual", None),
         },
     ),
     (
