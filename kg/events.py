@@ -8,8 +8,10 @@ from spacy.tokens import Token
 
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
-from kg.verbs import VIOLENT
+from kg.verbs import NO_TRIGGER, VIOLENT
 
+#: Participles whose agent did what the noun they modify names ('an attack claimed by X', 'crimes committed by X')
+DONE_BY = ("claim", "carry", "commit", "perpetrate")
 #: Relations of standing structure: their nouns ('members', 'wing') are no events with agents
 STRUCTURAL = {"partOf", "leads", "represents", "controls"}
 
@@ -64,17 +66,23 @@ class EventNounRules:
                     found.append(self.ctx.seen(leader.actor))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 found += self.pobjs(child)
-            elif child.dep_ == "acl" and child.lemma_.lower() in ("claim", "carry") and child.tag_ == "VBN":
+            elif child.dep_ == "acl" and child.lemma_.lower() in DONE_BY and child.tag_ == "VBN":
                 found += [a for g in child.children if g.dep_ == "agent" for a in self.pobjs(g)]  # 'claimed by X'
             elif child.dep_ == "prep" and child.lower_ == "from" and not self.movement(noun):
                 found += self.pobjs(child)  # 'an appeal from X', 'support from X' (a place of origin is no agent)
             elif child.dep_ == "prep" and child.lower_ == "of" and (self.movement(noun) or self.demand(noun)):
                 found += self.pobjs(child)  # 'the withdrawal of Russian troops': who moves; 'the demands of X'
+            elif child.dep_ == "prep" and child.lower_ == "of" and self.gathering(noun):
+                found += self.pobjs(child)  # 'a meeting of the Security Council': who meets
         return [a for a in found if a.type != "Place"]
 
     def movement(self, noun: Token) -> bool:
         """An event noun of moving forces ('withdrawal', 'deployment'), whose 'of' phrase is the mover."""
         return any(self.relations[t.relation].core in ("withdrawsFrom", "deploysTo") for t in self.noun_triggers(noun))
+
+    def gathering(self, noun: Token) -> bool:
+        """A meeting, summit or session, whose 'of' phrase is who meets."""
+        return any(self.relations[t.relation].core == "meetsWith" for t in self.noun_triggers(noun))
 
     def demand(self, noun: Token) -> bool:
         """A demand, call or appeal, whose 'of' phrase is who makes it ('the demands of the protesters')."""
@@ -163,6 +171,10 @@ class EventNounRules:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in trigger.preps and child.lower_ != "between":
                 found += self.pobjs(child, object_position=True)
+        if not found and self.relations[trigger.relation].core in ("investigates", "accuses"):
+            things = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.preps
+                      for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            found = [a for thing in things for a in self.through_noun(thing, NO_TRIGGER)]  # 'a probe into X's role'
         if not found and self.movement(noun):  # 'the withdrawal of its forces from Panama': the parser hangs the
             movers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             found = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.events import DONE_BY
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.verbs import EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS
@@ -115,6 +116,10 @@ class ObjectRules:
         owner, _ = self.ctx.owner(noun)  # 'vetoed a UN resolution on Syria': the UN's, not Syria's
         if owner is not None and owner.type != "Place":
             return [self.ctx.seen(owner)]
+        doers = [a for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in DONE_BY
+                 for g in acl.children if g.dep_ == "agent" for a in self.pobjs(g)]  # fmt: skip
+        if doers:  # 'an inquiry into crimes committed by X'
+            return doers
         found: list[Actor] = []
         for child in noun.children:
             if child.dep_ == "prep" and (child.lower_ in trigger.preps or child.lower_ in THROUGH_PREPS | extra):

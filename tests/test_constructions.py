@@ -822,6 +822,19 @@ WHOLE += [
         {("US military", "withdrawsFrom", "Panama", "actual", None)},
     ),
     (
+        "an inquiry or criticism reaches the actor behind a thing ('into crimes committed by X', 'of X's dam'); "
+        "'a meeting of X' is X's meeting",
+        "Serbian police launched an investigation into crimes committed by Croatian forces. The UN opened an "
+        "inquiry into Israel's conduct. Egypt voiced criticism of Ethiopia's dam. Serbia demanded a meeting of the "
+        "UN Security Council.",
+        {
+            ("Serbian police", "investigates", "Croatian military", "actual", None),
+            ("United Nations", "investigates", "Israel", "actual", None),
+            ("Egypt", "accuses", "Ethiopia", "actual", None),
+            ("Serbia", "requests", "UN Security Council", "actual", None),
+        },
+    ),
+    (
         "a thing acted on stands for its owner, not for what it is about",
         "Russia vetoed a UN resolution on Syria. Hamas rejected an Egyptian proposal on Gaza.",
         {("Russia", "rejects", "United Nations", "actual", None), ("Hamas", "rejects", "Egypt", "actual", None)},
