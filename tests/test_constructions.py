@@ -835,6 +835,17 @@ WHOLE += [
         },
     ),
     (
+        "protest nouns (protest, demonstration, riot, rally) against or over an actor, and a protest lodged with one, "
+        "accuse it",
+        "Palestinian riots against Israeli military policies are continuing. Students staged protests against the "
+        "government of Serbia. Serbia lodged an official protest with Albania.",
+        {
+            ("Palestine", "accuses", "Israeli military", "actual", None),
+            ("students", "accuses", "Serbian government", "actual", None),
+            ("Serbia", "accuses", "Albania", "actual", None),
+        },
+    ),
+    (
         "a thing acted on stands for its owner, not for what it is about",
         "Russia vetoed a UN resolution on Syria. Hamas rejected an Egyptian proposal on Gaza.",
         {("Russia", "rejects", "United Nations", "actual", None), ("Hamas", "rejects", "Egypt", "actual", None)},
