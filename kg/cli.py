@@ -12,6 +12,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 import click
@@ -732,7 +733,8 @@ def serve_command(
         server.server_close()
 
 
-def _interrupt(signum: int, frame: object) -> None:
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM as Ctrl-C: the server's ``finally`` closes the port and stops running queries either way."""
     raise KeyboardInterrupt
 
 

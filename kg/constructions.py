@@ -28,7 +28,6 @@ from kg.errors import KgError
 from kg.events import STRUCTURAL
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
-from kg.verbs import NO_TRIGGER
 from kg.vocabulary import data_path, relations
 
 #: Verbs whose CAMEO patterns say what a received thing was ('received weapons from X': X gave weapons)
@@ -97,8 +96,7 @@ class Constructions:
                     inners = [c for c in [*noun.children, *following] if c.dep_ == "prep" and c.lower_ == adjunct.inner]
                     actors = [a for inner in inners for a in self.pobjs(inner, object_position=True)]
                     if not actors:  # 'in protest against the arrest of X by the police': the agent or owner of a thing
-                        things = [p for inner in inners for p in inner.children if p.dep_ == "pobj"]
-                        actors = [a for thing in things for a in self.through_noun(thing, NO_TRIGGER)]
+                        actors = [a for inner in inners for a in self.behind(inner)]
                     clause = self.clause_of(prep)
                     if not actors or clause is None:
                         continue

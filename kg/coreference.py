@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.agents import default_agents
 from kg.gazetteer import Actor
 
 PRONOUNS = {
@@ -45,6 +46,16 @@ class Coreference:
                 continue
             if (wanted == "group" and actor.type not in ("Person", "Place")) or actor.type == wanted:
                 yield actor
+
+    def recent_population(self, noun: str, position: int) -> Actor | None:
+        """The population a definite description ('the hostages', 'the protesters') refers back to: the last one
+        named before whose own noun plays the same role ('demonstrators' for 'protesters', not 'workers')."""
+        wanted = role(noun)
+        for actor in self.recent_all("Population", position, generic=True):
+            head = actor.label.lower().split()[-1]
+            if head == noun or (wanted is not None and role(head) == wanted):
+                return actor
+        return None
 
     def reporting_subject(self, pronoun: Token) -> list[Actor]:
         """'The rebels said they will release X', 'Iraq announced it would allow Y': the subject pronoun of a
@@ -156,3 +167,9 @@ def acts(token: Token) -> bool:
     if head.dep_ in ("nsubj", "nsubjpass", "poss"):
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "by"
+
+
+def role(noun: str) -> str | None:
+    """The role of an agent noun ('demonstrators': opposition), None for a noun that is no agent."""
+    agent = default_agents().get(noun)
+    return agent.role if agent is not None else None

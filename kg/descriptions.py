@@ -93,11 +93,11 @@ class Descriptions:
                 wanted = "Person"  # 'the Secretary', 'the minister': the person named before
             # 'the separatists' refer back to an armed group, named or not, never to a state; 'the hostages' to
             # hostages named before ('Israeli hostages'), not to whatever population came last ('Palestinian workers')
-            candidates = self.recent_all(wanted, token.i, generic=wanted in ("ArmedGroup", "Population"))
-            if wanted == "Population":
-                noun = collective_noun(token).split()[-1]
-                candidates = (a for a in candidates if a.label.lower().split()[-1] == noun)
-            found = next(candidates, None)
+            found = (
+                self.recent_population(collective_noun(token).split()[-1], token.i)
+                if wanted == "Population"
+                else next(self.recent_all(wanted, token.i, generic=wanted == "ArmedGroup"), None)
+            )
             # 'the troops' refers back to a force, never to a population; 'the refugees' to a population or nobody
             if (found is not None and found.type != "Population") or agent.actor_type == "Population":
                 return [self.seen(found)] if found is not None else []

@@ -8,10 +8,11 @@ from spacy.tokens import Token
 
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
-from kg.verbs import NO_TRIGGER, VIOLENT
+from kg.modality import marked
+from kg.verbs import DONE_BY, VIOLENT
 
-#: Participles whose agent did what the noun they modify names ('an attack claimed by X', 'crimes committed by X')
-DONE_BY = ("claim", "carry", "commit", "perpetrate")
+#: Relations of cooperation: ending one ('suspended talks with X', 'cut off aid to X') punishes the other side
+COOPERATIVE = {"supports", "cooperatesWith", "meetsWith", "agreesWith", "concedesTo"}
 #: Relations of standing structure: their nouns ('members', 'wing') are no events with agents
 STRUCTURAL = {"partOf", "leads", "represents", "controls"}
 
@@ -66,14 +67,13 @@ class EventNounRules:
                     found.append(self.ctx.seen(leader.actor))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 found += self.pobjs(child)
-            elif child.dep_ == "acl" and child.lemma_.lower() in DONE_BY and child.tag_ == "VBN":
-                found += [a for g in child.children if g.dep_ == "agent" for a in self.pobjs(g)]  # 'claimed by X'
             elif child.dep_ == "prep" and child.lower_ == "from" and not self.movement(noun):
                 found += self.pobjs(child)  # 'an appeal from X', 'support from X' (a place of origin is no agent)
             elif child.dep_ == "prep" and child.lower_ == "of" and (self.movement(noun) or self.demand(noun)):
                 found += self.pobjs(child)  # 'the withdrawal of Russian troops': who moves; 'the demands of X'
             elif child.dep_ == "prep" and child.lower_ == "of" and self.gathering(noun):
                 found += self.pobjs(child)  # 'a meeting of the Security Council': who meets
+        found += self.done_by(noun, DONE_BY)  # 'an attack claimed by X'
         return [a for a in found if a.type != "Place"]
 
     def movement(self, noun: Token) -> bool:
@@ -97,13 +97,16 @@ class EventNounRules:
         triggers = self.noun_triggers(noun)
         if not triggers or self.ctx.mention_at(noun) is not None:
             return
-        frame = self.frame_of(noun)  # 'launched a mediation effort between X and Y': the effort's phrase is the event's
-        framed = frame.i != noun.i
         mediating = self.lex.token_cue("mediation", noun)
         for trigger in triggers:
+            # 'launched a mediation effort between X and Y': the effort's phrase is the event's; 'a ceasefire
+            # initiative between X and Y' is nobody's truce yet: a symmetric event (but a mediation) keeps to itself
+            symmetric = self.relations[trigger.relation].symmetric
+            frame = noun if symmetric and not mediating else self.frame_of(noun)
+            framed = frame.i != noun.i
             objects = self.noun_objects(noun, trigger) or (self.noun_objects(frame, trigger) if framed else [])
             pair = self.pair(noun) or (self.pair(frame) if framed else None)
-            if pair and self.relations[trigger.relation].symmetric and not mediating:
+            if pair and symmetric and not mediating:
                 self.add([pair[0]], trigger.relation, [pair[1]], noun, self.modality(noun), trigger)
                 continue
             if pair and mediating:  # a mediator meets each side; the sides are not said to meet
@@ -112,7 +115,12 @@ class EventNounRules:
             predicate = noun
             slot = self.measure_slot(frame)  # 'provided 500 tons of aid': the aid is what was provided
             copula = slot.head.lemma_.lower() == "be"
-            light = self.is_light(slot.head) or self.carries(slot.head)
+            # 'cut off fuel to X', 'suspended its aid': a verb that ends the event does not carry it
+            halted = slot.dep_ == "dobj" and self.lex.token_cue("halt", slot.head)
+            light = (self.is_light(slot.head) or self.carries(slot.head)) and not halted
+            if halted and self.relations[trigger.relation].core in COOPERATIVE:  # 'Japan halted its aid to Serbia'
+                others = objects + self.objects(slot.head, Trigger(trigger.relation, trigger.preps, True))
+                self.add(self.subjects(slot.head), "sanctions", others, slot.head, self.modality(slot.head))
             if not subjects and (
                 (slot.dep_ in ("dobj", "attr") and (copula or light)) or (slot.dep_ == "nsubjpass" and light)
             ):
@@ -172,28 +180,19 @@ class EventNounRules:
             if child.dep_ == "prep" and child.lower_ in trigger.preps and child.lower_ != "between":
                 found += self.pobjs(child, object_position=True)
         if not found and self.relations[trigger.relation].core in ("investigates", "accuses"):
-            things = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.preps
-                      for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-            found = [a for thing in things for a in self.through_noun(thing, NO_TRIGGER)]  # 'a probe into X's role'
-        if not found and self.movement(noun):  # 'the withdrawal of its forces from Panama': the parser hangs the
+            # 'a probe into X's role', 'criticism of X's dam': the actor behind the thing
+            found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.preps
+                     for a in self.behind(c)]  # fmt: skip
+        if not found and self.movement(noun):  # 'the withdrawal of its forces from Mali': the source on the mover
             movers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-            found = [
-                a
-                for m in movers
-                for c in m.children
-                if c.dep_ == "prep" and c.lower_ in trigger.preps
-                for a in self.pobjs(c, object_position=True)
-            ]  # fmt: skip (source on the mover)
+            found = [a for m in movers for c in m.children if c.dep_ == "prep" and c.lower_ in trigger.preps
+                     for a in self.pobjs(c, object_position=True)]  # fmt: skip
         if not found and self.relations[trigger.relation].core == "requests":
-            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and self.that_clause(c)]
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and marked(c, "that")]
             if not clauses and noun.dep_ == "dobj":  # the parser often hangs the clause on the verb instead
-                clauses = [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i and self.that_clause(c)]
+                clauses = [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i and marked(c, "that")]
             found = [a for c in clauses for s in c.children if s.dep_ == "nsubj" for a in self.ctx.expand(s, True)]
         return found
-
-    @staticmethod
-    def that_clause(clause: Token) -> bool:
-        return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
     def pair(self, noun: Token) -> tuple[Actor, Actor] | None:
         """The two sides of a symmetric event: 'truce between Israel and Hamas', 'the Israel-Hamas truce'."""

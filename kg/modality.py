@@ -19,6 +19,11 @@ from kg.statements import SOURCE, Factuality
 CESSATIVE = {"stop", "cease", "halt", "end"}
 
 
+def marked(clause: Token, *words: str) -> bool:
+    """Whether a clause opens with one of the words as its marker ('that', 'unless', 'if')."""
+    return any(m.dep_ == "mark" and m.lower_ in words for m in clause.children)
+
+
 @dataclass
 class Modality:
     """What the context of a predicate says about it: factuality and who asserts it."""
@@ -34,7 +39,7 @@ class Modality:
     #: the act comes with a condition on another ('will withdraw from Chad unless X arranges a ceasefire'):
     #: announced, it is an ultimatum, which PLOVER codes THREATEN whatever the act
     conditional: bool = False
-    #: wanted by another ('urged the EC to support the PLO'): potential, but nobody's announcement
+    #: asked of its subject by another ('urged the EC to support the PLO'): potential, but nobody's announcement
     requested: bool = False
 
 
@@ -49,10 +54,7 @@ class ModalityRules:
         relative clause or a modifier: what a noun phrase presupposes is in the article's own voice.
         """
         result = Modality()
-        result.conditional = any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-            for c in predicate.children
-        )
+        result.conditional = any(c.dep_ == "advcl" and marked(c, "unless") for c in predicate.children)
         negated = potential = False
         allow_negation = allow_modal = True  # False for what a coordinated clause does not share
         node = predicate
@@ -103,7 +105,12 @@ class ModalityRules:
                 result.attempted = result.attempted or attempted
                 pledged = dep == "xcomp" and (cue("potential", head) or cue("negator", head)) and not attempted
                 result.pledged = result.pledged or pledged
-                asked = dep == "xcomp" and cue("potential", head) and any(c.dep_ == "dobj" for c in head.children)
+                asked = (
+                    dep == "xcomp"
+                    and cue("potential", head)
+                    and not cue("subject-control", head)  # 'offered Syria to withdraw': the offer is the offerer's
+                    and any(c.dep_ == "dobj" for c in head.children)
+                )
                 result.requested = result.requested or asked  # object control: the object is asked to act
                 # 'renewed its demand that Israel lift X': the clause hangs on the verb but is the demand's content
                 demanded = dep == "ccomp" and any(o.dep_ == "dobj" and o.i < node.i and cue("potential", o)
@@ -114,6 +121,8 @@ class ModalityRules:
                 continue
             if dep in ("dobj", "nsubj", "attr") and predicate.pos_ == "NOUN" and node.i == predicate.i:
                 potential = potential or cue("potential", head)
+                # 'suspended its aid to X', 'cut off fuel to X': the event no longer holds
+                negated = negated or (dep == "dobj" and self.lex.token_cue("halt", head))
                 node = head
                 continue
             if dep == "acl" and head.pos_ == "NOUN":  # 'any attempt by X to send forces': only intended
@@ -149,7 +158,9 @@ class ModalityRules:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.lower_ == "it" and child.dep_ == "nsubjpass":
                     return SOURCE
-                actors = self.ctx.expand(child) or self.issuers(child)
+                # 'a statement issued by the finance ministry said': the ministry
+                document = self.lex.token_cue("document", child)
+                actors = self.ctx.expand(child) or (self.done_by(child) if document else [])
                 if self.lex.token_cue("source", child) and all(a.generic or a.type == "Population" for a in actors):
                     return SOURCE  # 'officials said', 'Turkish media reported': no one in particular
                 if actors:
@@ -162,11 +173,6 @@ class ModalityRules:
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             return self.asserter(verb.head)
         return SOURCE
-
-    def issuers(self, statement: Token) -> list[Actor]:
-        """'a statement issued by the finance ministry', 'a report released by Amnesty': who issued it."""
-        return [a for acl in statement.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
-                for agent in acl.children if agent.dep_ == "agent" for a in self.pobjs(agent)]  # fmt: skip
 
     def according_to(self, according: Token) -> Actor | str:
         """'according to X': X, or an unnamed source when X is no actor ('according to reports')."""

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.events import DONE_BY
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
-from kg.verbs import EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS
+from kg.modality import marked
+from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS, VIOLENT
+
+#: Owners after an act noun's 'of' that are rather what the act is done to ('the release of prisoners')
+PEOPLE = ("Person", "Population")
+#: Relations of hostility: a clause of one, charged or complained of, blames its subject
+HOSTILE = (VIOLENT - {"withdrawsFrom", "controls"}) | {"sanctions", "threatens", "rejects", "accuses"}
 
 
 class ObjectRules:
@@ -40,11 +45,12 @@ class ObjectRules:
                 return held_by
         core = self.relations[trigger.relation].core
         if core in ("requests", "accuses") and not any(c.dep_ == "dobj" for c in verb.children):
-            # 'demanded that Belarus release ...', 'X is failing refugees, a rights group protested': the clause's
-            # subject is asked, or blamed
-            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            # 'demanded that Belarus release ...': the clause's subject is asked; 'charged that Israeli troops killed
+            # civilians': blamed, when the clause does something hostile ('complained that its troops lacked
+            # ammunition' blames nobody)
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" and (core == "requests" or self.hostile(c))]
             targets += [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
-        if self.relations[trigger.relation].core == "concedesTo":  # 'freed women held by the militants': a rescue
+        if core == "concedesTo":  # 'freed women held by the militants': a rescue
             targets = [t for t in targets if not any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)
                                                      for c in t.children)]  # fmt: skip
         if verb.dep_ == "relcl":  # 'Hezbollah, which is backed by Iran': the relative pronoun is the noun
@@ -53,16 +59,11 @@ class ObjectRules:
         if self.relations[trigger.relation].symmetric:  # 'agreed with Russia on Syria': the partner, not the topic
             partners = [a for target in targets if target.head.lower_ == "with" for a in self.ctx.expand(target, True)]
             found = partners or found
-        if not found and trigger.relation not in ("meetsWith",):  # one meets people, not their things
+        if not found and trigger.relation != "meetsWith":  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]
-        if not found and trigger.preps_only and self.relations[trigger.relation].core == "concedesTo":
-            lifted = [
-                n
-                for c in verb.children
-                if c.dep_ in ("dobj", "nsubjpass")
-                for n in self.measured(c)
-                if self.is_event_noun(n)
-            ]  # fmt: skip ('a state of emergency')
+        if not found and trigger.preps_only and core == "concedesTo":  # 'lifted a state of emergency in X'
+            lifted = [n for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                      for n in self.measured(c) if self.is_event_noun(n)]  # fmt: skip
             found = [a for noun in lifted for a in self.through_noun(noun, trigger)]  # 'lifted the curfew in X'
             if not found and lifted:
                 found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
@@ -86,6 +87,16 @@ class ObjectRules:
             found += self.ctx.expand(verb.head, object_position=True)
         return found
 
+    def act_noun(self, noun: Token) -> bool:
+        """A noun that names an act done to its 'of' phrase: a verb's noun ('release', 'arrest') or a nominalisation
+        ('killing', 'removal', 'expulsion', 'detention', 'punishment')."""
+        lemma = noun.lemma_.lower()
+        return bool(self.lex.trigger("verb", lemma)) or lemma.endswith(("ing", "al", "ion", "ment"))
+
+    def hostile(self, verb: Token) -> bool:
+        """Whether a verb is a trigger of a hostile relation (an attack, a sanction, a threat, a rejection)."""
+        return any(self.relations[t.relation].core in HOSTILE for t in self.verb_triggers(verb))
+
     @staticmethod
     def counted_up_to(verb: Token) -> list[Token]:
         """'kidnapped up to 16 advisers' as the parser reads it: a particle 'up', then 'to' (on the verb or on
@@ -102,9 +113,12 @@ class ObjectRules:
             return []
         if self.is_event_noun(noun):
             partnered = any(self.relations[t.relation].symmetric for t in self.noun_triggers(noun))
-            conceding = self.relations[trigger.relation].core == "concedesTo"
+            core = self.relations[trigger.relation].core
+            conceding = core == "concedesTo"
             if conceding and self.demand(noun):  # 'bowed to pressure from X': a concession to whoever demands it
                 return self.agents(noun)
+            if core == "sanctions":  # 'halted economic aid to Serbia', 'suspended talks with Iran': its other side
+                return [a for t in self.noun_triggers(noun) for a in self.noun_objects(noun, t)]
             if conceding or (partnered and not self.agents(noun)):
                 # 'lifted the sanctions on X': X gains; 'endorsed an agreement with X': X. An agreement between X
                 # and Y is theirs: a third party that endorses it backs neither
@@ -113,12 +127,15 @@ class ObjectRules:
                     objects = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
                 return objects
             return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
-        owner, _ = self.ctx.owner(noun)  # 'vetoed a UN resolution on Syria': the UN's, not Syria's
-        if owner is not None and owner.type != "Place":
+        owner, word = self.ctx.owner(noun)  # 'vetoed a UN resolution on Syria': the UN's, not Syria's
+        patient = word is not None and word.dep_ == "pobj" and owner is not None and owner.type in PEOPLE
+        done_to = patient and self.act_noun(noun) and self.relations[trigger.relation].core not in HOSTILE
+        if owner is not None and owner.type != "Place" and not done_to:
+            # 'the rights of Palestinians' are theirs, and 'restricted the movement of X' acts on X; but 'retaliate
+            # for the killing of civilians' is not against them, nor 'agreed to the release of prisoners' with them
             return [self.ctx.seen(owner)]
-        doers = [a for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in DONE_BY
-                 for g in acl.children if g.dep_ == "agent" for a in self.pobjs(g)]  # fmt: skip
-        if doers:  # 'an inquiry into crimes committed by X'
+        doers = self.done_by(noun, DONE_BY)  # 'an inquiry into crimes committed by X'
+        if doers:
             return doers
         found: list[Actor] = []
         for child in noun.children:
@@ -151,26 +168,19 @@ class ObjectRules:
                         child, NO_TRIGGER, frozenset({"in", "to"})
                     )  # 'threatened to institute a curfew in Algiers'
                 elif child.dep_ == "prep" and child.lower_ in THROUGH_PREPS | {"to", "in", "from", "into", "for"}:
-                    # 'calling for the removal of X': X, the owner of what the clause asks for
-                    # 'calling for the removal of X', 'to cut off power to X's region', 'to respond to a demand from
-                    # X': X, behind the thing (a pronoun owner is left out: 'setting fire to their mattresses')
-                    things = [p for p in child.children if p.dep_ == "pobj" and child.lower_ in ("for", "to")
-                              and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in p.children)]  # fmt: skip
-                    found += self.pobjs(child, object_position=True) or [
-                        a for thing in things for a in self.through_noun(thing, NO_TRIGGER)
-                    ]
+                    # 'calling for X's resignation', 'to cut off power to the region of X', 'to respond to a demand
+                    # from X': X, behind the thing (not a pronoun's: 'setting fire to their mattresses')
+                    pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for p in child.children for c in p.children)
+                    thing = child.lower_ in ("for", "to") and not pronoun
+                    found += self.pobjs(child, object_position=True) or (self.behind(child) if thing else [])
         return found
 
     def conditioned(self, verb: Token) -> list[Actor]:
         """Whom a conditional threat is aimed at: the subject of its 'unless' or 'if' clause, on the threat or on
         the act threatened."""
         verbs = (verb, *(x for x in verb.children if x.dep_ == "xcomp"))
-        clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl" and self.conditional(c)]
+        clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl" and marked(c, "unless", "if")]
         return [a for clause in clauses for c in clause.children if c.dep_ == "nsubj" for a in self.ctx.expand(c, True)]
-
-    @staticmethod
-    def conditional(clause: Token) -> bool:
-        return any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children)
 
     def holders(self, token: Token) -> list[Actor]:
         """Whoever holds an attacked place: 'areas controlled by Kurdish forces', 'an IS-held town'."""

@@ -28,7 +28,7 @@ from kg.actors import ArticleActors
 from kg.constructions import Constructions
 from kg.discards import Discards, default_discards
 from kg.errors import KgError
-from kg.events import EventNounRules
+from kg.events import COOPERATIVE, EventNounRules
 from kg.gazetteer import Actor, Gazetteer, alias_matchers, default_gazetteer, normalize
 from kg.lexicon import Lexicon, Trigger, default_lexicon
 from kg.modality import Modality, ModalityRules
@@ -77,7 +77,7 @@ def intended(
 ) -> str:
     """The PLOVER event of a statement: a potential act its own subject announces (in the article's voice, in
     its own words, or by a verb of its own: 'X offered to') is PLOVER's AGREE or THREATEN (see
-    :data:`INTENDED`), and THREATEN whatever the act when it comes with an 'unless' (an ultimatum); an act
+    :data:`INTENDED`), and THREATEN when an act that is no cooperation comes with an 'unless' (an ultimatum); an act
     another asks for ('urged the EC to support the PLO') is nobody's announcement; any other statement keeps
     its trigger's or relation's type."""
     modality = modality or Modality()
@@ -86,7 +86,8 @@ def intended(
     core = relations()[relation].core
     announced = attributed is None or modality.pledged or speaks_for(attributed, subject)
     if factuality == Factuality.POTENTIAL and core in INTENDED and announced:
-        return "THREATEN" if modality.conditional else INTENDED[core]
+        # 'will withdraw its force unless X ...' is an ultimatum; 'will resume talks unless ...' still an offer
+        return "THREATEN" if modality.conditional and core not in COOPERATIVE else INTENDED[core]
     refused = modality.pledged or speaks_for(attributed, subject)
     if factuality == Factuality.NEGATED and INTENDED.get(core) == "AGREE" and refused:
         return "REJECT"  # 'Obama said he would not provide support to Israel': a refusal
@@ -273,8 +274,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         for subject in subjects:
             for obj in objects:
                 rel = relation
-                if subject.id == obj.id:
-                    continue
+                if subject.id == obj.id or (info.core == "deploysTo" and subject.type == "Population"):
+                    continue  # refugees who cross into a country are no forces deployed there
                 if info.core in ("captures", "controls") and obj.type not in PLACE_TYPES:
                     rel = self.lex.cue_value("fallback", info.core) or ""
                     if not rel:

@@ -33,6 +33,10 @@ RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 NO_TRIGGER = Trigger("supports", ())
 
 
+#: Participles whose agent did what the noun they modify names ('an attack claimed by X', 'crimes committed by X')
+DONE_BY = ("claim", "carry", "commit", "perpetrate")
+
+
 class VerbRules:
     """Mixed into :class:`kg.rules.SentenceRules`."""
 
@@ -272,6 +276,18 @@ class VerbRules:
     def pobjs(self, prep: Token, object_position: bool = False) -> list[Actor]:
         """The actors of a preposition's objects ('by X and Y')."""
         return [a for p in prep.children if p.dep_ == "pobj" for a in self.ctx.expand(p, object_position)]
+
+    def behind(self, prep: Token) -> list[Actor]:
+        """The actors behind the things a preposition names ('against the arrest of X by the police': the police;
+        'of Ethiopia's dam': Ethiopia), by :meth:`kg.objects.ObjectRules.through_noun`."""
+        return [a for p in prep.children if p.dep_ == "pobj" for a in self.through_noun(p, NO_TRIGGER)]
+
+    def done_by(self, noun: Token, lemmas: tuple[str, ...] | None = None) -> list[Actor]:
+        """The 'by' agents of the participles on a noun ('crimes committed by X', 'a statement issued by X'),
+        of the given participles only if ``lemmas`` is given."""
+        return [a for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                and (lemmas is None or acl.lemma_.lower() in lemmas)
+                for agent in acl.children if agent.dep_ == "agent" for a in self.pobjs(agent)]  # fmt: skip
 
     def partners(self, verb: Token) -> list[Actor]:
         """'AU troops, together with Somali forces, have pushed ...': partners who act with the subject."""

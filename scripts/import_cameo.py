@@ -57,6 +57,7 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
 }
 #: Where a verb + noun pattern needs more: "eased restrictions on X", "imposed a curfew on X".
 NOUN_TARGET_PREPS: dict[str, tuple[str, ...]] = {
+    "sanctions": ("on", "against", "to"),  # 'halted aid to X', 'suspended flights to X'
     "concedesTo": ("to", "on"),
     "coerces": ("on", "against"),
     "attacks": ("against", "on"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -27,12 +26,17 @@ GOLD = DATA / "gold"
 ARTICLES = DATA / "articles"
 
 
-def ctrl_c_reaches() -> None:
-    """A ``preexec_fn`` for processes a test stops with Ctrl-C (SIGINT): it reaches them as it does from a
-    terminal. Run in the background of a shell without job control (``pytest &`` in a script, some CI
-    runners), the test process ignores SIGINT, its children inherit that, and Python then never raises
-    KeyboardInterrupt in them: a server would not stop and the test would hang until its timeout."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+#: The start of a command for a process a test stops with Ctrl-C (SIGINT), in place of ``[sys.executable]``:
+#: a Python that lets SIGINT reach it as a terminal does, then runs the rest of the command in its place. Run in
+#: the background of a shell without job control (``pytest &`` in a script, some CI runners), the test process
+#: ignores SIGINT and its children inherit that, so Python would never raise KeyboardInterrupt in them and a
+#: server would not stop. (``preexec_fn`` would do the same, but is unsafe while the test process runs threads.)
+CTRL_C_REACHES = [
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])",
+]
 
 
 def triples(text: str) -> set[tuple]:

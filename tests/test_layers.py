@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from kg import cli, documents, pipeline, serve
-from tests.conftest import ctrl_c_reaches
+from tests.conftest import CTRL_C_REACHES
 
 READ_SIDE = ("kg.store", "kg.query", "kg.export", "kg.network", "kg.view", "kg.analysis", "kg.serve", "kg.cli")
 
@@ -106,10 +106,8 @@ def test_read_side_commands_do_not_import_spacy(name, seed_store, tmp_path):
 @pytest.mark.server
 def test_kg_serve_answers_without_spacy(seed_store, tmp_path):
     listing = tmp_path / "modules.txt"
-    command = [sys.executable, "-c", WRAPPER, str(listing), "-m", "kg.cli", "serve", "--port", "0", "--quiet"]
-    server = subprocess.Popen(
-        [*command, "--store", seed_store], stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_reaches
-    )
+    command = [*CTRL_C_REACHES, "-c", WRAPPER, str(listing), "-m", "kg.cli", "serve", "--port", "0", "--quiet"]
+    server = subprocess.Popen([*command, "--store", seed_store], stderr=subprocess.PIPE, text=True)
     try:
         url = re.search(r"http://127\.0\.0\.1:\d+/query", server.stderr.readline()).group(0)
         with urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=60) as answer:

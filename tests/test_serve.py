@@ -15,7 +15,6 @@ import re
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -35,7 +34,7 @@ import tests.browser as browser_module
 from kg.cli import main
 from kg.serve import uses_keyword
 from tests.browser import Browser
-from tests.conftest import SEEDS, count_quads, ctrl_c_reaches, free_port
+from tests.conftest import CTRL_C_REACHES, SEEDS, count_quads, free_port
 
 XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -51,8 +50,8 @@ class Served:
     """``kg serve`` as its own process on a free port; what it prints is collected as it comes."""
 
     def __init__(self, *args: str, env: dict[str, str] | None = None):
-        command = [sys.executable, "-m", "kg.cli", "serve", "--port", "0", *args]
-        self.process = subprocess.Popen(command, stderr=subprocess.PIPE, env=env, preexec_fn=ctrl_c_reaches)
+        command = [*CTRL_C_REACHES, "-m", "kg.cli", "serve", "--port", "0", *args]
+        self.process = subprocess.Popen(command, stderr=subprocess.PIPE, env=env)
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
         threading.Thread(target=self._collect, daemon=True).start()
@@ -650,6 +649,7 @@ def test_ctrl_c_and_sigterm_stop_the_server_cleanly(serving, seed_store, sig):
     assert server.query("ASK { ?s ?p ?o }")[0] == 200
     server.process.send_signal(sig)
     assert server.process.wait(timeout=30) == 0
-    assert "kg: stopped" in server.stop() and "Traceback" not in server.stop()
+    log = server.stop()
+    assert "kg: stopped" in log and "Traceback" not in log
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", server.port), timeout=5)

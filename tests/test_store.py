@@ -28,11 +28,11 @@ from kg.store import open_store
 from tests.conftest import (
     ARTICLES,
     BACKENDS,
+    CTRL_C_REACHES,
     ROOT,
     SEEDS,
     backend_location,
     count_quads,
-    ctrl_c_reaches,
     free_port,
     oxigraph_server,
     run,
@@ -135,10 +135,8 @@ def test_a_killed_ingest_leaves_whole_documents(tmp_path, sig):
     articles = many_articles(tmp_path / "articles", 60)
     whole = stored_documents_after_full_ingest(tmp_path)
     store = tmp_path / "store"
-    command = [sys.executable, "-m", "kg.cli", "ingest", str(articles), "--store", str(store), "--batch-size", "2"]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_reaches
-    )
+    command = [*CTRL_C_REACHES, "-m", "kg.cli", "ingest", str(articles), "--store", str(store), "--batch-size", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wait_for_first_write(store, process)
     process.send_signal(sig)
     _, stderr = process.communicate(timeout=60)
