@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.agents import default_agents
 from kg.gazetteer import Actor
 
 PRONOUNS = {
@@ -49,11 +48,10 @@ class Coreference:
 
     def recent_population(self, noun: str, position: int) -> Actor | None:
         """The population a definite description ('the hostages', 'the protesters') refers back to: the last one
-        named before whose own noun plays the same role ('demonstrators' for 'protesters', not 'workers')."""
-        wanted = role(noun)
+        named before with the same noun. Not any population ('the hostages' are not 'Palestinian workers'), nor one
+        of the same Phoenix role: 'hostages' and 'civilians' share one, and so do 'protesters' and 'supporters'."""
         for actor in self.recent_all("Population", position, generic=True):
-            head = actor.label.lower().split()[-1]
-            if head == noun or (wanted is not None and role(head) == wanted):
+            if actor.label.lower().split()[-1] == noun:
                 return actor
         return None
 
@@ -167,9 +165,3 @@ def acts(token: Token) -> bool:
     if head.dep_ in ("nsubj", "nsubjpass", "poss"):
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "by"
-
-
-def role(noun: str) -> str | None:
-    """The role of an agent noun ('demonstrators': opposition), None for a noun that is no agent."""
-    agent = default_agents().get(noun)
-    return agent.role if agent is not None else None

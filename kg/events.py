@@ -118,7 +118,7 @@ class EventNounRules:
             # 'cut off fuel to X', 'suspended its aid': a verb that ends the event does not carry it
             halted = slot.dep_ == "dobj" and self.lex.token_cue("halt", slot.head)
             light = (self.is_light(slot.head) or self.carries(slot.head)) and not halted
-            if halted and self.relations[trigger.relation].core in COOPERATIVE:  # 'Japan halted its aid to Serbia'
+            if halted and self.ends_cooperation(noun, trigger):  # 'Japan halted its aid to Serbia'
                 others = objects + self.objects(slot.head, Trigger(trigger.relation, trigger.preps, True))
                 self.add(self.subjects(slot.head), "sanctions", others, slot.head, self.modality(slot.head))
             if not subjects and (
@@ -142,6 +142,14 @@ class EventNounRules:
                 )  # 'X and Y signed a truce'
             elif subjects and objects:
                 self.add(subjects, trigger.relation, objects, noun, self.modality(predicate), trigger)
+
+    def ends_cooperation(self, noun: Token, trigger: Trigger) -> bool:
+        """Whether ending the event noun punishes its other side: a cooperation of its owner's with another
+        ('its aid to X', 'talks with X'), not one between others ('talks between the army and the RSF') nor a
+        mediation or an attack."""
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in [*noun.children, *noun.head.children])
+        own = self.relations[trigger.relation].core in COOPERATIVE and not between
+        return own and not self.lex.token_cue("mediation", noun)
 
     def frame_of(self, noun: Token) -> Token:
         """The noun an event noun names as a compound ('mediation effort', 'bombing campaign', 'aid programme',

@@ -39,7 +39,8 @@ class Modality:
     #: the act comes with a condition on another ('will withdraw from Chad unless X arranges a ceasefire'):
     #: announced, it is an ultimatum, which PLOVER codes THREATEN whatever the act
     conditional: bool = False
-    #: asked of its subject by another ('urged the EC to support the PLO'): potential, but nobody's announcement
+    #: asked of its subject by another ('urged the EC to support the PLO'), or the condition of another act ('will
+    #: release the hostages unless Israel attacks Rafah'): potential, but nobody's announcement
     requested: bool = False
 
 
@@ -54,6 +55,7 @@ class ModalityRules:
         relative clause or a modifier: what a noun phrase presupposes is in the article's own voice.
         """
         result = Modality()
+        halted = False
         result.conditional = any(c.dep_ == "advcl" and marked(c, "unless") for c in predicate.children)
         negated = potential = False
         allow_negation = allow_modal = True  # False for what a coordinated clause does not share
@@ -115,14 +117,21 @@ class ModalityRules:
                 # 'renewed its demand that Israel lift X': the clause hangs on the verb but is the demand's content
                 demanded = dep == "ccomp" and any(o.dep_ == "dobj" and o.i < node.i and cue("potential", o)
                                                   for o in head.children)  # fmt: skip
-                potential = potential or ((cue("potential", head) or demanded) and not attempted)
+                # 'ordered Israel to withdraw': what a request asks for is only wanted, the request verb a trigger
+                asked_for = dep == "xcomp" and any(self.relations[t.relation].core == "requests"
+                                                   for t in self.verb_triggers(head))  # fmt: skip
+                potential = potential or ((cue("potential", head) or demanded or asked_for) and not attempted)
                 negated = negated or cue("negator", head)
                 node = head
                 continue
             if dep in ("dobj", "nsubj", "attr") and predicate.pos_ == "NOUN" and node.i == predicate.i:
                 potential = potential or cue("potential", head)
-                # 'suspended its aid to X', 'cut off fuel to X': the event no longer holds
-                negated = negated or (dep == "dobj" and self.lex.token_cue("halt", head))
+                # 'suspended its aid to X', 'cut off fuel to X': the event no longer holds, if the ending does
+                halted = dep == "dobj" and self.lex.token_cue("halt", head)
+                node = head
+                continue
+            if dep == "advcl" and marked(node, "unless", "if"):  # 'unless Israel attacks Rafah': a condition
+                result.requested = potential = True
                 node = head
                 continue
             if dep == "acl" and head.pos_ == "NOUN":  # 'any attempt by X to send forces': only intended
@@ -132,6 +141,8 @@ class ModalityRules:
                 node = head
                 continue
             break
+        if halted:  # ended: no longer so; 'refused to end its support', 'will end its aid': so, for now
+            negated, potential = not (negated or potential), False
         if negated:
             result.factuality = Factuality.NEGATED
         elif potential:

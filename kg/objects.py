@@ -13,12 +13,12 @@ from spacy.tokens import Token
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.modality import marked
-from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS, VIOLENT
+from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS
 
 #: Owners after an act noun's 'of' that are rather what the act is done to ('the release of prisoners')
 PEOPLE = ("Person", "Population")
-#: Relations of hostility: a clause of one, charged or complained of, blames its subject
-HOSTILE = (VIOLENT - {"withdrawsFrom", "controls"}) | {"sanctions", "threatens", "rejects", "accuses"}
+#: Relations that act on a thing directly: 'restricted the movement of X' acts on X, the people after the act noun
+DIRECT = {"attacks", "captures", "coerces", "sanctions"}
 
 
 class ObjectRules:
@@ -45,11 +45,16 @@ class ObjectRules:
                 return held_by
         core = self.relations[trigger.relation].core
         if core in ("requests", "accuses") and not any(c.dep_ == "dobj" for c in verb.children):
-            # 'demanded that Belarus release ...': the clause's subject is asked; 'charged that Israeli troops killed
-            # civilians': blamed, when the clause does something hostile ('complained that its troops lacked
-            # ammunition' blames nobody)
-            clauses = [c for c in verb.children if c.dep_ == "ccomp" and (core == "requests" or self.hostile(c))]
-            targets += [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
+            # 'demanded that Belarus release ...': the clause's subject is asked; 'charged that India supported the
+            # separatists': blamed, unless it is the accuser's own side ('complained that its troops lacked ammunition')
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            subjects = [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
+            if core == "accuses":
+                accusers = self.subjects(verb)
+                subjects = [
+                    c for c in subjects if not any(same_side(a, b) for a in self.ctx.expand(c) for b in accusers)
+                ]
+            targets += subjects
         if core == "concedesTo":  # 'freed women held by the militants': a rescue
             targets = [t for t in targets if not any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)
                                                      for c in t.children)]  # fmt: skip
@@ -93,10 +98,6 @@ class ObjectRules:
         lemma = noun.lemma_.lower()
         return bool(self.lex.trigger("verb", lemma)) or lemma.endswith(("ing", "al", "ion", "ment"))
 
-    def hostile(self, verb: Token) -> bool:
-        """Whether a verb is a trigger of a hostile relation (an attack, a sanction, a threat, a rejection)."""
-        return any(self.relations[t.relation].core in HOSTILE for t in self.verb_triggers(verb))
-
     @staticmethod
     def counted_up_to(verb: Token) -> list[Token]:
         """'kidnapped up to 16 advisers' as the parser reads it: a particle 'up', then 'to' (on the verb or on
@@ -118,7 +119,8 @@ class ObjectRules:
             if conceding and self.demand(noun):  # 'bowed to pressure from X': a concession to whoever demands it
                 return self.agents(noun)
             if core == "sanctions":  # 'halted economic aid to Serbia', 'suspended talks with Iran': its other side
-                return [a for t in self.noun_triggers(noun) for a in self.noun_objects(noun, t)]
+                ended = [t for t in self.noun_triggers(noun) if self.ends_cooperation(noun, t)]
+                return [a for t in ended for a in self.noun_objects(noun, t)]
             if conceding or (partnered and not self.agents(noun)):
                 # 'lifted the sanctions on X': X gains; 'endorsed an agreement with X': X. An agreement between X
                 # and Y is theirs: a third party that endorses it backs neither
@@ -129,10 +131,10 @@ class ObjectRules:
             return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
         owner, word = self.ctx.owner(noun)  # 'vetoed a UN resolution on Syria': the UN's, not Syria's
         patient = word is not None and word.dep_ == "pobj" and owner is not None and owner.type in PEOPLE
-        done_to = patient and self.act_noun(noun) and self.relations[trigger.relation].core not in HOSTILE
+        done_to = patient and self.act_noun(noun) and self.relations[trigger.relation].core not in DIRECT
         if owner is not None and owner.type != "Place" and not done_to:
-            # 'the rights of Palestinians' are theirs, and 'restricted the movement of X' acts on X; but 'retaliate
-            # for the killing of civilians' is not against them, nor 'agreed to the release of prisoners' with them
+            # 'the rights of Palestinians' are theirs, and 'restricted the movement of X' acts on X; but 'condemned
+            # the killing of civilians' accuses not them, nor 'agreed to the release of prisoners' agrees with them
             return [self.ctx.seen(owner)]
         doers = self.done_by(noun, DONE_BY)  # 'an inquiry into crimes committed by X'
         if doers:
@@ -197,3 +199,13 @@ class ObjectRules:
     def controls(self, token: Token, kind: str) -> bool:
         triggers = self.verb_triggers(token) if kind == "verb" else self.lex.trigger(kind, token.lower_)
         return any(t.relation == "controls" for t in triggers)
+
+
+def same_side(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one side: the same, one a part of the other, or parts of one state."""
+    return (
+        a.id == b.id
+        or b.id in (a.parent, a.country)
+        or a.id in (b.parent, b.country)
+        or (a.parent is not None and a.parent in (b.parent, b.country))
+    )

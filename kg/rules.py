@@ -78,8 +78,8 @@ def intended(
     """The PLOVER event of a statement: a potential act its own subject announces (in the article's voice, in
     its own words, or by a verb of its own: 'X offered to') is PLOVER's AGREE or THREATEN (see
     :data:`INTENDED`), and THREATEN when an act that is no cooperation comes with an 'unless' (an ultimatum); an act
-    another asks for ('urged the EC to support the PLO') is nobody's announcement; any other statement keeps
-    its trigger's or relation's type."""
+    another asks for ('urged the EC to support the PLO') or the condition of another act is nobody's
+    announcement; any other statement keeps its trigger's or relation's type."""
     modality = modality or Modality()
     if modality.requested:
         return plover

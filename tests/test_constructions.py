@@ -728,13 +728,14 @@ WHOLE += [
     ),
     (
         "'the hostages', 'the protesters' refer back to hostages or protesters named before, not to whatever "
-        "population came last",
-        "Israel restricted the movement of Palestinian workers. Hamas took Israeli hostages. Later Hamas released "
-        "the hostages. Hezbollah released the prisoners. Police arrested the protesters. Egyptian protesters "
-        "marched in Cairo. Egyptian police detained the protesters.",
+        "population came last, nor to another of the same Phoenix role ('civilians')",
+        "Israel restricted the movement of Palestinian workers. Hamas took Israeli hostages. Israeli strikes killed "
+        "Palestinian civilians. Later Hamas released the hostages. Hezbollah released the prisoners. Police "
+        "arrested the protesters. Egyptian protesters marched in Cairo. Egyptian police detained the protesters.",
         {
             ("Israel", "coerces", "Palestinian workers", "actual", None),
             ("Hamas", "attacks", "Israeli hostages", "actual", None),
+            ("Israel", "attacks", "Palestinian civilians", "actual", None),
             ("Hamas", "concedesTo", "Israeli hostages", "actual", None),
             ("police", "coerces", "protesters", "actual", None),
             ("Egyptian police", "coerces", "Egyptian protesters", "actual", None),
@@ -872,6 +873,41 @@ WHOLE += [
         {
             ("European Union", "sanctions", "Palestinian Authority", "actual", None),
             ("European Union", "supports", "Palestinian Authority", "negated", None),
+        },
+    ),
+    (
+        "ending what is no cooperation of one's own is no sanction ('suspended its offensive', 'ended its mediation', "
+        "'talks between others'); an ordered or obliged act is only wanted",
+        "Ethiopia suspended its offensive against Tigrayan forces. Turkey ended its mediation between Russia and "
+        "Ukraine. Sudan suspended talks between Egypt and Ethiopia. The US ordered Israel to withdraw from Rafah. "
+        "The Arab League said Israel must withdraw from Gaza.",
+        {
+            ("Ethiopia", "attacks", "Tigray People's Liberation Front", "negated", None),
+            ("Turkey", "meetsWith", "Russia", "negated", None),
+            ("Turkey", "meetsWith", "Ukraine", "negated", None),
+            ("Egypt", "meetsWith", "Ethiopia", "negated", None),
+            ("United States", "requests", "Israel", "actual", None),
+            ("Israel", "withdrawsFrom", "Rafah", "potential", None),
+            ("Arab League", "requests", "Israel", "actual", None),
+            ("Israel", "withdrawsFrom", "Gaza", "potential", "Arab League"),
+        },
+    ),
+    (
+        "refusing to end a cooperation keeps it",
+        "Russia refused to end its support for Assad.",
+        {
+            ("Russia", "sanctions", "Bashar al-Assad", "negated", None),
+            ("Russia", "supports", "Bashar al-Assad", "actual", None),
+        },
+    ),
+    (
+        "a complaint or charge blames the subject of its clause, unless that is the accuser's own side; condemning "
+        "the killing of people accuses not them",
+        "Pakistan charged that India supported separatists in Balochistan. Ukraine complained that its troops "
+        "lacked ammunition. Hamas condemned the killing of Palestinian civilians.",
+        {
+            ("Pakistan", "accuses", "India", "actual", None),
+            ("India", "supports", "separatists", "actual", "Pakistan"),
         },
     ),
     (
@@ -1028,6 +1064,11 @@ def test_an_over_long_sentence_is_skipped_with_a_note():
         ),
         # an offer to another is the offerer's own announcement
         ("Russia offered Syria to withdraw its troops from Aleppo.", {("withdrawsFrom", "potential", "AGREE")}),
+        # the condition of another act is nobody's announcement
+        (
+            "Hamas will release the hostages unless Israel attacks Rafah.",
+            {("attacks", "potential", "ASSAULT")},
+        ),
         # but an offer with a condition is still an offer
         (
             "Iran will resume talks with the United States unless sanctions are tightened.",
