@@ -169,9 +169,10 @@ class ModalityRules:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.lower_ == "it" and child.dep_ == "nsubjpass":
                     return SOURCE
-                # 'a statement issued by the finance ministry said': the ministry
-                document = self.lex.token_cue("document", child)
-                actors = self.ctx.expand(child) or (self.done_by(child) if document else [])
+                # 'a statement issued by the finance ministry said', 'a report by Amnesty said': its author
+                actors = self.ctx.expand(child) or (
+                    self.authors(child) if self.lex.token_cue("document", child) else []
+                )
                 if self.lex.token_cue("source", child) and all(a.generic or a.type == "Population" for a in actors):
                     return SOURCE  # 'officials said', 'Turkish media reported': no one in particular
                 if actors:
@@ -184,6 +185,12 @@ class ModalityRules:
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             return self.asserter(verb.head)
         return SOURCE
+
+    def authors(self, document: Token) -> list[Actor]:
+        """Who a document speaks for: 'issued by X', 'a report by X', 'X's statement' (its owner)."""
+        by = [a for c in document.children if c.dep_ == "prep" and c.lower_ == "by" for a in self.pobjs(c)]
+        owner, _ = self.ctx.owner(document)
+        return self.done_by(document) or by or ([self.ctx.seen(owner)] if owner is not None else [])
 
     def according_to(self, according: Token) -> Actor | str:
         """'according to X': X, or an unnamed source when X is no actor ('according to reports')."""

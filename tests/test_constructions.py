@@ -112,6 +112,16 @@ ATTRIBUTION = [
         ("Israeli military", "attacks", "Gaza", "actual", SOURCE),
     ),
     (
+        "a report by X said",
+        "A report by Human Rights Watch said Egyptian police had tortured detainees.",
+        ("Egyptian police", "attacks", "detainees", "actual", "Human Rights Watch"),
+    ),
+    (
+        "X's report said",
+        "Amnesty's report said Syrian troops shelled Aleppo.",
+        ("Syrian Army", "attacks", "Aleppo", "actual", "Amnesty"),
+    ),
+    (
         "a statement issued by X said",
         "A report released by Amnesty International said Syrian troops shelled Aleppo.",
         ("Syrian Army", "attacks", "Aleppo", "actual", "Amnesty International"),
