@@ -7,7 +7,7 @@ Mixed into :class:`kg.rules.SentenceRules` (which supplies ``add``, ``subjects``
 * adjunct phrases from data (ontology/constructions/adjuncts.tsv): "in support of X", "in cooperation
   with X", "under siege by X";
 * "A said B must/should V": A requests B;
-* "accepted the demands of X", "met X's conditions": yielding to a demand concedes to whoever made it;
+* "accepted the demands of X", "bowed to pressure from X": yielding to a demand concedes to whoever made it;
 * "X is the leader of Y", "Colonel Diallo, a commander of the Malian army,": a description in
   apposition or as a predicate states the role it names (leads, represents, partOf).
 
@@ -105,7 +105,7 @@ class Constructions:
                     self.add(doers, adjunct.relation, done_to, noun, self.modality(clause))
 
     def yielded(self) -> None:
-        """'The government accepted the demands of the rebels', 'met their conditions': a verb of yielding
+        """'The government accepted the demands of the rebels', 'did not meet their demands': a verb of yielding
         (cue kind 'yield') whose object is a demand concedes to whoever made the demand."""
         for verb in self.span:
             if verb.pos_ != "VERB" or not self.lex.token_cue("yield", verb):

@@ -37,7 +37,7 @@ class Modality:
     #: to retake'): the subject announces it, whoever reports the announcement
     pledged: bool = False
     #: the act comes with a condition on another ('will withdraw from Chad unless X arranges a ceasefire'):
-    #: announced, it is an ultimatum, which PLOVER codes THREATEN whatever the act
+    #: announced, it is an ultimatum, which PLOVER codes THREATEN unless the act is a cooperation
     conditional: bool = False
     #: asked of its subject by another ('urged the EC to support the PLO'), or the condition of another act ('will
     #: release the hostages unless Israel attacks Rafah'): potential, but nobody's announcement
