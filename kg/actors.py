@@ -282,11 +282,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return self.seen(self.qualified(actor, token.doc[mention.start : mention.end].text))
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if determiners & {"the", "these", "those", "this", "that"}:  # 'the rebels': the last armed group, named or not
-            found = (
-                self.recent_population(actor.label.lower().split()[-1], token.i)
-                if actor.type == "Population"  # 'the protesters' are protesters named before, not any population
-                else next(self.recent_all(actor.type, token.i, generic=actor.type == "ArmedGroup"), None)
-            )
+            found = self.referent(actor.type, actor.label.lower().split()[-1], token.i)
             if found is not None:
                 return self.seen(found)
         # an unqualified generic ('rebels') is this article's: rebels elsewhere are other rebels

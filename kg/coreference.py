@@ -46,10 +46,13 @@ class Coreference:
             if (wanted == "group" and actor.type not in ("Person", "Place")) or actor.type == wanted:
                 yield actor
 
-    def recent_population(self, noun: str, position: int) -> Actor | None:
-        """The population a definite description ('the hostages', 'the protesters') refers back to: the last one
-        named before with the same noun. Not any population ('the hostages' are not 'Palestinian workers'), nor one
+    def referent(self, wanted: str, noun: str, position: int) -> Actor | None:
+        """What a definite description ('the rebels', 'the hostages') refers back to: the last actor of the type
+        named before, an article's generic armed group included ('the separatists'); for a population, the last
+        one named with the same noun. Not any population ('the hostages' are not 'Palestinian workers'), nor one
         of the same Phoenix role: 'hostages' and 'civilians' share one, and so do 'protesters' and 'supporters'."""
+        if wanted != "Population":
+            return next(self.recent_all(wanted, position, generic=wanted == "ArmedGroup"), None)
         for actor in self.recent_all("Population", position, generic=True):
             if actor.label.lower().split()[-1] == noun:
                 return actor

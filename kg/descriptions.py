@@ -93,11 +93,7 @@ class Descriptions:
                 wanted = "Person"  # 'the Secretary', 'the minister': the person named before
             # 'the separatists' refer back to an armed group, named or not, never to a state; 'the hostages' to
             # hostages named before ('Israeli hostages'), not to whatever population came last ('Palestinian workers')
-            found = (
-                self.recent_population(collective_noun(token).split()[-1], token.i)
-                if wanted == "Population"
-                else next(self.recent_all(wanted, token.i, generic=wanted == "ArmedGroup"), None)
-            )
+            found = self.referent(wanted, collective_noun(token).split()[-1], token.i)
             # 'the troops' refers back to a force, never to a population; 'the refugees' to a population or nobody
             if (found is not None and found.type != "Population") or agent.actor_type == "Population":
                 return [self.seen(found)] if found is not None else []

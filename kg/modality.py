@@ -188,9 +188,12 @@ class ModalityRules:
 
     def authors(self, document: Token) -> list[Actor]:
         """Who a document speaks for: 'issued by X', 'a report by X', 'X's statement' (its owner)."""
-        by = [a for c in document.children if c.dep_ == "prep" and c.lower_ == "by" for a in self.pobjs(c)]
-        owner, _ = self.ctx.owner(document)
-        return self.done_by(document) or by or ([self.ctx.seen(owner)] if owner is not None else [])
+        found = self.done_by(document) or [
+            a for c in document.children if c.dep_ == "prep" and c.lower_ == "by" for a in self.pobjs(c)
+        ]
+        if not found and (owner := self.ctx.owner(document)[0]) is not None:
+            found = [self.ctx.seen(owner)]
+        return found
 
     def according_to(self, according: Token) -> Actor | str:
         """'according to X': X, or an unnamed source when X is no actor ('according to reports')."""

@@ -60,10 +60,10 @@ class ObjectRules:
                                                      for c in t.children)]  # fmt: skip
         if verb.dep_ == "relcl":  # 'Hezbollah, which is backed by Iran': the relative pronoun is the noun
             targets = [verb.head if t.lower_ in RELATIVE_PRONOUNS else t for t in targets]
-        found = [a for target in targets for a in self.ctx.expand(target, object_position=True)]
+        expanded = [(target, self.ctx.expand(target, object_position=True)) for target in targets]
+        found = [a for _, actors in expanded for a in actors]
         if self.relations[trigger.relation].symmetric:  # 'agreed with Russia on Syria': the partner, not the topic
-            partners = [a for target in targets if target.head.lower_ == "with" for a in self.ctx.expand(target, True)]
-            found = partners or found
+            found = [a for target, actors in expanded if target.head.lower_ == "with" for a in actors] or found
         if not found and trigger.relation != "meetsWith":  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]
         if not found and trigger.preps_only and core == "concedesTo":  # 'lifted a state of emergency in X'
@@ -78,11 +78,11 @@ class ObjectRules:
         handed = "to" in trigger.preps if trigger.preps_only else any(t.dep_ == "dobj" for t in targets)
         if not found and handed:
             found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'
-        if not found and self.relations[trigger.relation].core in FRAMES:
+        if not found and core in FRAMES:
             found = self.clause_objects(verb)
-        if not found and self.relations[trigger.relation].core == "threatens":
+        if not found and core == "threatens":
             found = self.conditioned(verb)  # 'threatened to strike unless Israel rescinded X': Israel is threatened
-        if not found and self.relations[trigger.relation].core == "accuses" and not targets:
+        if not found and core == "accuses" and not targets:
             found = self.clause_objects(verb, ("xcomp", "advcl"))  # 'demonstrated to demand X's resignation'
         if not found and trigger.relation != "attacks" and not trigger.preps_only:  # 'complained over Israeli raids'
             events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in EVENT_PREPS for p in c.children

@@ -284,10 +284,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 if modality.attempted and self.relations[rel].core not in VIOLENT:
                     factuality = Factuality.POTENTIAL  # 'tried to meet X': no meeting yet
                 codes = (
-                    (
-                        cameo,
-                        intended(rel, plover, factuality, attributed, subject, modality),
-                    )
+                    (cameo, intended(rel, plover, factuality, attributed, subject, modality))
                     if rel == relation
                     else ("", "")
                 )
