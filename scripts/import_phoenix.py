@@ -719,8 +719,10 @@ def build_states(records: list[ActorRecord], base: Base, filters: Filters, sourc
 
     supplements: dict[str, dict] = {}
     for record in records:
+        # one undated country code; a record may carry other, dated codes (the BIH record also lists
+        # ISIL's names under a dated code): state_name_kind keeps only names shaped like the state's
         codes = [c.code for c in record.codes if not c.start and not c.end and len(c.code) == 3]
-        if not codes or len(record.codes) != 1:
+        if len(codes) != 1 or any(len(c.code) == 3 and c.code != codes[0] for c in record.codes):
             continue
         state_id = base.iso3.get(codes[0])
         if state_id is None:
@@ -742,7 +744,7 @@ def build_states(records: list[ActorRecord], base: Base, filters: Filters, sourc
             if kind is None:
                 filters.drop("a city, province or other place under a country code", name)
                 continue
-            if len(name.split()) == 1 and filters.common(name):  # 'Swede', 'Chiloe' (and, alas, 'Bahrein')
+            if len(name.split()) == 1 and filters.common(name) and not first_of_joined(name, state):  # 'Swede', 'Chiloe' (and, alas, 'Bahrein')
                 filters.drop("a state's spelling that is in the English word index", name)
                 continue
             known.add(key)
@@ -774,6 +776,8 @@ def state_name_kind(name: str, state) -> str | None:
     known_plural = any(n.lower().endswith("s") for n in (*state.names, *state.demonyms, *state.capitals))
     if words[-1].endswith("s") and not known_plural:
         return None
+    if first_of_joined(name, state):
+        return "aliases"
     scored = [
         (similar(name, known), kind)
         for kind, names in (("aliases", state.names), ("demonyms", state.demonyms), ("capitals", state.capitals))
@@ -786,6 +790,13 @@ def state_name_kind(name: str, state) -> str | None:
         if known.lower() in name.lower() and set(words) - set(known.lower().split()) <= OFFICIAL_WORDS | PARTICLES:
             return "aliases"
     return None
+
+
+def first_of_joined(name: str, state) -> bool:
+    """Whether a name is the first of the two joined in a state's name: news calls the state 'Bosnia',
+    'Trinidad' (while 'Papua' or 'Timor' alone is the island or province). Such a name is the state
+    even when it is also an English word-index entry."""
+    return any(known.lower().startswith(name.lower() + " and ") for known in state.names)
 
 
 def dated(record: ActorRecord) -> bool:

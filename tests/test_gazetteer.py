@@ -259,6 +259,17 @@ def test_state_names_spellings_not_cities(base, filters):
     assert places[-3:] == ["Aleppo", "Syrians", "Sana"]  # a city, the people, a short name in capitals
 
 
+def test_the_first_of_two_joined_names_is_the_state_even_in_a_mixed_record(filters):
+    joined = phoenix.Base.of([Actor("bih", "Bosnia and Herzegovina", "State", iso3="BIH", demonyms=["Bosnian"])])
+    records, _ = phoenix.parse_actors(
+        # the shipped BIH record also lists ISIL's names under a dated code of another family
+        ["BOSNIA_AND_HERZEGOVINA [BIH]", "+BOSNIA_", "+HERZEGOVINA_", "+DAESH_", "\t[IMGMUSISI >20130408]"]
+    )
+    assert phoenix.build_states(records, joined, filters, "Phoenix.Countries.actors.txt") == [
+        {"extends": "bih", "aliases": ["Bosnia"], "source": "Phoenix.Countries.actors.txt"}
+    ]
+
+
 # ---------------------------------------------------------------------- supplements and roles when loading
 def test_a_supplements_names_never_outrank_another_actors_name():
     gazetteer = Gazetteer(
