@@ -744,7 +744,8 @@ def build_states(records: list[ActorRecord], base: Base, filters: Filters, sourc
             if kind is None:
                 filters.drop("a city, province or other place under a country code", name)
                 continue
-            if len(name.split()) == 1 and filters.common(name) and not first_of_joined(name, state):  # 'Swede', 'Chiloe' (and, alas, 'Bahrein')
+            # 'Swede', 'Chiloe' (and, alas, 'Bahrein')
+            if len(name.split()) == 1 and filters.common(name) and not first_of_joined(name, state):
                 filters.drop("a state's spelling that is in the English word index", name)
                 continue
             known.add(key)
