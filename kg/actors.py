@@ -222,7 +222,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 owner = self.recent("Person", token.i)  # 'the minister': the person named before
             return [self.seen(owner)] if owner else []
         if object_position and (self.lexicon.cue("target", lemma) or self.lexicon.cue("target", lower)):
-            owner, _ = self.owner(token)
+            owner = self.owner(token)[0] or self.armed_modifier(token)[0]  # 'separatist positions'
             if owner is None:  # 'a camp for refugees': whom it houses
                 owner = next((a for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
                               for p in c.children if p.dep_ == "pobj" for a in self.expand(p)), None)  # fmt: skip

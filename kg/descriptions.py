@@ -66,10 +66,16 @@ class Descriptions:
         if any(c.dep_ == "prep" and c.lower_ in t.preps for t in self.lexicon.trigger("noun", token.lemma_.lower())
                for c in token.children):  # fmt: skip
             return None  # 'Turkey's opposition to the YPG' is the relation, not the opposition
-        compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i not in self.mentions]
-        if compounds:
-            modifier = compounds[-1].lower_
-            for key in (f"{modifier} {token.lower_}", f"{modifier} {token.lemma_.lower()}"):
+        # the modifier words right before the noun, nearest last ('border patrol' of 'border patrol agents');
+        # the longest agent phrase they make wins
+        modifiers: list[str] = []
+        for word in reversed(token.doc[token.left_edge.i : token.i]):
+            if word.dep_ not in ("compound", "amod") or word.i in self.mentions:
+                break
+            modifiers.insert(0, word.lower_)
+        for start in range(len(modifiers)):
+            phrase = " ".join(modifiers[start:])
+            for key in (f"{phrase} {token.lower_}", f"{phrase} {token.lemma_.lower()}"):
                 if key in agents:
                     return agents[key]
         return agents.get(token.lower_) or agents.get(token.lemma_.lower())
@@ -149,6 +155,20 @@ class Descriptions:
         noun = collective_noun(token)
         return self.derive(f"{slug(self.doc_id or 'text')}/{slug(noun)}", noun, agent.actor_type,
                            generic=True, source="derived")  # fmt: skip
+
+    def armed_modifier(self, token: Token) -> tuple[Actor | None, Token | None]:
+        """'separatist positions', 'insurgent strongholds': a word for an armed group before a target noun makes
+        the target theirs, the same generic actor as 'separatists' in this article ('terrorist activities' are
+        a kind of act, not anybody's)."""
+        agents = default_agents()
+        for child in token.lefts:
+            if child.dep_ in ("amod", "compound") and child.i not in self.mentions:
+                lemma = child.lemma_.lower()
+                agent = agents.get(f"{lemma}s") or agents.get(lemma)
+                if agent is not None and agent.actor_type == "ArmedGroup" and not agent.person:
+                    return self.seen(self.derive(f"{slug(self.doc_id or 'text')}/{slug(agent.noun)}", agent.noun,
+                                                 agent.actor_type, generic=True, source="derived")), child  # fmt: skip
+        return None, None
 
     # ------------------------------------------------------------------ sets
     def collective(self, token: Token) -> list[Actor] | None:

@@ -74,7 +74,21 @@ class EventNounRules:
             elif child.dep_ == "prep" and child.lower_ == "of" and self.gathering(noun):
                 found += self.pobjs(child)  # 'a meeting of the Security Council': who meets
         found += self.done_by(noun, DONE_BY)  # 'an attack claimed by X'
+        if not found:
+            found = self.stray_agents(noun)
         return [a for a in found if a.type != "Place"]
+
+    def stray_agents(self, noun: Token) -> list[Actor]:
+        """'condemned the abduction of three teenagers by Hamas': the parser hangs the event's 'by' phrase on
+        the active verb whose object the event is, or on the phrase after the event; it is still the event's agent."""
+        hosts = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "in", "at")
+                 for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        verb = noun.head
+        active = not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if hosts and noun.dep_ == "dobj" and active:
+            hosts.append(verb)
+        return [a for host in hosts for c in host.children if c.dep_ == "prep" and c.lower_ == "by"
+                for a in self.pobjs(c)]  # fmt: skip
 
     def movement(self, noun: Token) -> bool:
         """An event noun of moving forces ('withdrawal', 'deployment'), whose 'of' phrase is the mover."""

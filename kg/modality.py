@@ -130,6 +130,15 @@ class ModalityRules:
                 halted = dep == "dobj" and self.lex.token_cue("halt", head)
                 node = head
                 continue
+            wanted = dep == "pobj" and predicate.pos_ == "NOUN" and node.i == predicate.i and head.lower_ == "for"
+            if wanted and head.head.pos_ == "VERB" and cue("potential", head.head):
+                potential = True  # 'called for a ceasefire', 'hoped for Israel's withdrawal': only wanted
+                node = head.head
+                continue
+            if dep == "advcl" and marked(node, "for") and cue("potential", head):  # 'called for Israel to withdraw'
+                potential = True
+                node = head
+                continue
             if dep == "advcl" and marked(node, "unless", "if"):  # 'unless Israel attacks Rafah': a condition
                 result.requested = potential = True
                 node = head

@@ -47,7 +47,7 @@ class ObjectRules:
         if core in ("requests", "accuses") and not any(c.dep_ == "dobj" for c in verb.children):
             # 'demanded that Belarus release ...': the clause's subject is asked; 'charged that India supported the
             # separatists': blamed, unless it is the accuser's own side ('complained that its troops lacked ammunition')
-            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and marked(c, "for"))]
             subjects = [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
             if core == "accuses":
                 accusers = self.subjects(verb)
@@ -66,6 +66,8 @@ class ObjectRules:
             found = [a for target, actors in expanded if target.head.lower_ == "with" for a in actors] or found
         if not found and trigger.relation != "meetsWith":  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]
+            if core == "requests":  # 'demanded the removal of X' asks it of X; 'the return of hostages' is for them
+                found = [a for a in found if a.type != "Population"]
         if not found and trigger.preps_only and core == "concedesTo":  # 'lifted a state of emergency in X'
             lifted = [n for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                       for n in self.measured(c) if self.is_event_noun(n)]  # fmt: skip
@@ -129,6 +131,9 @@ class ObjectRules:
                     objects = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
                 return objects
             return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
+        if self.lex.cue("relational", noun.lemma_):  # 'urged its EU partners': the EU; 'warned Israel's allies': nobody
+            return [self.ctx.seen(self.ctx.mentions[c.i].actor) for c in noun.children
+                    if c.dep_ in ("compound", "amod", "nmod") and c.i in self.ctx.mentions]  # fmt: skip
         owner, word = self.ctx.owner(noun)  # 'vetoed a UN resolution on Syria': the UN's, not Syria's
         patient = word is not None and word.dep_ == "pobj" and owner is not None and owner.type in PEOPLE
         done_to = patient and self.act_noun(noun) and self.relations[trigger.relation].core not in DIRECT

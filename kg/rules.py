@@ -251,7 +251,11 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 return f"no actor as its {where}"
             return "subject and object are the same actor, or the object is not a place"
         if kind == "noun":
-            if not (self.agents(token) or self.pair(token)):
+            slot = self.measure_slot(self.frame_of(token))  # 'launched attacks': the light verb's subject acts
+            carried = slot.dep_ in ("dobj", "attr", "nsubjpass") and (
+                self.is_light(slot.head) or self.carries(slot.head)
+            )
+            if not (self.agents(token) or self.pair(token) or (carried and self.subjects(slot.head))):
                 return "no agent (possessor, demonym, 'by X', or the subject of a light verb)"
             return "no actor after its prepositions (" + ", ".join(sorted({p for t in triggers for p in t.preps})) + ")"
         return "no actor before the hyphen or no actor it modifies"
@@ -289,4 +293,6 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                     else ("", "")
                 )
                 statement = Statement(subject, rel, obj, self.sentence, factuality, attributed, trigger.text, *codes)
-                self.found.append(replace(statement, construction=self.construction))
+                statement = replace(statement, construction=self.construction)
+                if statement not in self.found:  # 'attacks against rebel camps': the rebels by two paths
+                    self.found.append(statement)

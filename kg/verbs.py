@@ -44,8 +44,12 @@ class VerbRules:
         found = self.object_noun_triggers(verb)
         if found:
             return found
-        for child in verb.children:
-            if child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == verb.i + 1):
+        # 'call for X to withdraw': the preposition is the mark of the clause it introduces
+        marks = [
+            m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ == "for"
+        ]
+        for child in [*verb.children, *marks]:
+            if child.dep_ in ("prt", "prep", "mark") or (child.dep_ == "advmod" and child.i == verb.i + 1):
                 found = self.lex.token_trigger("verb", verb, suffix=f" {child.lower_}")
                 if found:  # 'call on X': the preposition of the verb's own form introduces its object
                     return [t if child.lower_ in t.preps else replace(t, preps=(*t.preps, child.lower_)) for t in found]

@@ -762,6 +762,7 @@ WHOLE += [
         {
             ("Russia", "threatens", "Transnistria", "actual", None),
             ("students", "accuses", "Aleksandar Vucic", "actual", None),
+            ("students", "requests", "Aleksandar Vucic", "actual", None),  # 'calling for' is a request too
         },
     ),
     (
@@ -931,6 +932,63 @@ WHOLE += [
         {
             ("Israeli military", "attacks", "Palestine", "actual", None),
             ("Houthis", "attacks", "Saudi Arabia", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a multiword agent phrase before a noun names the body ('border patrol agents', 'law enforcement officers')",
+        "US border patrol agents arrested Guatemalan migrants. Kenyan law enforcement officers detained Somali "
+        "refugees.",
+        {
+            ("American police", "coerces", "Guatemalan migrants", "actual", None),
+            ("Kenyan police", "coerces", "Somali refugees", "actual", None),
+        },
+    ),
+    (
+        "a relational noun ('its allies', 'Israel's partners') is not its owner: only a modifier names who",
+        "Greece urged its EU partners to reject the plan. Iran warned Israel's allies. Saudi Arabia and its allies "
+        "bombed Houthi positions.",
+        {
+            ("Greece", "requests", "European Union", "actual", None),
+            ("Saudi Arabia", "attacks", "Houthis", "actual", None),
+        },
+    ),
+    (
+        "'call for' requests: the removal or resignation of X asks it of X, 'for X to V' asks X; what is called "
+        "for is only wanted; the release of prisoners is for them, not asked of them",
+        "Protesters in Cairo called for the resignation of the prime minister of Egypt. Turkey called for Russia "
+        "to halt its airstrikes. Qatar called for a truce between Israel and Hamas. Amnesty called for the release "
+        "of Palestinian prisoners.",
+        {
+            ("protesters", "requests", "Egypt", "actual", None),
+            ("Turkey", "requests", "Russia", "actual", None),
+            ("Israel", "agreesWith", "Hamas", "potential", None),
+        },
+    ),
+    (
+        "killing, abduction and the like are event nouns whose 'of' phrase is the victim; a 'by' phrase the parser "
+        "hangs on the verb or on the victim is still the event's agent",
+        "The killing of three journalists by Syrian troops drew criticism. France condemned the abduction of two "
+        "aid workers by al-Shabab. Turkey condemned the attack on its embassy by Kurdish militants.",
+        {
+            ("Syrian Army", "attacks", "journalists", "actual", None),
+            ("France", "accuses", "al-Shabab", "actual", None),
+            ("al-Shabab", "coerces", "aid workers", "actual", None),
+            ("Turkey", "accuses", "militants", "actual", None),
+            ("militants", "attacks", "Turkish government", "actual", None),
+        },
+    ),
+    (
+        "fire against a target; a word for an armed group before a target noun makes the target theirs, but "
+        "'terrorist activities' are a kind of act, nobody's",
+        "Ukrainian forces launched artillery fire against separatist positions near Donetsk. Iraqi jets bombed "
+        "insurgent strongholds. Hamas threatened to resume terrorist activities in Israel.",
+        {
+            ("Ukrainian military", "attacks", "separatists", "actual", None),
+            ("Iraqi military", "attacks", "insurgents", "actual", None),
+            ("Hamas", "threatens", "Israel", "actual", None),
         },
     ),
 ]
@@ -1217,3 +1275,9 @@ def test_a_release_names_its_issuer_by_its_head_word_and_endorsing_a_deal_backs_
         ("U.S. Department of State", "sanctions", "Nicaraguan government", "actual", None),
         ("Armenia", "agreesWith", "Azerbaijan", "actual", None),
     }
+
+
+def test_one_statement_for_a_relation_found_by_two_paths():
+    """'attacks against rebel camps' reaches the rebels through the camps and through their owner: one statement."""
+    statements = extract("Russia launched attacks against rebel camps.").statements
+    assert [(s.subject.label, s.relation, s.object.label) for s in statements] == [("Russia", "attacks", "rebels")]

@@ -35,3 +35,8 @@ def test_explain_names_a_discarded_sentence():
     (sentence,) = explain(from_text("Kallis helped South Africa to 300 in the cricket test against India."))
     assert sentence.discarded
     assert sentence.statements == []
+
+
+def test_explain_blames_the_missing_object_when_a_light_verb_gives_the_agent():
+    (sentence,) = explain(from_text("Ukrainian forces launched attacks against the town."))
+    assert sentence.triggers[0]["missing"] == "no actor after its prepositions (against, on)"
