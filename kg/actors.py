@@ -204,6 +204,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                     if mention is not None and mention.actor not in found:
                         found.append(self.seen(mention.actor))
                 return found
+        if self._unknown_name(token):
+            return []
         agent = self.agent_of(token)
         # 'Ethiopian federal forces', 'Amhara militias': an owned or named description, not a reference back;
         # without an article an armed group's noun is a generic actor ('Iranian-backed militias attacked ...')
@@ -296,9 +298,22 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         return self.derive(slug(label), label, generic.type, source="derived")
 
     def _is_role(self, token: Token) -> bool:
-        phrase = " ".join(t.lower_ for t in token.lefts if t.dep_ in ("amod", "compound") and t.i not in self.mentions)
+        modifiers = [t for t in token.lefts if t.dep_ in ("amod", "compound") and t.i not in self.mentions]
+        phrase = " ".join(t.lower_ for t in modifiers)
         lemma = token.lemma_.lower()
-        return bool(self.lexicon.trigger("role", lemma) or self.lexicon.trigger("role", f"{phrase} {lemma}".strip()))
+        if self.lexicon.trigger("role", f"{phrase} {lemma}".strip()):
+            return True
+        return bool(self.lexicon.trigger("role", lemma)) and not self._unknown_name(token)
+
+    def _unknown_name(self, token: Token) -> bool:
+        """'the Galaxy Leader' (a ship), 'Radio Liberty Director': a capitalised title or agent noun after a proper
+        name kg does not know is part of that name, not a description of an actor named before."""
+        if token.pos_ != "PROPN" or not any(
+            t.dep_ == "compound" and t.pos_ == "PROPN" and t.i not in self.mentions for t in token.lefts
+        ):
+            return False
+        agent = self.agent_of(token)  # 'the Supreme Leader', 'the Border Police': a known phrase of its own
+        return agent is None or " " not in agent.noun
 
     def _phrase(self, token: Token) -> str:
         """The surface form of a noun phrase: its modifiers up to the head, without determiners."""

@@ -145,6 +145,11 @@ class EventNounRules:
                     subjects = [self.ctx.seen(self.ctx.author)] if official else []  # 'sanctions are imposed on X'
                 if not copula:
                     objects += self.objects(slot.head, Trigger(trigger.relation, trigger.preps, True))
+            giver = slot.head.head if slot.dep_ == "pobj" and slot.head.lower_ == "with" else None
+            if not subjects and giver is not None and giver.pos_ == "VERB" and self.is_light(giver):
+                predicate = giver  # 'provided Ukraine with security assistance': the giver supports Ukraine
+                subjects = self.subjects(giver)
+                objects += [a for c in giver.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]
             engaging = self.engaging_verb(noun)
             if not subjects and engaging is not None:  # 'rebels engaged peacekeepers in a firefight'
                 predicate = engaging
@@ -201,8 +206,8 @@ class EventNounRules:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in trigger.preps and child.lower_ != "between":
                 found += self.pobjs(child, object_position=True)
-        if not found and self.relations[trigger.relation].core in ("investigates", "accuses"):
-            # 'a probe into X's role', 'criticism of X's dam': the actor behind the thing
+        if not found and self.relations[trigger.relation].core in ("investigates", "accuses", "supports"):
+            # 'a probe into X's role', 'criticism of X's dam', 'support for X's sovereignty': the actor behind the thing
             found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                      for a in self.behind(c)]  # fmt: skip
         if not found and self.movement(noun):  # 'the withdrawal of its forces from Mali': the source on the mover
