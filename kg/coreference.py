@@ -89,6 +89,17 @@ class Coreference:
         fits = self.agrees(pronoun, subject, found)
         return found if found and fits else []
 
+    def coordinated_antecedent(self, pronoun: Token) -> list[Actor]:
+        """'We applaud Qatar and Egypt for their mediation': a plural pronoun after a coordination of actors in its
+        sentence stands for all of them, where the last actor named would be only one."""
+        if pronoun.lower_ not in ("they", "them", "their"):
+            return []
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.pos_ in ("PROPN", "NOUN") and any(c.dep_ == "conj" for c in token.children):
+                found = self.expand(token)
+                return found if len(found) >= 2 and self.agrees(pronoun, token, found) else []
+        return []
+
     def agrees(self, pronoun: Token, subject: Token, found: list[Actor]) -> bool:
         """Whether a pronoun can stand for a subject's actors: person or not, and one or many ('a group of X'
         is many)."""

@@ -1023,6 +1023,21 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a plural pronoun after a coordination of actors in its sentence stands for all of them",
+        "Britain praised Qatar and Egypt for their mediation between Israel and Hamas.",
+        {
+            ("United Kingdom", "supports", "Qatar", "actual", None),
+            ("United Kingdom", "supports", "Egypt", "actual", None),
+            ("Qatar", "meetsWith", "Israel", "actual", None),
+            ("Qatar", "meetsWith", "Hamas", "actual", None),
+            ("Egypt", "meetsWith", "Israel", "actual", None),
+            ("Egypt", "meetsWith", "Hamas", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
