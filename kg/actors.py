@@ -147,7 +147,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if mention:
             return mention.actor
         if word.lower_ in PRONOUNS and word.dep_ == "poss":
-            return self.recent(PRONOUNS[word.lower_], word.i)
+            reporter = self.reported_possessor(word)  # 'Kenya said its jets had struck ...'
+            if reporter:
+                return reporter[0]
+            return None if self.unnamed_antecedent(word) else self.recent(PRONOUNS[word.lower_], word.i)
         if word.lemma_.lower() in ("government", "regime", "state"):
             return self.salient_state(word.sent)
         return None
@@ -164,9 +167,16 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if lower in FIRST_PERSON and token.pos_ == "PRON":
             return self.first_person(token)
         if lower in PRONOUNS and token.pos_ == "PRON":
-            speakers = self.reporting_subject(token) or self.own_subject(token) or self.coordinated_antecedent(token)
+            speakers = (
+                self.reporting_subject(token)
+                or self.reported_possessor(token)
+                or self.own_subject(token)
+                or self.coordinated_antecedent(token)
+            )
             if speakers:
                 return speakers
+            if self.unnamed_antecedent(token):
+                return []
             found = self.recent(PRONOUNS[lower], token.i)
             return [self.seen(found)] if found else []
         named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mentions

@@ -89,6 +89,44 @@ class Coreference:
         fits = self.agrees(pronoun, subject, found)
         return found if found and fits else []
 
+    def reported_possessor(self, pronoun: Token) -> list[Actor]:
+        """'Kenya said its jets had struck al-Shabab camps': a possessive pronoun on the subject of a reported clause
+        is the reporter when their kinds agree, as for a subject pronoun (:meth:`reporting_subject`)."""
+        noun = pronoun.head
+        if pronoun.dep_ != "poss" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.i == pronoun.i:
+            return []
+        clause = noun.head
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return []
+        verb = clause.head
+        if not any(self.lexicon.token_cue(kind, verb) for kind in ("report", "belief", "deny")):
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
+            return []
+        found = self.expand(subject)
+        return found if found and self.agrees(pronoun, subject, found) else []
+
+    def unnamed_antecedent(self, pronoun: Token) -> bool:
+        """'urged the international community to increase its support': the possessive pronoun stands for its
+        clause's subject (or the object that controls the clause), which names no actor; the last actor named
+        is not meant."""
+        if pronoun.dep_ != "poss" or pronoun.lower_ not in ("its", "their"):
+            return False
+        verb = pronoun.head.head
+        while verb.dep_ == "prep" or (verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i):
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ == "xcomp":
+            controller = verb.head
+            subject = next((c for c in controller.children if c.dep_ == "dobj"), None) or next(
+                (c for c in controller.children if c.dep_ == "nsubj"), None
+            )
+        if subject is None or subject.pos_ != "NOUN" or subject.i > pronoun.i:
+            return False
+        many = subject.tag_ == "NNS"
+        return many == (pronoun.lower_ == "their") and not self.expand(subject)
+
     def coordinated_antecedent(self, pronoun: Token) -> list[Actor]:
         """'We applaud Qatar and Egypt for their mediation': a plural pronoun after a coordination of actors in its
         sentence stands for all of them, where the last actor named would be only one."""

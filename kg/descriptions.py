@@ -180,9 +180,13 @@ class Descriptions:
         numbers = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet")}
         if not numbers & {"both", "two"}:
             return None
+        # 'Human Rights Watch accused both sides of ...': whoever speaks of both sides is neither
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        speakers = {s.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")} if verb is not None else set()
+        outside = [self.mentions[i].actor for i in speakers if i in self.mentions]
         found: list[Actor] = []
         for actor in self.recent_all(wanted, token.i):
-            if actor not in found:
+            if actor not in found and actor not in outside:
                 found.append(actor)
             if len(found) == 2:
                 return [self.seen(a) for a in found]

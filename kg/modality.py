@@ -82,6 +82,17 @@ class ModalityRules:
                     accusers = self.subjects(accuser)
                     result.attributed_to = accusers[0] if accusers else SOURCE
                 break
+            if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and self.lex.token_cue("claim", head):
+                # 'denied reports that its troops crossed': the denier says not so; 'reports that X': a source's claim
+                denier = head.head if head.dep_ == "dobj" and self.lex.token_cue("deny", head.head) else None
+                if denier is not None:
+                    negated = not negated
+                if result.attributed_to is None:
+                    claimants = self.agents(head)  # "Russia's claims that ...", 'allegations by X that ...'
+                    result.attributed_to = (
+                        self.asserter(denier) if denier is not None else claimants[0] if claimants else SOURCE
+                    )
+                break
             if dep == "conj":  # 'did not attack X and bombed Y': the head's negation stays in its clause
                 allow_negation = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
                 allow_modal = not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
