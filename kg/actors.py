@@ -318,10 +318,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     def _unknown_name(self, token: Token) -> bool:
         """'the Galaxy Leader' (a ship), 'Radio Liberty Director': a capitalised title or agent noun after a proper
         name kg does not know is part of that name, not a description of an actor named before."""
-        if token.pos_ != "PROPN" or not any(
-            t.dep_ == "compound" and t.pos_ == "PROPN" and t.i not in self.mentions for t in token.lefts
-        ):
-            return False
+        compounds = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if token.pos_ != "PROPN" or not compounds or any(t.i in self.mentions for t in compounds):
+            return False  # 'the Hezbollah Deputy Leader': a known name before the title owns it
         agent = self.agent_of(token)  # 'the Supreme Leader', 'the Border Police': a known phrase of its own
         return agent is None or " " not in agent.noun
 

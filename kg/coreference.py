@@ -52,7 +52,10 @@ class Coreference:
         one named with the same noun. Not any population ('the hostages' are not 'Palestinian workers'), nor one
         of the same Phoenix role: 'hostages' and 'civilians' share one, and so do 'protesters' and 'supporters'."""
         if wanted != "Population":
-            return next(self.recent_all(wanted, position, generic=wanted == "ArmedGroup"), None)
+            candidates = list(self.recent_all(wanted, position, generic=wanted == "ArmedGroup"))
+            # 'the separatists' are the separatists named before, if any, not a later-named group of another kind
+            same = next((a for a in candidates if noun in a.label.lower().split()), None)
+            return same or next(iter(candidates), None)
         for actor in self.recent_all("Population", position, generic=True):
             if actor.label.lower().split()[-1] == noun:
                 return actor
@@ -184,7 +187,8 @@ class Coreference:
             )
             state = self.get(person.country) if person else self.salient_state(token.sent)
             return [self.seen(state)] if state else []
-        if any(c.dep_ in ("det", "poss") for c in children):
+        # 'the group', 'its army' refer back; 'a coalition', 'another group' introduce a new one
+        if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "another")) for c in children):
             found = self.recent(wanted, token.i)
             return [self.seen(found)] if found else []
         return []

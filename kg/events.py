@@ -66,7 +66,7 @@ class EventNounRules:
                 if leader is not None:
                     found.append(self.ctx.seen(leader.actor))
             elif child.dep_ == "prep" and child.lower_ == "by":
-                found += self.pobjs(child)
+                found += self.by_agents([child])
             elif child.dep_ == "prep" and child.lower_ == "from" and not self.movement(noun):
                 found += self.pobjs(child)  # 'an appeal from X', 'support from X' (a place of origin is no agent)
             elif child.dep_ == "prep" and child.lower_ == "of" and (self.movement(noun) or self.demand(noun)):
@@ -87,8 +87,15 @@ class EventNounRules:
         active = not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if hosts and noun.dep_ == "dobj" and active:
             hosts.append(verb)
-        return [a for host in hosts for c in host.children if c.dep_ == "prep" and c.lower_ == "by"
-                for a in self.pobjs(c)]  # fmt: skip
+        return self.by_agents([c for host in hosts for c in host.children if c.dep_ == "prep" and c.lower_ == "by"])
+
+    def by_agents(self, bys: list[Token]) -> list[Actor]:
+        """The actors of 'by' phrases; 'by force', 'by mistake': a bare singular noun is a means, not an agent."""
+        modified = ("det", "poss", "amod", "compound")
+        bare = {
+            p.i for c in bys for p in c.children if p.tag_ == "NN" and not any(d.dep_ in modified for d in p.children)
+        }
+        return [a for c in bys for p in c.children if p.dep_ == "pobj" and p.i not in bare for a in self.ctx.expand(p)]
 
     def movement(self, noun: Token) -> bool:
         """An event noun of moving forces ('withdrawal', 'deployment'), whose 'of' phrase is the mover."""
@@ -131,7 +138,9 @@ class EventNounRules:
             copula = slot.head.lemma_.lower() == "be"
             # 'cut off fuel to X', 'suspended its aid': a verb that ends the event does not carry it
             halted = slot.dep_ == "dobj" and self.lex.token_cue("halt", slot.head)
-            light = (self.is_light(slot.head) or self.carries(slot.head)) and not halted
+            # 'carried out the killing of X'; but whoever 'mourned the killing of X' did not kill
+            carried = self.carries(slot.head) and not self.lex.token_cue("patient", noun)
+            light = (self.is_light(slot.head) or carried) and not halted
             if halted and self.ends_cooperation(noun, trigger):  # 'Japan halted its aid to Serbia'
                 others = objects + self.objects(slot.head, Trigger(trigger.relation, trigger.preps, True))
                 self.add(self.subjects(slot.head), "sanctions", others, slot.head, self.modality(slot.head))
@@ -146,7 +155,7 @@ class EventNounRules:
                 if not copula:
                     objects += self.objects(slot.head, Trigger(trigger.relation, trigger.preps, True))
             giver = slot.head.head if slot.dep_ == "pobj" and slot.head.lower_ == "with" else None
-            if not subjects and giver is not None and giver.pos_ == "VERB" and self.is_light(giver):
+            if not subjects and giver is not None and giver.pos_ == "VERB" and self.lex.token_cue("give", giver):
                 predicate = giver  # 'provided Ukraine with security assistance': the giver supports Ukraine
                 subjects = self.subjects(giver)
                 objects += [a for c in giver.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]

@@ -34,7 +34,8 @@ GOVERNING_CUES = ("report", "belief", "deny", "potential", "negator", "attempt")
 CUE_KINDS = (
     "report", "belief", "deny", "potential", "negator", "attempt", "modal", "source", "source-adv",
     "light", "measure", "receive", "military", "partitive", "target", "coref", "help", "with", "fallback", "placenoun",
-    "subject-control", "yield", "frame", "mediation", "halt", "document", "relational", "claim",
+    "subject-control", "yield", "frame", "mediation", "halt", "document", "relational", "claim", "patient", "give",
+    "weapon",
 )  # fmt: skip
 
 

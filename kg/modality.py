@@ -137,12 +137,19 @@ class ModalityRules:
                 continue
             if dep in ("dobj", "nsubj", "attr") and predicate.pos_ == "NOUN" and node.i == predicate.i:
                 potential = potential or cue("potential", head)
+                if dep == "dobj" and cue("deny", head) and not cue("halt", head):
+                    negated = not negated  # 'Russia denied the killing of civilians by its troops': Russia says not so
+                    if result.attributed_to is None:
+                        result.attributed_to = self.asserter(head)
+                    break
                 # 'suspended its aid to X', 'cut off fuel to X': the event no longer holds, if the ending does
                 halted = dep == "dobj" and self.lex.token_cue("halt", head)
                 node = head
                 continue
             wanted = dep == "pobj" and predicate.pos_ == "NOUN" and node.i == predicate.i and head.lower_ == "for"
-            if wanted and head.head.pos_ == "VERB" and cue("potential", head.head):
+            # 'called for a ceasefire'; but 'called for accountability for the killing': only the first 'for' is wanted
+            fors = [c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "for"]
+            if wanted and fors and fors[0].i == head.i and head.head.pos_ == "VERB" and cue("potential", head.head):
                 potential = True  # 'called for a ceasefire', 'hoped for Israel's withdrawal': only wanted
                 node = head.head
                 continue

@@ -67,7 +67,8 @@ class ObjectRules:
         if not found and trigger.relation != "meetsWith":  # one meets people, not their things
             found = [a for target in targets for a in self.through_noun(target, trigger)]
             if core == "requests":  # 'demanded the removal of X' asks it of X; 'the return of hostages' is for them
-                found = [a for a in found if a.type != "Population"]
+                found = [a for target in targets for a in self.through_noun(target, trigger)
+                         if a.type != "Population" and a not in self.beneficiaries(target)]  # fmt: skip
         if not found and trigger.preps_only and core == "concedesTo":  # 'lifted a state of emergency in X'
             lifted = [n for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                       for n in self.measured(c) if self.is_event_noun(n)]  # fmt: skip
@@ -100,6 +101,16 @@ class ObjectRules:
         lemma = noun.lemma_.lower()
         return bool(self.lex.trigger("verb", lemma)) or lemma.endswith(("ing", "al", "ion", "ment"))
 
+    def beneficiaries(self, noun: Token) -> list[Actor]:
+        """Whom an act is done for: the 'of' phrase or possessor of a release or a protection ('the release of
+        Navalny'); demanding it asks it of somebody else ('support from X' still asks X)."""
+        lemma = noun.lemma_.lower()
+        triggers = [*self.noun_triggers(noun), *self.lex.trigger("verb", lemma)] if noun.pos_ == "NOUN" else []
+        if not any(self.relations[t.relation].core in ("concedesTo", "supports") for t in triggers):
+            return []
+        return [a for c in noun.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                for a in (self.ctx.expand(c) if c.dep_ == "poss" else self.pobjs(c))]  # fmt: skip
+
     @staticmethod
     def counted_up_to(verb: Token) -> list[Token]:
         """'kidnapped up to 16 advisers' as the parser reads it: a particle 'up', then 'to' (on the verb or on
@@ -131,9 +142,11 @@ class ObjectRules:
                     objects = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
                 return objects
             return self.agents(noun)  # its target is the event's, not the verb's ('condemned the attack on X')
-        if self.lex.cue("relational", noun.lemma_):  # 'urged its EU partners': the EU; 'warned Israel's allies': nobody
-            return [self.ctx.seen(self.ctx.mentions[c.i].actor) for c in noun.children
-                    if c.dep_ in ("compound", "amod", "nmod") and c.i in self.ctx.mentions]  # fmt: skip
+        if self.lex.cue("relational", noun.lemma_):
+            # 'urged its EU partners', 'NATO allies': the organisation; 'Israel's allies', 'US allies': nobody named
+            named = [self.ctx.mentions[c.i].actor for c in noun.children
+                     if c.dep_ in ("compound", "amod", "nmod") and c.i in self.ctx.mentions]  # fmt: skip
+            return [self.ctx.seen(a) for a in named if a.type not in ("State", "Place", "Population", "Person")]
         owner, word = self.ctx.owner(noun)  # 'vetoed a UN resolution on Syria': the UN's, not Syria's
         patient = word is not None and word.dep_ == "pobj" and owner is not None and owner.type in PEOPLE
         done_to = patient and self.act_noun(noun) and self.relations[trigger.relation].core not in DIRECT

@@ -215,7 +215,7 @@ def load_pipeline(model: str | None = None) -> Language:
     """The spaCy pipeline with kg's adjustments, loaded once per process and model."""
     nlp = _load_model(model_name(model))
     # 'U.S.-backed' splits like 'US-backed': a hyphen after an abbreviation's full stop is a word break
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]  # aliases are matched in lower case
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")

@@ -48,12 +48,21 @@ class VerbRules:
         marks = [
             m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ == "for"
         ]
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
         for child in [*verb.children, *marks]:
             if child.dep_ in ("prt", "prep", "mark") or (child.dep_ == "advmod" and child.i == verb.i + 1):
                 found = self.lex.token_trigger("verb", verb, suffix=f" {child.lower_}")
+                if found and child.dep_ == "prep" and has_object and all(child.lower_ not in t.preps for t in found):
+                    continue  # 'called Lavrov for an update': a form whose preposition marks the object takes no other
                 if found:  # 'call on X': the preposition of the verb's own form introduces its object
                     return [t if child.lower_ in t.preps else replace(t, preps=(*t.preps, child.lower_)) for t in found]
-        return self.lex.token_trigger("verb", verb)
+        own = self.lex.token_trigger("verb", verb)
+        weapons = [
+            n for c in verb.children if c.dep_ == "dobj" for n in self.measured(c) if self.lex.token_cue("weapon", n)
+        ]
+        if not own and weapons and self.is_light(verb):  # 'launched rockets into Israel' fires them
+            return self.lex.trigger("verb", "fire")
+        return own
 
     def object_noun_triggers(self, verb: Token) -> list[Trigger]:
         """'imposed a curfew on X', 'called off talks with X': a verb whose object noun makes the event

@@ -1069,6 +1069,47 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a call for a release asks it of the holder, not of the released; 'called X for ...' is a phone call; a "
+        "call for a hostile act against X ('the prosecution of X') is a demand against X, as for a removal",
+        "The United States called for the release of Alexei Navalny. Activists called for the prosecution of "
+        "Vladimir Putin. Blinken called Lavrov for the first time since the invasion.",
+        {("activists", "requests", "Vladimir Putin", "actual", None)},
+    ),
+    (
+        "a killing is done by whoever carries it out, not by whoever mourns it; a denied killing is negated by the "
+        "denier; 'by force' is a means, not an agent",
+        "Iran mourned the killing of Soleimani. Israel carried out the killing of a Hamas commander. Russia "
+        "denied the killing of civilians by its troops. The EU condemned the attack on activists by force.",
+        {
+            ("Israel", "attacks", "Hamas", "actual", None),
+            ("Russian military", "attacks", "civilians", "negated", "Russia"),
+        },
+    ),
+    (
+        "launching is firing only for weapons; fighting an enemy 'with support' supports not the enemy",
+        "The European Commission launched legal action against Hungary. Hezbollah launched rockets into Israel. "
+        "Ukraine fought Russia with support from the West.",
+        {
+            ("Hezbollah", "attacks", "Israel", "actual", None),
+            ("Ukraine", "fights", "Russia", "actual", None),
+            ("West", "supports", "Ukraine", "actual", None),
+        },
+    ),
+    (
+        "a state's allies are not the state; a known name before a title owns it; only the first 'for' of a call "
+        "is what is called for",
+        "Biden urged US allies to impose sanctions on Russia. The Hezbollah Deputy Leader threatened Israel. The UN "
+        "called for accountability for the killing of aid workers by Israel.",
+        {
+            ("Hezbollah", "threatens", "Israel", "actual", None),
+            ("United Nations", "requests", "Israel", "actual", None),
+            ("Israel", "attacks", "aid workers", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
