@@ -69,6 +69,11 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             self.actors[actor_id] = Actor(id=actor_id, label=label, type=actor_type, **extra)
         return self.actors[actor_id]
 
+    def capital_state(self, actor: Actor) -> Actor | None:
+        """The state whose capital a place read from a capital's name is ('sanctions on Pyongyang')."""
+        state = self.get(actor.country) if actor.type == "Place" and actor.source == "derived" else None
+        return state if state is not None and actor.label in state.capitals else None
+
     def get(self, actor_id: str | None) -> Actor | None:
         if not actor_id:
             return None
@@ -260,8 +265,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     def _from_mention(self, mention: Mention, token: Token) -> Actor:
         actor = mention.actor
         text = token.doc[mention.start : mention.end].text
-        if mention.kind == "capital" and not acts(token):
-            return self.seen(self.derive(slug(text), text, "Place", source="derived"))
+        if mention.kind == "capital" and not acts(token):  # the city, in its state
+            return self.seen(self.derive(slug(text), text, "Place", source="derived", country=actor.id))
         if actor.generic:
             named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mentions
                           and not self.mentions[c.i].actor.generic), None)  # fmt: skip

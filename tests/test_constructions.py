@@ -1134,6 +1134,22 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a capital's name stands for its state as the object of a political relation, but it is the city where "
+        "a relation takes a place, and where a state acts in its own capital",
+        "Washington accused Tehran of arming the Houthis. The UN imposed sanctions on Pyongyang. Russian jets "
+        "bombed Kyiv. Peru lifted a state of emergency in Lima.",
+        {
+            ("United States", "accuses", "Iran", "actual", None),
+            ("Iran", "supports", "Houthis", "actual", "United States"),
+            ("United Nations", "sanctions", "North Korea", "actual", None),
+            ("Russian military", "attacks", "Kyiv", "actual", None),
+            ("Peru", "concedesTo", "Lima", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
