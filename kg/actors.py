@@ -145,6 +145,11 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                         found = self.denote(pobj)
                         if found:
                             return found[0], pobj
+                        # 'the Minister of Defence of Kenya': the owner follows the title's own words
+                        nested = [p for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for p in c.children if p.dep_ == "pobj" and p.i in self.mentions]  # fmt: skip
+                        if nested and self._is_role(token):
+                            return self.mentions[nested[0].i].actor, nested[0]
         return None, None
 
     def _owner_word(self, word: Token) -> Actor | None:
@@ -235,7 +240,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return self.described(token, agent)  # 'Kenyan officials', 'separatists', 'AU peacekeepers'
         if self._is_role(token):
             owner, _ = self.owner(token)
-            if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            office = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)  # 'the Secretary of State'
+            if owner is None and not office and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 owner = self.recent("Person", token.i)  # 'the minister': the person named before
             return [self.seen(owner)] if owner else []
         if object_position and (self.lexicon.cue("target", lemma) or self.lexicon.cue("target", lower)):

@@ -187,6 +187,8 @@ class Coreference:
             )
             state = self.get(person.country) if person else self.salient_state(token.sent)
             return [self.seen(state)] if state else []
+        if any(p.i in self.mentions for p in owned):
+            return []  # 'the movement of Palestinians' is their movement, no movement named before
         # 'the group', 'its army' refer back; 'a coalition', 'another group' introduce a new one
         if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "another")) for c in children):
             found = self.recent(wanted, token.i)

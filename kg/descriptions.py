@@ -93,7 +93,9 @@ class Descriptions:
             actor_type = "Population" if agent.actor_type == "GovernmentBody" else agent.actor_type
             return [self.seen(self.derive(slug(label), label, actor_type, source="derived"))]
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-        if determiners & {"the", "these", "those", "this", "that"}:
+        # 'the Secretary of State', 'the Minister of Defence' of nobody named: an office, not the person named before
+        office = agent.person and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        if determiners & {"the", "these", "those", "this", "that"} and not office:
             wanted = "group" if agent.actor_type == "GovernmentBody" else agent.actor_type
             if agent.person and token.tag_ in ("NN", "NNP"):
                 wanted = "Person"  # 'the Secretary', 'the minister': the person named before

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.agents import default_agents
 from kg.descriptions import STATE_ROLES, slug
 from kg.gazetteer import Actor, is_acronym, normalize
-from kg.sentences import load_pipeline, only_adverb
+from kg.sentences import english_words, load_pipeline, only_adverb
 
 NER_TYPES = {
     "PERSON": "Person",
@@ -156,6 +156,8 @@ class MentionFinder:
         if not tokens or ent.label_ not in NER_TYPES or any(t.text == "," for t in tokens):
             return []  # ('Mali, Burkina Faso' is a list the tagger glued into one entity, whose names match alone)
         name = ent.doc[tokens[0].i : tokens[-1].i + 1].text
+        if len(tokens) == 1 and self._title_complement(tokens[0]):
+            return []  # 'Secretary of State', 'Minister of Defence': the title's words, no organisation of their own
         hits = self.gazetteer.lookup(name)
         if hits:
             return [Mention(tokens[0].i, tokens[-1].i + 1, hits[0][0], hits[0][1])]
@@ -171,16 +173,25 @@ class MentionFinder:
         actor = self.derive(slug(name), name, actor_type, source="ner")
         return [Mention(tokens[0].i, tokens[-1].i + 1, actor, "ner")]
 
+    @staticmethod
+    def _title_complement(token: Token) -> bool:
+        """A common noun after a title's 'of' ('State' in 'Secretary of State')."""
+        of = token.head
+        if token.dep_ != "pobj" or of.lower_ != "of" or token.lower_ not in english_words(load_pipeline()):
+            return False
+        return default_agents().get(of.head.lower_) is not None
+
     def _state_body_name(self, name: str) -> Actor | None:
-        """The body of a state a name like 'Government of Colombia' or 'Army of Mali' names, if any."""
-        words = name.split(" of ", 1)
+        """The body of a state a name like 'Government of Colombia' or 'Army of Mali' names, if any; for a title
+        ('Minister of Foreign Affairs of Somalia') the state its holder acts for, as 'Somalia's foreign minister'."""
+        words = name.rsplit(" of ", 1)
         if len(words) != 2:
             return None
-        agent = default_agents().get(words[0].lower())
+        agent = default_agents().get(words[0].split(" of ")[0].lower())
         state = next((a for a, _ in self.gazetteer.lookup(words[1]) if a.type == "State"), None)
-        if agent is None or state is None or agent.role not in STATE_ROLES or agent.person:
+        if agent is None or state is None or agent.role not in STATE_ROLES:
             return None
-        return self.state_body(state, agent.role)
+        return state if agent.person else self.state_body(state, agent.role)
 
     def _learn_acronyms(self, span: Span) -> None:
         """'the Democratic Union Party (PYD)': the acronym names the same actor for the rest of the article."""

@@ -152,8 +152,10 @@ class ObjectRules:
         done_to = patient and self.act_noun(noun) and self.relations[trigger.relation].core not in DIRECT
         if owner is not None and owner.type != "Place" and not done_to:
             # 'the rights of Palestinians' are theirs, and 'restricted the movement of X' acts on X; but 'condemned
-            # the killing of civilians' accuses not them, nor 'agreed to the release of prisoners' agrees with them
-            return [self.ctx.seen(owner)]
+            # the killing of civilians' accuses not them, nor 'agreed to the release of prisoners' agrees with them.
+            # 'welcomed the efforts of Saudi Arabia and the AU': each owner
+            owners = self.ctx.expand(word) if word is not None and word.dep_ == "pobj" else []
+            return [self.ctx.seen(a) for a in owners if a.type != "Place"] or [self.ctx.seen(owner)]
         doers = self.done_by(noun, DONE_BY)  # 'an inquiry into crimes committed by X'
         if doers:
             return doers
