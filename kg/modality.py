@@ -209,7 +209,8 @@ class ModalityRules:
                 actors = self.pobjs(child)
                 if actors:
                     return actors[0]
-        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # 'criticized the strike, saying X must ...'
+        if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i:
             return self.asserter(verb.head)
         return SOURCE
 

@@ -48,7 +48,8 @@ class ObjectRules:
             # 'demanded that Belarus release ...': the clause's subject is asked; 'charged that India supported the
             # separatists': blamed, unless it is the accuser's own side ('complained that its troops lacked ammunition')
             clauses = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and marked(c, "for"))]
-            subjects = [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
+            # 'demanded that Hamas be disarmed': the one to be disarmed is asked too
+            subjects = [c for clause in clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             if core == "accuses":
                 accusers = self.subjects(verb)
                 subjects = [

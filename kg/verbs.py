@@ -152,6 +152,8 @@ class VerbRules:
             return False
         if self.lex.token_cue("receive", verb) and self.received_from(verb):
             return False  # 'accepted aid from X': X gives (kg.constructions.received); 'accepted a truce' carries
+        if self.lex.token_cue("broker", verb):
+            return False  # 'offered to broker an agreement': the broker is no party to it
         return not any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator", "belief"))
 
     def received_from(self, verb: Token) -> list[Token]:
