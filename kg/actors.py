@@ -156,6 +156,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         mention = self.mentions.get(word.i)
         if mention:
             return mention.actor
+        if word.lower_ in FIRST_PERSON and word.dep_ == "poss":  # 'our security forces': the speaker's or author's
+            return next(iter(self.first_person(word)), None)
         if word.lower_ in PRONOUNS and word.dep_ == "poss":
             reporter = self.reported_possessor(word)  # 'Kenya said its jets had struck ...'
             if reporter:

@@ -136,6 +136,8 @@ class EventNounRules:
             predicate = noun
             slot = self.measure_slot(frame)  # 'provided 500 tons of aid': the aid is what was provided
             copula = slot.head.lemma_.lower() == "be"
+            if copula and slot.dep_ == "attr" and self.structural(noun):
+                subjects = []  # 'the YPG is the Syrian offshoot of the PKK': the subject is the part, 'Syrian' where
             # 'cut off fuel to X', 'suspended its aid': a verb that ends the event does not carry it
             halted = slot.dep_ == "dobj" and self.lex.token_cue("halt", slot.head)
             # 'carried out the killing of X'; but whoever 'mourned the killing of X' did not kill
