@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.modality import marked
+from kg.statements import Factuality
 from kg.verbs import DONE_BY, VIOLENT
 
 #: Relations of cooperation: ending one ('suspended talks with X', 'cut off aid to X') punishes the other side
@@ -166,12 +167,16 @@ class EventNounRules:
                 predicate = engaging
                 subjects = self.subjects(engaging)
                 objects += [a for c in engaging.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]
+            modality = self.modality(predicate)
+            wanted = (
+                predicate.i != noun.i and self.lex.token_cue("potential", predicate) and not self.is_light(predicate)
+            )
+            if wanted and modality.factuality == Factuality.ACTUAL:
+                modality.factuality = Factuality.POTENTIAL  # 'is considering new sanctions': not yet imposed
             if not objects and len(subjects) >= 2 and self.relations[trigger.relation].symmetric:
-                self.pairwise(
-                    subjects, trigger.relation, noun, self.modality(predicate), trigger
-                )  # 'X and Y signed a truce'
+                self.pairwise(subjects, trigger.relation, noun, modality, trigger)  # 'X and Y signed a truce'
             elif subjects and objects:
-                self.add(subjects, trigger.relation, objects, noun, self.modality(predicate), trigger)
+                self.add(subjects, trigger.relation, objects, noun, modality, trigger)
 
     def ends_cooperation(self, noun: Token, trigger: Trigger) -> bool:
         """Whether ending the event noun punishes its other side: a cooperation of its owner's with another

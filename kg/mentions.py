@@ -76,6 +76,7 @@ class MentionFinder:
         for token in span:
             if token.text in self.local_aliases:
                 found.append(Mention(token.i, token.i + 1, self.actors[self.local_aliases[token.text]], "name"))
+        found = [self._without_title(span, m) for m in found]
         taken: set[int] = set()
         for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.kind == "ner", m.start)):
             positions = set(range(mention.start, mention.end))
@@ -172,6 +173,17 @@ class MentionFinder:
                 actor_type = "Place"  # 'areas of Aleppo': the tagger's NORP is a place name
         actor = self.derive(slug(name), name, actor_type, source="ner")
         return [Mention(tokens[0].i, tokens[-1].i + 1, actor, "ner")]
+
+    @staticmethod
+    def _without_title(span: Span, mention: Mention) -> Mention:
+        """'German Chancellor Angela Merkel', an alias with its title: the person is the name, so that the title
+        and the demonym before it are read as they are before any other name (Merkel leads Germany)."""
+        if mention.actor.type != "Person" or mention.end - mention.start < 3:
+            return mention
+        first = mention.actor.label.split()[0].lower()
+        doc = span.doc
+        start = next((i for i in range(mention.start + 1, mention.end) if doc[i].lower_ == first), mention.start)
+        return Mention(start, mention.end, mention.actor, mention.kind)
 
     @staticmethod
     def _title_complement(token: Token) -> bool:

@@ -108,12 +108,24 @@ class VerbRules:
                 relation = "cooperatesWith"  # 'A joined B in imposing sanctions' is no membership
             objects = self.objects(verb, trigger)
             found_any = found_any or bool(objects)
+            if not objects and len(subjects) >= 2 and self.reciprocal(verb):  # 'X and Y accused each other'
+                for subject in subjects:
+                    self.add([subject], relation, [o for o in subjects if o != subject], verb, modality, trigger)
+                continue
             if not objects and self.relations[relation].symmetric and len(subjects) >= 2:
                 self.pairwise(subjects, relation, verb, modality, trigger)  # 'Kenya and Somalia agreed'
                 continue
             self.add([*subjects, *partners], relation, objects, verb, modality, trigger)
         if not found_any:
             self.second_sense(verb, subjects, modality)
+
+    @staticmethod
+    def reciprocal(verb: Token) -> bool:
+        """'each other', 'one another' as the verb's object: each subject acts on the others."""
+        return any(
+            c.dep_ == "dobj" and {c.lower_, *(d.lower_ for d in c.children)} in ({"other", "each"}, {"one", "another"})
+            for c in verb.children
+        )
 
     def passive_party(self, verb: Token, triggers: list[Trigger]) -> list[Actor]:
         """'X is allied with Y', 'the rebels, who are allied with Iran,': the passive subject of a symmetric
@@ -154,7 +166,11 @@ class VerbRules:
             return False  # 'accepted aid from X': X gives (kg.constructions.received); 'accepted a truce' carries
         if self.lex.token_cue("broker", verb):
             return False  # 'offered to broker an agreement': the broker is no party to it
-        return not any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator", "belief"))
+        if any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator")):
+            return False
+        return not self.lex.token_cue("belief", verb) or self.lex.token_cue(
+            "potential", verb
+        )  # 'considering sanctions'
 
     def received_from(self, verb: Token) -> list[Token]:
         """The 'from' phrases of a verb of receiving, on the verb or its object ('aid from X')."""
