@@ -24,10 +24,12 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from kg.descriptions import FIRST_PERSON
 from kg.errors import KgError
 from kg.events import STRUCTURAL
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
+from kg.modality import Modality
 from kg.vocabulary import data_path, relations
 
 #: Verbs whose CAMEO patterns say what a received thing was ('received weapons from X': X gave weapons)
@@ -161,6 +163,20 @@ class Constructions:
                     speakers = self.subjects(verb)
                 if speakers and addressees:
                     self.add(speakers, "requests", addressees, verb, self.modality(verb))
+        self.own_voice_demands()
+
+    def own_voice_demands(self) -> None:
+        """'Russia must withdraw its forces', said in an official statement's own voice: its author asks Russia."""
+        root = self.span.root
+        author = self.ctx.author
+        if author is None or root.pos_ not in ("VERB", "AUX") or self.ctx.quoted(root):
+            return
+        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in root.children):
+            return
+        addressees = [a for c in root.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON
+                      for a in self.ctx.expand(c, True)]  # fmt: skip
+        if addressees:
+            self.add([self.ctx.seen(author)], "requests", addressees, root, Modality())
 
     def described_roles(self) -> None:
         """'Colonel Diallo, a commander of the Malian army,' / 'X is a senior leader of Y' / 'the party's leader,

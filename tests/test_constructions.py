@@ -1279,6 +1279,16 @@ def test_our_forces_are_the_authors():
     assert triples_by_author(text, "Turkey") == {("Turkish military", "attacks", "PKK", "potential", None)}
 
 
+def test_an_obligation_in_the_documents_own_voice_is_the_authors_request():
+    text = 'Russia must withdraw its forces from Ukraine. "Hamas must go," a protester said. We must support Ukraine.'
+    assert triples_by_author(text, "United States") == {
+        ("United States", "requests", "Russia", "actual", None),
+        ("Russia", "withdrawsFrom", "Ukraine", "potential", None),
+        ("protesters", "requests", "Hamas", "actual", None),  # the quoted obligation is the speaker's
+        ("United States", "supports", "Ukraine", "potential", None),
+    }
+
+
 def triples_by_author(text: str, author: str) -> set[tuple]:
     found = set()
     for s in extract(text, author=author).statements:
