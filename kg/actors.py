@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from kg.agents import default_agents
 from kg.coreference import PRONOUNS, Coreference, acts
 from kg.descriptions import FIRST_PERSON, Descriptions, slug
 from kg.gazetteer import Actor, Gazetteer, normalize
@@ -158,11 +159,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return mention.actor
         if word.lower_ in FIRST_PERSON and word.dep_ == "poss":  # 'our security forces': the speaker's or author's
             return next(iter(self.first_person(word)), None)
-        if word.lower_ in PRONOUNS and word.dep_ == "poss":
-            reporter = self.reported_possessor(word)  # 'Kenya said its jets had struck ...'
-            if reporter:
-                return reporter[0]
-            return None if self.unnamed_antecedent(word) else self.recent(PRONOUNS[word.lower_], word.i)
+        if word.lower_ in PRONOUNS and word.dep_ == "poss":  # resolved as any pronoun ('Kenya said its jets ...')
+            return next(iter(self.denote(word)), None)
         if word.lemma_.lower() in ("government", "regime", "state"):
             return self.salient_state(word.sent)
         return None
@@ -189,6 +187,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return speakers
             if self.unnamed_antecedent(token):
                 return []
+            plural = self.plural_antecedent(token)
+            if plural is not None:
+                return plural
             found = self.recent(PRONOUNS[lower], token.i)
             return [self.seen(found)] if found else []
         named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mentions
@@ -214,7 +215,15 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 named = word is not None and word.i in self.mentions
                 return [self.seen(military, self._phrase(token) if named else None)]
             if any(c.lower_ in ("the", "these", "those") for c in token.children):
-                found = self.recent("GovernmentBody", token.i) or self.recent("ArmedGroup", token.i)
+                # 'the army' is a state's, or a group's whose name says so ('Free Syrian Army'), not any armed group
+                group = self.recent("ArmedGroup", token.i)
+                agent = default_agents().get(lower) or default_agents().get(lemma)
+                named = group is not None and (
+                    (agent is not None and agent.actor_type == "ArmedGroup")  # 'the militia'
+                    or lemma in group.label.lower().split()
+                    or lower in group.label.lower().split()
+                )
+                found = self.recent("GovernmentBody", token.i) or (group if named else None)
                 return [self.seen(found)] if found else []
         if lemma in NAMED_HEADS:  # 'the APEC forum', 'the Turkish and Greek sides': the named ones act
             named = [self.mentions[c.i] for c in token.children if c.dep_ in ("compound", "amod", "nmod")

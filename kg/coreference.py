@@ -130,6 +130,18 @@ class Coreference:
         many = subject.tag_ == "NNS"
         return many == (pronoun.lower_ == "their") and not self.expand(subject)
 
+    def plural_antecedent(self, pronoun: Token) -> list[Actor] | None:
+        """'urged civilians to stay in their homes and told his forces to protect them': a plural pronoun stands for
+        the nearest plural noun before it in its sentence (a generic group too), None when there is none; an
+        empty list when that noun names no actor."""
+        if pronoun.lower_ not in ("they", "them", "their"):
+            return None
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.tag_ in ("NNS", "NNPS") and token.dep_ not in ("compound", "amod"):
+                mention = self.mentions.get(token.i)
+                return [self.seen(mention.actor)] if mention is not None else self.denote(token)
+        return None
+
     def coordinated_antecedent(self, pronoun: Token) -> list[Actor]:
         """'We applaud Qatar and Egypt for their mediation': a plural pronoun after a coordination of actors in its
         sentence stands for all of them, where the last actor named would be only one."""

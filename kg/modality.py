@@ -100,7 +100,12 @@ class ModalityRules:
                 continue
             allow_negation = allow_modal = True
             cue = self.lex.token_cue
-            if dep in ("ccomp", "xcomp") and (cue("report", head) or cue("belief", head) or cue("deny", head)):
+            ordered = dep == "xcomp" and any(c.dep_ == "dobj" for c in head.children)  # 'told the army to protect'
+            if (
+                dep in ("ccomp", "xcomp")
+                and not ordered
+                and (cue("report", head) or cue("belief", head) or cue("deny", head))
+            ):
                 potential = potential or (dep == "xcomp" and cue("potential", head))  # 'vowed to retake'
                 if cue("deny", head):
                     negated = not negated

@@ -270,6 +270,7 @@ class VerbRules:
         """The object of an object-control verb ('urged X', 'called on X', 'forced X'): who does the
         controlled clause; None when the verb has no such object (then its subject does)."""
         controls = any(self.relations[t.relation].core in ("requests", "coerces") for t in self.verb_triggers(verb))
+        controls = controls or self.lex.token_cue("report", verb)  # 'told the army to protect them': the army would
         for child in verb.children:
             if child.dep_ == "dobj":
                 actors = self.ctx.expand(child)  # 'used force to retake X': the subject retakes

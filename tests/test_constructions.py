@@ -1218,6 +1218,45 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a plural pronoun stands for the nearest plural noun before it in its sentence, a generic group too, and "
+        "for nobody when that noun names no actor",
+        "Iraqi Prime Minister Haider al-Abadi urged civilians to stay and told the army to protect them. Israel "
+        "warned the Palestinians that they would pay a price. Kurdish rebels attacked Syrian soldiers, killing them.",
+        {
+            ("Haider al-Abadi", "leads", "Iraq", "actual", None),
+            ("Haider al-Abadi", "requests", "civilians", "actual", None),  # 'the army' names nobody here
+            ("Israel", "threatens", "Palestinians", "actual", None),
+            ("rebels", "attacks", "Syrian Army", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "'the army' or 'the troops' refer back to a state's forces or a group named so, never to any armed group; "
+        "'the militia' to an armed group",
+        "Islamic State fighters attacked Kirkuk. The army shelled Raqqa. Hezbollah attacked Homs. The militia then "
+        "shelled Aleppo.",
+        {
+            ("Islamic State", "attacks", "Kirkuk", "actual", None),
+            ("Hezbollah", "attacks", "Homs", "actual", None),
+            ("Hezbollah", "attacks", "Aleppo", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a possessive pronoun on a thing is resolved as any pronoun: 'they tightened their grip' is their own grip, "
+        "not the last state named",
+        "The United States condemned Russia. Syrian troops captured the village as they tightened their grip "
+        "around rebel-held parts of the city.",
+        {("United States", "accuses", "Russia", "actual", None)},
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
