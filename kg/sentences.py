@@ -126,9 +126,25 @@ NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032"
 SPACED_DASH = re.compile(r"(?<=\s)(?:\u2014|\u2013|--)(?=\s)|(?<=\w)\u2014(?=\w)")
 
 
+#: A news dateline at the start of a paragraph: a place in capitals, perhaps its country, perhaps the agency, then
+#: a dash or colon ("SEOUL —", "GAZA CITY, Palestinian Territories:", "WASHINGTON (Reuters) -"). The parser reads
+#: blanks in its place (the place is where the story was filed, not an actor of its first sentence).
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+)*(?:, [A-Z][\w.' ]{1,40}?)?(?: \([A-Za-z. ]{1,20}\))?"
+    r"(?: ?:| +(?:\u2014|\u2013|--|-)) +(?=[A-Z])",
+    re.MULTILINE,
+)
+
+
+def _blank_dateline(match: re.Match) -> str:
+    """Blanks for a dateline; an actor's acronym in capitals ('UN: Syria must act', 'US - Russia talks') stays."""
+    first = re.split(r"[ ,(:\u2014\u2013-]", match.group().strip(), maxsplit=1)[0]
+    return match.group() if first in default_gazetteer().acronyms else " " * len(match.group())
+
+
 def normalise(text: str) -> str:
-    """The text as the parser reads it: same length, same offsets (see :data:`NORMALISE`)."""
-    text = text.translate(NORMALISE)
+    """The text as the parser reads it: same length, same offsets (see :data:`NORMALISE`, :data:`DATELINE`)."""
+    text = DATELINE.sub(_blank_dateline, text.translate(NORMALISE))
     return SPACED_DASH.sub(lambda m: "," + " " * (len(m.group()) - 1), text)
 
 
@@ -270,6 +286,7 @@ def _sentences(
     doc_id: str, doc: Doc, nlp: Language, original: str, start: int = 0, notes: list[str] | None = None
 ) -> Iterator[Sentence]:
     index = start
+    parsed = doc.text  # spaCy rebuilds doc.text on every access: once here
     for span in _quote_closed(doc):
         span = _trim(span)
         if span is None:
@@ -280,7 +297,11 @@ def _sentences(
                     f"a sentence of {len(span):,} tokens skipped (over {MAX_SENTENCE_TOKENS}: no news sentence)"
                 )
             continue
-        text = original[span.start_char : span.end_char]
+        begin = span.start_char
+        line = original.rfind("\n", 0, begin) + 1
+        if original[line:begin].strip() and not parsed[line:begin].strip():  # a blanked dateline ('SEOUL —')
+            begin = line + len(original[line:begin]) - len(original[line:begin].lstrip())
+        text = original[begin : span.end_char]
         if is_headline(span):
             span = recase(span, nlp)
         yield Sentence(doc_id, index, span, text)

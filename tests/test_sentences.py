@@ -80,3 +80,16 @@ def test_the_model_is_a_setting(tmp_path):
     assert result.stderr.strip() == (
         "kg: error: spaCy model 'xx_no_such_model' (KG_MODEL) is not installed; install its package, or unset KG_MODEL"
     )
+
+
+def test_a_dateline_is_blank_to_the_parser_and_kept_in_the_sentence():
+    from kg.documents import from_text
+    from kg.sentences import normalise, split
+
+    text = "Missile Launch\n\nSEOUL — North Korea fired a missile at South Korea.\n\nUN: Syria must act."
+    _headline, second, third = split(from_text(text, doc_id="d"))
+    assert second.text == "SEOUL — North Korea fired a missile at South Korea."  # as the article spells it
+    assert second.span[0].text == "North"  # 'SEOUL' is where the story was filed, not the subject
+    assert third.text == "UN: Syria must act."  # an actor's acronym in capitals is no dateline
+    assert normalise("GAZA CITY, Palestinian Territories: Four children were killed.").lstrip().startswith("Four")
+    assert normalise("WASHINGTON (Reuters) - The US said.").lstrip().startswith("The US")
