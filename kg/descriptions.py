@@ -107,6 +107,9 @@ class Descriptions:
                 return [self.seen(found)] if found is not None else []
         if agent.person and token.tag_ in ("NN", "NNP"):
             return []  # 'an official', 'a minister': one unnamed person is no actor of its own
+        if self.lexicon.token_cue("mass", token) and not any(c.dep_ in ("det", "poss", "amod", "compound")
+                                                             for c in token.children):  # fmt: skip
+            return []  # 'agreed to share intelligence': bare, the word is what is shared, not a body
         return [self.seen(self.generic(agent, token))]
 
     def named_by(self, token: Token) -> str:

@@ -154,6 +154,8 @@ class MentionFinder:
                 tokens = tokens[1:]  # 'Mr', 'President'
         if len(tokens) > 1 and tokens[0].is_sent_start and only_adverb(tokens[0].text, load_pipeline()):
             tokens = tokens[1:]  # an adverb the tagger glued onto a name: 'Later Abiy attacked ...'
+        if all(t.is_lower for t in tokens):
+            return []  # 'defense ministry': the tagger's guess on common words; names are capitalised
         if not tokens or ent.label_ not in NER_TYPES or any(t.text == "," for t in tokens):
             return []  # ('Mali, Burkina Faso' is a list the tagger glued into one entity, whose names match alone)
         name = ent.doc[tokens[0].i : tokens[-1].i + 1].text

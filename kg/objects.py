@@ -83,7 +83,7 @@ class ObjectRules:
         if not found and handed:
             found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'
         if not found and core in FRAMES:
-            found = self.clause_objects(verb)
+            found = self.clause_objects(verb, partners=self.relations[trigger.relation].symmetric)
         if not found and core == "threatens":
             found = self.conditioned(verb)  # 'threatened to strike unless Israel rescinded X': Israel is threatened
         if not found and core == "accuses" and not targets:
@@ -178,15 +178,23 @@ class ObjectRules:
                 found += self.pobjs(child, object_position=True)
         return found
 
-    def clause_objects(self, verb: Token, deps: tuple[str, ...] = ("xcomp",)) -> list[Actor]:
+    def clause_objects(self, verb: Token, deps: tuple[str, ...] = ("xcomp",), partners: bool = False) -> list[Actor]:
         """'threatened to break relations with Russia', 'refused to meet X', 'offered to hand over to Britain':
-        the actors the controlled clause acts on are the target of the frame verb (PLOVER codes the frame)."""
+        the actors the controlled clause acts on are the target of the frame verb (PLOVER codes the frame).
+        With ``partners`` (a symmetric frame), only those it acts with or for ('agreed to share intelligence on X')."""
         found: list[Actor] = []
         for clause in verb.children:
             if clause.dep_ not in deps or clause.pos_ not in ("VERB", "AUX"):
                 continue
             for child in clause.children:
-                if child.dep_ in ("dobj", "dative"):
+                if partners:  # whom it is done with or for ('agreed to re-open its borders to UN peacekeepers')
+                    if child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ in ("with", "to")):
+                        found += (
+                            self.ctx.expand(child, True)
+                            if child.dep_ != "prep"
+                            else self.pobjs(child, True) or self.behind(child)  # 'to UN peacekeepers'
+                        )
+                elif child.dep_ in ("dobj", "dative"):
                     found += self.ctx.expand(child, object_position=True) or self.through_noun(
                         child, NO_TRIGGER, frozenset({"in", "to"})
                     )  # 'threatened to institute a curfew in Algiers'

@@ -1257,6 +1257,20 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a lower-case 'defense ministry' is a description of its owner's, not a named organisation; bare "
+        "'intelligence' is what is shared; agreeing to act on X is no agreement with X, to act for X is",
+        "South Korea's defense ministry said it was monitoring North Korea's military. Japan and South Korea agreed "
+        "to share intelligence on North Korea. Ethiopia agreed to open its borders to UN peacekeepers.",
+        {
+            ("South Korean government", "investigates", "North Korean military", "actual", "South Korean government"),
+            ("Japan", "agreesWith", "South Korea", "actual", None),
+            ("Ethiopia", "agreesWith", "United Nations", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
