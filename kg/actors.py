@@ -237,6 +237,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return found
         if self._unknown_name(token):
             return []
+        led = self.led_group(token)
+        if led is not None:
+            return [led]
         agent = self.agent_of(token)
         # 'Ethiopian federal forces', 'Amhara militias': an owned or named description, not a reference back;
         # without an article an armed group's noun is a generic actor ('Iranian-backed militias attacked ...')
@@ -336,6 +339,22 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if self.lexicon.trigger("role", f"{phrase} {lemma}".strip()):
             return True
         return bool(self.lexicon.trigger("role", lemma)) and not self._unknown_name(token)
+
+    def led_group(self, token: Token) -> Actor | None:
+        """'the Saudi-led coalition': a coalition or alliance of its own, which its leader leads (the hyphen rule says
+        so), rather than the last organisation named; the gazetteer's 'US-led coalition' is matched as a name."""
+        if self.lexicon.cue_value("coref", token.lemma_.lower()) != "InternationalOrganization":
+            return None
+        for child in token.children:
+            if child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2 and token.doc[child.i - 1].text == "-":
+                leader = self.mention_at(token.doc[child.i - 2])
+                if leader is not None:
+                    name = token.doc[leader.start : child.i + 1].text
+                    label = f"{name} {token.lemma_.lower()}"
+                    group = self.derive(slug(label), label, "InternationalOrganization", leader=leader.actor.id,
+                                        source="derived")  # fmt: skip
+                    return self.seen(group)
+        return None
 
     def _unknown_name(self, token: Token) -> bool:
         """'the Galaxy Leader' (a ship), 'Radio Liberty Director': a capitalised title or agent noun after a proper

@@ -238,7 +238,9 @@ class VerbRules:
                     found = self.subjects(head.head)  # 'X issued a statement demanding ...': X demands
             return found
         if verb.dep_ == "acl":
-            if verb.tag_ == "VBN":
+            if verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children) and head.dep_ == "ROOT":
+                return self.ctx.expand(head)  # 'The coalition bombed Sanaa.' parsed as a noun phrase: no passive
+            if verb.tag_ == "VBN":  # takes a direct object
                 return []  # 'areas controlled by X': only a by-agent (above) is the subject
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "by":
