@@ -158,7 +158,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if mention:
             return mention.actor
         if word.lower_ in FIRST_PERSON and word.dep_ == "poss":  # 'our security forces': the speaker's or author's
-            return next(iter(self.first_person(word)), None)
+            speaker = next(iter(self.first_person(word)), None)
+            if speaker is not None and speaker.type == "Person":  # '"our soldiers," Ruto said': his country's
+                return self.get(speaker.leads) or self.get(speaker.country)
+            return speaker
         if word.lower_ in PRONOUNS and word.dep_ == "poss":  # resolved as any pronoun ('Kenya said its jets ...')
             return next(iter(self.denote(word)), None)
         if word.lemma_.lower() in ("government", "regime", "state"):

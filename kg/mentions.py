@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from kg.agents import default_agents
 from kg.descriptions import STATE_ROLES, slug
 from kg.gazetteer import Actor, is_acronym, normalize
-from kg.sentences import english_words, load_pipeline, only_adverb
+from kg.sentences import load_pipeline, only_adverb
 
 NER_TYPES = {
     "PERSON": "Person",
@@ -76,7 +76,6 @@ class MentionFinder:
         for token in span:
             if token.text in self.local_aliases:
                 found.append(Mention(token.i, token.i + 1, self.actors[self.local_aliases[token.text]], "name"))
-        found = [self._without_title(span, m) for m in found]
         taken: set[int] = set()
         for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.kind == "ner", m.start)):
             positions = set(range(mention.start, mention.end))
@@ -158,7 +157,13 @@ class MentionFinder:
             return []  # 'defense ministry': the tagger's guess on common words; names are capitalised
         if not tokens or ent.label_ not in NER_TYPES or any(t.text == "," for t in tokens):
             return []  # ('Mali, Burkina Faso' is a list the tagger glued into one entity, whose names match alone)
-        name = ent.doc[tokens[0].i : tokens[-1].i + 1].text
+        doc = ent.doc
+        if len(tokens) > 1 and tokens[-1].lower_ == "of":  # 'the Ministry of Foreign Affairs of' + 'Turkey'
+            for end in range(tokens[-1].i + 2, min(tokens[-1].i + 5, len(doc)) + 1):
+                if any(a.type == "State" for a, _ in self.gazetteer.lookup(doc[tokens[-1].i + 1 : end].text)):
+                    tokens = [*tokens, *doc[tokens[-1].i + 1 : end]]
+                    break
+        name = doc[tokens[0].i : tokens[-1].i + 1].text
         if len(tokens) == 1 and self._title_complement(tokens[0]):
             return []  # 'Secretary of State', 'Minister of Defence': the title's words, no organisation of their own
         hits = self.gazetteer.lookup(name)
@@ -167,6 +172,8 @@ class MentionFinder:
         body = self._state_body_name(name)
         if body is not None:  # 'the Government of Colombia' is Colombia's government, as 'Colombian government' is
             return [Mention(tokens[0].i, tokens[-1].i + 1, body, "ner")]
+        if tokens[-1].lower_ == "of":
+            return []  # a name cut off at its preposition is no name
         actor_type = NER_TYPES[ent.label_] or guess_org_type(name)
         if ent.label_ == "NORP":
             if len(tokens) > 1 or tokens[0].dep_ in ("amod", "compound", "npadvmod") or tokens[0].pos_ == "ADJ":
@@ -176,22 +183,11 @@ class MentionFinder:
         actor = self.derive(slug(name), name, actor_type, source="ner")
         return [Mention(tokens[0].i, tokens[-1].i + 1, actor, "ner")]
 
-    @staticmethod
-    def _without_title(span: Span, mention: Mention) -> Mention:
-        """'German Chancellor Angela Merkel', an alias with its title: the person is the name, so that the title
-        and the demonym before it are read as they are before any other name (Merkel leads Germany)."""
-        if mention.actor.type != "Person" or mention.end - mention.start < 3:
-            return mention
-        first = mention.actor.label.split()[0].lower()
-        doc = span.doc
-        start = next((i for i in range(mention.start + 1, mention.end) if doc[i].lower_ == first), mention.start)
-        return Mention(start, mention.end, mention.actor, mention.kind)
-
-    @staticmethod
-    def _title_complement(token: Token) -> bool:
-        """A common noun after a title's 'of' ('State' in 'Secretary of State')."""
+    def _title_complement(self, token: Token) -> bool:
+        """An office's word after a title's 'of' ('State' in 'Secretary of State', 'Defence' in 'Minister of
+        Defence'; cue kind office)."""
         of = token.head
-        if token.dep_ != "pobj" or of.lower_ != "of" or token.lower_ not in english_words(load_pipeline()):
+        if token.dep_ != "pobj" or of.lower_ != "of" or not self.lexicon.cue("office", token.lower_):
             return False
         return default_agents().get(of.head.lower_) is not None
 
@@ -201,10 +197,15 @@ class MentionFinder:
         words = name.rsplit(" of ", 1)
         if len(words) != 2:
             return None
-        agent = default_agents().get(words[0].split(" of ")[0].lower())
+        title, *office = words[0].split(" of ")  # 'Minister of Foreign Affairs'; not 'Chamber of Commerce'
+        if office and not self.lexicon.cue("office", office[0].lower()):
+            return None
+        agent = default_agents().get(title.lower())
         state = next((a for a, _ in self.gazetteer.lookup(words[1]) if a.type == "State"), None)
         if agent is None or state is None or agent.role not in STATE_ROLES:
             return None
+        if office and not (agent.person or agent.role == "government"):
+            return None  # 'Ministry of Commerce of X' is X's government; 'Chamber of Commerce of X' no legislature
         return state if agent.person else self.state_body(state, agent.role)
 
     def _learn_acronyms(self, span: Span) -> None:

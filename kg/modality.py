@@ -85,6 +85,8 @@ class ModalityRules:
             if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and self.lex.token_cue("claim", head):
                 # 'denied reports that its troops crossed': the denier says not so; 'reports that X': a source's claim
                 denier = head.head if head.dep_ == "dobj" and self.lex.token_cue("deny", head.head) else None
+                if denier is not None and any(self.negates(c) for c in denier.children):
+                    denier = None  # 'did not deny reports that X': the reports' claim, not denied
                 if denier is not None:
                     negated = not negated
                 if result.attributed_to is None:

@@ -74,12 +74,17 @@ class ModifierRules:
             while head.dep_ == "compound" and head.head.i < mention.end:
                 head = head.head
             words = [t for t in head.subtree if t.i < mention.start and t.dep_ in ("compound", "amod")]
+            if any(t.lower_ in ("former", "ex", "late") for t in head.subtree if t.i < mention.end):
+                continue  # 'Former German Chancellor Gerhard Schroeder' leads nothing now
             role_words = [t for t in words if self.ctx.mention_at(t) is None]
             title = " ".join(t.lower_ for t in role_words)
-            # a capitalised word of the title that the tagger took for a name ('Supreme Leader') is the title's
-            role_words = [t for t in words if t in role_words or (
-                self.ctx.mention_at(t).kind == "ner" and self.lex.trigger("role", f"{t.lower_} {title}"))]  # fmt: skip
+            # a capitalised word of the title that the tagger took for a name ('Supreme Leader') is the title's, and
+            # so is an office's word ('Defense' of 'Defense Secretary')
+            role_words = [t for t in words if t in role_words or (self.ctx.mention_at(t).kind == "ner" and (
+                self.lex.trigger("role", f"{t.lower_} {title}") or self.lex.cue("office", t.lower_)))]  # fmt: skip
             owners = [self.ctx.mention_at(t).actor for t in words if t not in role_words]
+            inner_roles, inner_owners = self.title_in_name(mention)  # 'German Chancellor Angela Merkel', an alias
+            role_words, owners = role_words + inner_roles, owners + inner_owners
             if not owners:  # 'Foreign Minister Sergey Lavrov of Russia', "Iran's Supreme Leader Ali Khamenei"
                 owners = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for a in self.pobjs(c)]
                 possessors = [c for t in (head, *words) for c in t.children if c.dep_ == "poss"]
@@ -90,6 +95,25 @@ class ModifierRules:
             for trigger in self.lex.trigger("role", phrase) or self.lex.trigger("role", role_words[-1].lemma_.lower()):
                 self.add([self.ctx.seen(mention.actor)], trigger.relation, [self.ctx.seen(o) for o in owners], head)
                 break
+
+    def title_in_name(self, mention) -> tuple[list[Token], list[Actor]]:
+        """The title words and owners inside a person's name as the gazetteer spells it with its title ('German
+        Chancellor Angela Merkel', 'UN Secretary-General Ban Ki-moon'): the words before the person's own name,
+        when each is a title word or names an actor."""
+        doc = self.span.doc
+        first = mention.actor.label.split()[0].lower()
+        start = next((i for i in range(mention.start, mention.end) if doc[i].lower_ == first), mention.start)
+        roles: list[Token] = []
+        owners: list[Actor] = []
+        for token in doc[mention.start : start]:
+            named = [a for a, _ in self.ctx.gazetteer.lookup(token.text) if a.type != "Person"]
+            if named:
+                owners.append(named[0])
+            elif token.is_punct or self.lex.trigger("role", token.lower_) or token.lower_ in ("general", "deputy"):
+                roles += [] if token.is_punct else [token]
+            else:
+                return [], []  # 'Abed Rabbo Mansour Hadi': the words are the name's, not a title
+        return roles, owners
 
     def possessive_members(self) -> None:
         """'the PYD and its YPG militia': a named group possessed by another is part of it;

@@ -48,8 +48,13 @@ class ObjectRules:
             # 'demanded that Belarus release ...': the clause's subject is asked; 'charged that India supported the
             # separatists': blamed, unless it is the accuser's own side ('complained that its troops lacked ammunition')
             clauses = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and marked(c, "for"))]
-            # 'demanded that Hamas be disarmed': the one to be disarmed is asked too
-            subjects = [c for clause in clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
+            # 'demanded that Hamas be disarmed': the one to be disarmed; 'that prisoners be released by Israel': Israel
+            for clause in clauses:
+                agents = [p for a in clause.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                patients = [c for c in clause.children if c.dep_ == "nsubjpass"
+                            if not any(a.type in ("Population", "Place") for a in self.ctx.expand(c))]  # fmt: skip
+                subjects += agents or patients
             if core == "accuses":
                 accusers = self.subjects(verb)
                 subjects = [

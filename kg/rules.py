@@ -39,8 +39,12 @@ from kg.statements import Extraction, Factuality, Statement, register_extractor
 from kg.verbs import VIOLENT, VerbRules
 from kg.vocabulary import data_path, relations
 
-#: Relations whose object may be a place: a capital named as their object is the city
-PLACE_RELATIONS = {"attacks", "captures", "controls", "deploysTo", "withdrawsFrom", "fights", "coerces"}
+#: Relations whose object is always an actor: a capital named as their object is its state ('accused Tehran');
+#: as any other's object it may be the city ('bombed Kyiv', 'flew to Beijing', 'defend Jerusalem')
+ACTOR_RELATIONS = {
+    "accuses", "requests", "threatens", "sanctions", "rejects", "meetsWith", "cooperatesWith", "investigates",
+    "opposes",
+}  # fmt: skip
 
 PLACE_TYPES = ("Place", "State")
 #: How many first lines of a document may be the header of an official release
@@ -278,12 +282,12 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         cameo = source.cameo if source is not None and source.relation == relation else ""
         plover = source.plover if source is not None and source.relation == relation and source.plover else ""
         plover = plover or (info.plover[0] if len(info.plover) == 1 else "")
-        # a capital's name stands for its state ('accused Tehran', 'talks with Moscow'), but where a relation takes
-        # a place ('bombed Kyiv', 'sent troops to Baghdad') or a state acts in its own capital it is the city
+        # a capital's name stands for its state ('accused Tehran', 'talks with Moscow'), but not where a relation may
+        # take a place ('bombed Kyiv', 'sent troops to Baghdad') or a state acts in its own capital
         subjects = [self.ctx.capital_state(s) or s for s in subjects]
         for subject in subjects:
             for obj in objects:
-                state = self.ctx.capital_state(obj) if info.core not in PLACE_RELATIONS else None
+                state = self.ctx.capital_state(obj) if info.core in ACTOR_RELATIONS else None
                 obj = state if state is not None and state.id != subject.id else obj
                 rel = relation
                 if subject.id == obj.id or (info.core == "deploysTo" and subject.type == "Population"):

@@ -164,8 +164,6 @@ class VerbRules:
             return False
         if self.lex.token_cue("receive", verb) and self.received_from(verb):
             return False  # 'accepted aid from X': X gives (kg.constructions.received); 'accepted a truce' carries
-        if self.lex.token_cue("broker", verb):
-            return False  # 'offered to broker an agreement': the broker is no party to it
         if any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator")):
             return False
         return not self.lex.token_cue("belief", verb) or self.lex.token_cue(
