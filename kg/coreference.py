@@ -62,12 +62,16 @@ class Coreference:
         return None
 
     def reporting_subject(self, pronoun: Token) -> list[Actor]:
-        """'The rebels said they will release X', 'Iraq announced it would allow Y': the subject pronoun of a
-        reported clause is the reporter when their kinds agree. News writes a speaker's plans this way, and
-        the last actor named before the pronoun (here X's country, or nobody for an unnamed group) is the
-        wrong one; the reporter may be a generic group, which :meth:`recent` never returns."""
-        clause = pronoun.head
-        if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        """'The rebels said they will release X', 'Iraq announced it would allow Y', 'Kenya said its jets had struck
+        X': the subject pronoun of a reported clause, or the possessive on its subject, is the reporter when their
+        kinds agree. News writes a speaker's plans this way, and the last actor named before the pronoun (here X's
+        country, or nobody for an unnamed group) is the wrong one; the reporter may be a generic group, which
+        :meth:`recent` never returns."""
+        word = pronoun.head if pronoun.dep_ == "poss" else pronoun
+        if word.dep_ not in ("nsubj", "nsubjpass") or (word.i == pronoun.i and pronoun.dep_ == "poss"):
+            return []
+        clause = word.head
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
             return []
         verb = clause.head
         if not any(self.lexicon.token_cue(kind, verb) for kind in ("report", "belief", "deny")):
@@ -76,8 +80,7 @@ class Coreference:
         if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
             return []
         found = self.expand(subject)
-        fits = self.agrees(pronoun, subject, found)
-        return found if found and fits else []
+        return found if found and self.agrees(pronoun, subject, found) else []
 
     def own_subject(self, pronoun: Token) -> list[Actor]:
         """'Mali, Burkina Faso and Niger announced their withdrawal', 'Israel denied its troops were there': a
@@ -91,24 +94,6 @@ class Coreference:
         found = self.expand(subject)
         fits = self.agrees(pronoun, subject, found)
         return found if found and fits else []
-
-    def reported_possessor(self, pronoun: Token) -> list[Actor]:
-        """'Kenya said its jets had struck al-Shabab camps': a possessive pronoun on the subject of a reported clause
-        is the reporter when their kinds agree, as for a subject pronoun (:meth:`reporting_subject`)."""
-        noun = pronoun.head
-        if pronoun.dep_ != "poss" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.i == pronoun.i:
-            return []
-        clause = noun.head
-        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
-            return []
-        verb = clause.head
-        if not any(self.lexicon.token_cue(kind, verb) for kind in ("report", "belief", "deny")):
-            return []
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
-            return []
-        found = self.expand(subject)
-        return found if found and self.agrees(pronoun, subject, found) else []
 
     def unnamed_antecedent(self, pronoun: Token) -> bool:
         """'urged the international community to increase its support': the possessive pronoun stands for its
