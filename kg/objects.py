@@ -71,10 +71,9 @@ class ObjectRules:
         if self.relations[trigger.relation].symmetric:  # 'agreed with Russia on Syria': the partner, not the topic
             found = [a for target, actors in expanded if target.head.lower_ == "with" for a in actors] or found
         if not found and trigger.relation != "meetsWith":  # one meets people, not their things
-            found = [a for target in targets for a in self.through_noun(target, trigger)]
-            if core == "requests":  # 'demanded the removal of X' asks it of X; 'the return of hostages' is for them
-                found = [a for target in targets for a in self.through_noun(target, trigger)
-                         if a.type != "Population" and a not in self.beneficiaries(target)]  # fmt: skip
+            # 'demanded the removal of X' asks it of X; 'the release of X', 'the return of hostages' are for them
+            found = [a for target in targets for a in self.through_noun(target, trigger) if core != "requests"
+                     or (a.type != "Population" and a not in self.beneficiaries(target))]  # fmt: skip
         if not found and trigger.preps_only and core == "concedesTo":  # 'lifted a state of emergency in X'
             lifted = [n for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                       for n in self.measured(c) if self.is_event_noun(n)]  # fmt: skip

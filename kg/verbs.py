@@ -166,9 +166,8 @@ class VerbRules:
             return False  # 'accepted aid from X': X gives (kg.constructions.received); 'accepted a truce' carries
         if any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator")):
             return False
-        return not self.lex.token_cue("belief", verb) or self.lex.token_cue(
-            "potential", verb
-        )  # 'considering sanctions'
+        potential = self.lex.token_cue("potential", verb)  # 'is considering new sanctions' carries them, as planned
+        return not self.lex.token_cue("belief", verb) or potential
 
     def received_from(self, verb: Token) -> list[Token]:
         """The 'from' phrases of a verb of receiving, on the verb or its object ('aid from X')."""
@@ -238,7 +237,7 @@ class VerbRules:
         if verb.dep_ == "acl":
             if verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children) and head.dep_ == "ROOT":
                 return self.ctx.expand(head)  # 'The coalition bombed Sanaa.' parsed as a noun phrase: no passive
-            if verb.tag_ == "VBN":  # takes a direct object
+            if verb.tag_ == "VBN":
                 return []  # 'areas controlled by X': only a by-agent (above) is the subject
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "by":
