@@ -30,7 +30,8 @@ NAMED_HEADS = {
 }  # fmt: skip
 #: Heads that count or take part of their 'of' phrase: the phrase names the actor
 QUANTITIES = {
-    "thousand", "thousands", "hundreds", "dozens", "scores", "millions", "some", "most", "many", "part", "third",
+    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores", "million", "millions", "tens", "some",
+    "most", "many", "part", "third",
     "half", "group", "member", "members", "delegation", "contingent", "batch", "patch", "unit",
 }  # fmt: skip
 #: Head words of an issuer's name that stand for it in its own release ('the Department', 'the Ministry')

@@ -1333,6 +1333,18 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "'hundreds of', 'dozens of' count what their 'of' phrase names",
+        "Hundreds of students demonstrated against the government of Serbia. Dozens of Hamas fighters attacked "
+        "Israeli troops.",
+        {
+            ("students", "accuses", "Serbian government", "actual", None),
+            ("Hamas", "attacks", "Israeli military", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
