@@ -161,6 +161,11 @@ class Descriptions:
         return self.derive(f"{slug(self.doc_id or 'text')}/{slug(noun)}", noun, agent.actor_type,
                            generic=True, source="derived")  # fmt: skip
 
+    def article_generic(self, noun: str, actor_type: str) -> Actor:
+        """The generic actor of this article a noun names ('separatists', 'protesters'), as :meth:`generic` makes it."""
+        return self.seen(self.derive(f"{slug(self.doc_id or 'text')}/{slug(noun)}", noun, actor_type, generic=True,
+                                     source="derived"))  # fmt: skip
+
     def armed_modifier(self, token: Token) -> tuple[Actor | None, Token | None]:
         """'separatist positions', 'insurgent strongholds': a word for an armed group before a target noun makes
         the target theirs, the same generic actor as 'separatists' in this article ('terrorist activities' are
@@ -171,8 +176,7 @@ class Descriptions:
                 lemma = child.lemma_.lower()
                 agent = agents.get(f"{lemma}s") or agents.get(lemma)
                 if agent is not None and agent.actor_type == "ArmedGroup" and not agent.person:
-                    return self.seen(self.derive(f"{slug(self.doc_id or 'text')}/{slug(agent.noun)}", agent.noun,
-                                                 agent.actor_type, generic=True, source="derived")), child  # fmt: skip
+                    return self.article_generic(agent.noun, agent.actor_type), child
         return None, None
 
     # ------------------------------------------------------------------ sets

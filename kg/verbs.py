@@ -94,7 +94,7 @@ class VerbRules:
         triggers = self.verb_triggers(verb)
         if not triggers or self.carried_by_noun(verb):
             return
-        subjects = self.subjects(verb) or self.passive_party(verb, triggers)
+        subjects = self.subjects(verb) or self.passive_party(verb, triggers) or self.crowd(verb)
         if not subjects:
             return
         modality = self.modality(verb)
@@ -118,6 +118,19 @@ class VerbRules:
             self.add([*subjects, *partners], relation, objects, verb, modality, trigger)
         if not found_any:
             self.second_sense(verb, subjects, modality)
+
+    def crowd(self, verb: Token) -> list[Actor]:
+        """'Thousands of people protested against X': a crowd that protests is the article's protesters (cue kinds
+        crowd and protest); people elsewhere ('killed ten people') name nobody in particular."""
+        if not self.lex.token_cue("protest", verb):
+            return []
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            counted = [subject]
+            if self.ctx.is_quantity(subject):  # 'thousands of people'
+                counted = [p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            if any(self.lex.token_cue("crowd", n) for n in counted):
+                return [self.ctx.article_generic("protesters", "Population")]
+        return []
 
     @staticmethod
     def reciprocal(verb: Token) -> bool:

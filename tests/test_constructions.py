@@ -1345,6 +1345,19 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a crowd of nobody in particular that protests is the article's protesters; people elsewhere are nobody",
+        "Thousands of people protested in Kiev against President Viktor Yanukovych. Crowds marched against the "
+        "government of Serbia. The protesters later rallied against Russia. Israeli jets killed ten people in Gaza.",
+        {
+            ("protesters", "accuses", "Viktor Yanukovych", "actual", None),
+            ("protesters", "accuses", "Serbian government", "actual", None),
+            ("protesters", "accuses", "Russia", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
@@ -1648,3 +1661,10 @@ def test_one_statement_for_a_relation_found_by_two_paths():
     """'attacks against rebel camps' reaches the rebels through the camps and through their owner: one statement."""
     statements = extract("Russia launched attacks against rebel camps.").statements
     assert [(s.subject.label, s.relation, s.object.label) for s in statements] == [("Russia", "attacks", "rebels")]
+
+
+def test_a_protesting_crowd_and_the_protesters_are_one_actor_of_the_article():
+    statements = extract(
+        "Thousands of people protested against Russia. The protesters later rallied against Iran."
+    ).statements
+    assert len({s.subject.id for s in statements}) == 1
