@@ -24,7 +24,6 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from kg.descriptions import FIRST_PERSON
 from kg.errors import KgError
 from kg.events import STRUCTURAL
 from kg.gazetteer import Actor
@@ -154,11 +153,9 @@ class Constructions:
                 continue
             speakers = None
             for clause in verb.children:
-                if clause.dep_ != "ccomp":
+                addressees = self.obliged(clause) if clause.dep_ == "ccomp" else []
+                if not addressees:
                     continue
-                if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in clause.children):
-                    continue
-                addressees = [a for c in clause.children if c.dep_ == "nsubj" for a in self.ctx.expand(c, True)]
                 if speakers is None:
                     speakers = self.subjects(verb)
                 if speakers and addressees:
@@ -171,12 +168,15 @@ class Constructions:
         author = self.ctx.author
         if author is None or root.pos_ not in ("VERB", "AUX") or self.ctx.quoted(root):
             return
-        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in root.children):
-            return
-        addressees = [a for c in root.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON
-                      for a in self.ctx.expand(c, True)]  # fmt: skip
+        addressees = self.obliged(root)  # 'we must support Ukraine': the author itself, which add() leaves out
         if addressees:
             self.add([self.ctx.seen(author)], "requests", addressees, root, Modality())
+
+    def obliged(self, clause: Token) -> list[Actor]:
+        """The actors a clause with 'must', 'should' obliges: its subject ('Somalia must withdraw')."""
+        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in clause.children):
+            return []
+        return [a for c in clause.children if c.dep_ == "nsubj" for a in self.ctx.expand(c, True)]
 
     def described_roles(self) -> None:
         """'Colonel Diallo, a commander of the Malian army,' / 'X is a senior leader of Y' / 'the party's leader,

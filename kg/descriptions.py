@@ -157,14 +157,12 @@ class Descriptions:
 
     def generic(self, agent: Agent, token: Token) -> Actor:
         """'separatists' with no owner: an actor of this article only, labelled by the noun."""
-        noun = collective_noun(token)
-        return self.derive(f"{slug(self.doc_id or 'text')}/{slug(noun)}", noun, agent.actor_type,
-                           generic=True, source="derived")  # fmt: skip
+        return self.article_generic(collective_noun(token), agent.actor_type)
 
     def article_generic(self, noun: str, actor_type: str) -> Actor:
-        """The generic actor of this article a noun names ('separatists', 'protesters'), as :meth:`generic` makes it."""
-        return self.seen(self.derive(f"{slug(self.doc_id or 'text')}/{slug(noun)}", noun, actor_type, generic=True,
-                                     source="derived"))  # fmt: skip
+        """The generic actor of this article a noun names ('separatists', 'protesters'): other articles' are others."""
+        return self.derive(f"{slug(self.doc_id or 'text')}/{slug(noun)}", noun, actor_type, generic=True,
+                           source="derived")  # fmt: skip
 
     def armed_modifier(self, token: Token) -> tuple[Actor | None, Token | None]:
         """'separatist positions', 'insurgent strongholds': a word for an armed group before a target noun makes
@@ -176,7 +174,7 @@ class Descriptions:
                 lemma = child.lemma_.lower()
                 agent = agents.get(f"{lemma}s") or agents.get(lemma)
                 if agent is not None and agent.actor_type == "ArmedGroup" and not agent.person:
-                    return self.article_generic(agent.noun, agent.actor_type), child
+                    return self.seen(self.article_generic(agent.noun, agent.actor_type)), child
         return None, None
 
     # ------------------------------------------------------------------ sets

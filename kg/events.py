@@ -128,8 +128,12 @@ class EventNounRules:
             framed = frame.i != noun.i
             objects = self.noun_objects(noun, trigger) or (self.noun_objects(frame, trigger) if framed else [])
             pair = self.pair(noun) or (self.pair(frame) if framed else None)
-            if symmetric and self.brokered(noun, frame):  # 'brokered a deal with Russia and Ukraine': the broker
-                broker = self.measure_slot(frame).head  # meets each side, and the sides agree
+            slot = self.measure_slot(frame)  # 'provided 500 tons of aid': the aid is what was provided
+            # 'brokered an agreement': the broker is no party to it, but meets each side ('brokered a truce between
+            # X and Y', 'brokered a deal with Russia and Ukraine'), and the sides agree
+            brokered = symmetric and slot.dep_ == "dobj" and self.lex.token_cue("broker", slot.head)
+            if brokered:
+                broker = slot.head
                 joined = [c for c in broker.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
                 sides = [*pair] if pair else objects or [a for c in joined for a in self.pobjs(c)]
                 self.add(self.subjects(broker), "meetsWith", sides, broker, self.modality(broker))
@@ -142,15 +146,12 @@ class EventNounRules:
                 objects = [*pair]
             subjects = self.agents(noun) or (self.agents(frame) if framed else [])
             predicate = noun
-            slot = self.measure_slot(frame)  # 'provided 500 tons of aid': the aid is what was provided
             copula = slot.head.lemma_.lower() == "be"
             if copula and slot.dep_ == "attr" and self.structural(noun):
                 subjects = []  # 'the YPG is the Syrian offshoot of the PKK': the subject is the part, 'Syrian' where
             # 'cut off fuel to X', 'suspended its aid': a verb that ends the event does not carry it
             halted = slot.dep_ == "dobj" and self.lex.token_cue("halt", slot.head)
-            # 'carried out the killing of X'; but whoever 'mourned the killing of X' did not kill, and whoever
-            # 'brokered an agreement' is no party to it (but meets each side: 'brokered a truce between X and Y')
-            brokered = self.brokered(noun, frame) if symmetric else False
+            # 'carried out the killing of X'; but whoever 'mourned the killing of X' did not kill
             carried = self.carries(slot.head) and not self.lex.token_cue("patient", noun) and not brokered
             light = (self.is_light(slot.head) or carried) and not halted
             if halted and self.ends_cooperation(noun, trigger):  # 'Japan halted its aid to Serbia'
@@ -186,11 +187,6 @@ class EventNounRules:
                 self.pairwise(subjects, trigger.relation, noun, modality, trigger)  # 'X and Y signed a truce'
             elif subjects and objects:
                 self.add(subjects, trigger.relation, objects, noun, modality, trigger)
-
-    def brokered(self, noun: Token, frame: Token) -> bool:
-        """Whether a verb of brokering takes the event noun as its object ('offered to broker an agreement')."""
-        slot = self.measure_slot(frame)
-        return slot.dep_ == "dobj" and self.lex.token_cue("broker", slot.head)
 
     def ends_cooperation(self, noun: Token, trigger: Trigger) -> bool:
         """Whether ending the event noun punishes its other side: a cooperation of its owner's with another

@@ -155,8 +155,12 @@ class ModalityRules:
                 continue
             wanted = dep == "pobj" and predicate.pos_ == "NOUN" and node.i == predicate.i and head.lower_ == "for"
             # 'called for a ceasefire'; but 'called for accountability for the killing': only the first 'for' is wanted
-            fors = [c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "for"]
-            if wanted and fors and fors[0].i == head.i and head.head.pos_ == "VERB" and cue("potential", head.head):
+            first = (
+                next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+                if wanted
+                else None
+            )
+            if first is not None and first.i == head.i and head.head.pos_ == "VERB" and cue("potential", head.head):
                 potential = True  # 'called for a ceasefire', 'hoped for Israel's withdrawal': only wanted
                 node = head.head
                 continue

@@ -57,10 +57,10 @@ class VerbRules:
                 if found:  # 'call on X': the preposition of the verb's own form introduces its object
                     return [t if child.lower_ in t.preps else replace(t, preps=(*t.preps, child.lower_)) for t in found]
         own = self.lex.token_trigger("verb", verb)
-        weapons = [
-            n for c in verb.children if c.dep_ == "dobj" for n in self.measured(c) if self.lex.token_cue("weapon", n)
-        ]
-        if not own and weapons and self.is_light(verb):  # 'launched rockets into Israel' fires them
+        if own or not self.is_light(verb):
+            return own
+        objects = [n for c in verb.children if c.dep_ == "dobj" for n in self.measured(c)]
+        if any(self.lex.token_cue("weapon", n) for n in objects):  # 'launched rockets into Israel' fires them
             return self.lex.trigger("verb", "fire")
         return own
 
@@ -129,7 +129,7 @@ class VerbRules:
             if self.ctx.is_quantity(subject):  # 'thousands of people'
                 counted = [p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             if any(self.lex.token_cue("crowd", n) for n in counted):
-                return [self.ctx.article_generic("protesters", "Population")]
+                return [self.ctx.seen(self.ctx.article_generic("protesters", "Population"))]
         return []
 
     @staticmethod
