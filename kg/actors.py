@@ -58,6 +58,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     history: list[Actor] = field(default_factory=list)
     pending: list[Actor] = field(default_factory=list)
     local_aliases: dict[str, str] = field(default_factory=dict)
+    #: the title words a person was named with ('Secretary of State John Kerry'): 'the Secretary' is Kerry
+    titles: dict[str, set[str]] = field(default_factory=dict)
     mentions: dict[int, Mention] = field(default_factory=dict)
     sentence_doc: Doc | None = None
     state_counts: dict[str, int] = field(default_factory=dict)
@@ -205,6 +207,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                        for p in c.children if p.dep_ == "pobj" for a in self.expand(p, object_position)]  # fmt: skip
             if counted:
                 return counted
+        part_of = self.part_of(token)
+        if part_of is not None:
+            return [part_of]
         if self.lexicon.cue("military", lemma) or self.lexicon.cue("military", lower):
             owner, word = self.owner(token)
             if owner is not None and word is not None and word.dep_ == "pobj":
@@ -255,7 +260,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             owner, _ = self.owner(token)
             office = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)  # 'the Secretary of State'
             if owner is None and not office and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-                owner = self.recent("Person", token.i)  # 'the minister': the person named before
+                owner = self.referent("Person", lemma, token.i)  # 'the minister': the person named before
             return [self.seen(owner)] if owner else []
         if object_position and (self.lexicon.cue("target", lemma) or self.lexicon.cue("target", lower)):
             owner = self.owner(token)[0] or self.armed_modifier(token)[0]  # 'separatist positions'
@@ -276,6 +281,18 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                         if pobj.dep_ == "pobj":
                             return self.denote(pobj, object_position=True)
         return []
+
+    def part_of(self, token: Token) -> Actor | None:
+        """'The armed wing of Hamas attacked ...', 'a branch of al-Qaeda claimed ...': an unnamed part of an
+        organisation, as an argument, acts for it (as 'Hamas fighters' do). As a predicate ('X is a wing of Y',
+        'X, the armed wing of Y', 'joined as a member of Y') the noun states the membership instead."""
+        if not any(t.relation == "partOf" for t in self.lexicon.trigger("noun", token.lemma_.lower())):
+            return None
+        argument = token.dep_ in ("nsubj", "nsubjpass", "dobj") or (token.dep_ == "pobj" and token.head.lower_ != "as")
+        owner, _ = self.owner(token) if argument else (None, None)
+        if owner is None or owner.type not in (*ORGANISATIONS, "GovernmentBody"):
+            return None
+        return self.seen(owner)
 
     def is_quantity(self, token: Token) -> bool:
         """A head that counts or takes part of what its 'of' phrase names."""

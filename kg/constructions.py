@@ -183,7 +183,17 @@ class Constructions:
         Mahmoud Abbas': the role stated."""
         for noun in self.span:
             named = [c for c in noun.children if c.dep_ == "appos" and self.ctx.mention_at(c) is not None]
-            if (noun.dep_ not in ("appos", "attr") and not named) or noun.pos_ != "NOUN":
+            # 'Turkey considers the YPG a branch of the PKK': a small clause under a belief verb, as a copula
+            believed = noun.dep_ in ("ccomp", "oprd") and self.lex.token_cue("belief", noun.head)
+            # 'Ankara regards the YPG as part of the PKK': the belief verb's object is the part
+            regarded = (
+                noun.dep_ == "pobj"
+                and noun.head.lower_ == "as"
+                and noun.head.head.i != noun.head.i
+                and self.lex.token_cue("belief", noun.head.head)
+            )
+            believed = believed or regarded
+            if (noun.dep_ not in ("appos", "attr") and not named and not believed) or noun.pos_ != "NOUN":
                 continue
             triggers = self.role_triggers(noun)
             if not triggers:
@@ -193,7 +203,9 @@ class Constructions:
             elif noun.dep_ == "appos":
                 holders = self.ctx.denote(noun.head)
             else:
-                holders = [a for c in noun.head.children if c.dep_ == "nsubj" for a in self.ctx.expand(c)]
+                clause = noun.head.head if regarded else noun if believed else noun.head
+                subject = "dobj" if regarded else "nsubj"
+                holders = [a for c in clause.children if c.dep_ == subject for a in self.ctx.expand(c)]
             owners = self.role_owners(noun)
             for trigger in triggers:
                 holders_fit = [h for h in holders if h.type == "Person" or trigger.relation == "partOf"]
@@ -202,8 +214,17 @@ class Constructions:
                     trigger.relation,
                     owners,
                     noun,
-                    self.modality(noun.head) if noun.dep_ == "attr" else None,
+                    self.modality(noun.head) if noun.dep_ == "attr" else self.believed(noun) if believed else None,
                 )
+
+    def believed(self, noun: Token) -> Modality:
+        """The modality of a role believed ('considers X a branch of Y', 'regards X as part of Y'): the believer's."""
+        if noun.dep_ != "pobj":
+            return self.modality(noun)
+        verb = noun.head.head
+        modality = self.modality(verb)
+        modality.attributed_to = modality.attributed_to or self.asserter(verb)
+        return modality
 
     def role_triggers(self, noun: Token) -> list[Trigger]:
         phrase = " ".join(
@@ -211,8 +232,8 @@ class Constructions:
         )
         lemma = noun.lemma_.lower()
         found = self.lex.trigger("role", f"{phrase} {lemma}".strip()) or self.lex.trigger("role", lemma)
-        if not found and lemma == "member" and noun.dep_ == "appos":
-            found = self.lex.trigger("noun", lemma)  # 'X, a member of Y,': the copular case is an event noun already
+        if not found and noun.dep_ != "attr":  # 'X, a member of Y,', 'X, the armed wing of Y,': the copular case
+            found = [t for t in self.lex.trigger("noun", lemma) if t.relation == "partOf"]  # is an event noun already
         return found
 
     def role_owners(self, noun: Token) -> list[Actor]:

@@ -24,6 +24,8 @@ PRONOUNS = {
 class Coreference:
     """Mixed into :class:`kg.actors.ArticleActors`."""
 
+    titles: dict[str, set[str]]
+
     def recent(self, wanted: str, position: int) -> Actor | None:
         """The actor named last before ``position`` whose type fits ('group': any collective actor).
 
@@ -53,6 +55,10 @@ class Coreference:
         of the same Phoenix role: 'hostages' and 'civilians' share one, and so do 'protesters' and 'supporters'."""
         if wanted != "Population":
             candidates = list(self.recent_all(wanted, position, generic=wanted == "ArmedGroup"))
+            # 'the Secretary' is the person named with that title, not whoever was named last
+            titled = next((a for a in candidates if noun in self.titles.get(a.id, ())), None)
+            if titled is not None:
+                return titled
             # 'the separatists' are the separatists named before, if any, not a later-named group of another kind
             same = next((a for a in candidates if noun in a.label.lower().split()), None)
             return same or next(iter(candidates), None)

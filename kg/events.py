@@ -14,6 +14,8 @@ from kg.verbs import DONE_BY, VIOLENT
 
 #: Relations of cooperation: ending one ('suspended talks with X', 'cut off aid to X') punishes the other side
 COOPERATIVE = {"supports", "cooperatesWith", "meetsWith", "agreesWith", "concedesTo"}
+#: Where a traveller arrives: 'arrived in X', 'flew to X', 'left for X' (a 'for' event noun is no place)
+DESTINATIONS = ("in", "to", "at", "for")
 #: Relations of standing structure: their nouns ('members', 'wing') are no events with agents
 STRUCTURAL = {"partOf", "leads", "represents", "controls"}
 
@@ -70,8 +72,10 @@ class EventNounRules:
                 found += self.by_agents([child])
             elif child.dep_ == "prep" and child.lower_ == "from" and not self.movement(noun):
                 found += self.pobjs(child)  # 'an appeal from X', 'support from X' (a place of origin is no agent)
-            elif child.dep_ == "prep" and child.lower_ == "of" and (self.movement(noun) or self.demand(noun)):
-                found += self.pobjs(child)  # 'the withdrawal of Russian troops': who moves; 'the demands of X'
+            elif child.dep_ == "prep" and child.lower_ == "of" and self.movement(noun):
+                found += self.movers(child)  # 'the withdrawal of Russian troops': who moves
+            elif child.dep_ == "prep" and child.lower_ == "of" and self.demand(noun):
+                found += self.pobjs(child)  # 'the demands of X'
             elif child.dep_ == "prep" and child.lower_ == "of" and self.gathering(noun):
                 found += self.pobjs(child)  # 'a meeting of the Security Council': who meets
         found += self.done_by(noun, DONE_BY)  # 'an attack claimed by X'
@@ -84,11 +88,18 @@ class EventNounRules:
         the active verb whose object the event is, or on the phrase after the event; it is still the event's agent."""
         hosts = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "in", "at")
                  for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-        verb = noun.head
+        # 'held protests against the arrests by the police': up from a phrase to the object of the verb
+        top = noun
+        while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+            top = top.head.head
+        verb = top.head
         active = not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        if hosts and noun.dep_ == "dobj" and active:
+        if (hosts or top.i != noun.i) and top.dep_ == "dobj" and active:
             hosts.append(verb)
-        return self.by_agents([c for host in hosts for c in host.children if c.dep_ == "prep" and c.lower_ == "by"])
+        bys = [c for host in hosts for c in host.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i]
+        # the nearest event noun before a stray 'by' is its event ('protests against the arrests by X': the arrests')
+        between = [t for t in noun.doc[noun.i + 1 : min([b.i for b in bys], default=noun.i)] if t.dep_ == "pobj"]
+        return [] if any(self.is_event_noun(t) for t in between) else self.by_agents(bys)
 
     def by_agents(self, bys: list[Token]) -> list[Actor]:
         """The actors of 'by' phrases; 'by force', 'by mistake': a bare singular noun is a means, not an agent."""
@@ -97,6 +108,14 @@ class EventNounRules:
             p.i for c in bys for p in c.children if p.tag_ == "NN" and not any(d.dep_ in modified for d in p.children)
         }
         return [a for c in bys for p in c.children if p.dep_ == "pobj" and p.i not in bare for a in self.ctx.expand(p)]
+
+    def movers(self, of: Token) -> list[Actor]:
+        """Whose forces an 'of' phrase of a movement names: 'the withdrawal of Russian troops' (Russia's). 'Some
+        forces' are nobody's in particular, and in 'the withdrawal of forces from Panama' Panama is where they
+        leave, not whose they are: the subject of the verb that carries the withdrawal moves them."""
+        sources = {a.id for p in of.children for c in p.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for a in self.pobjs(c)}  # fmt: skip
+        return [a for a in self.pobjs(of) if not a.generic and a.id not in sources]
 
     def movement(self, noun: Token) -> bool:
         """An event noun of moving forces ('withdrawal', 'deployment'), whose 'of' phrase is the mover."""
@@ -172,6 +191,13 @@ class EventNounRules:
                 predicate = giver  # 'provided Ukraine with security assistance': the giver supports Ukraine
                 subjects = self.subjects(giver)
                 objects += [a for c in giver.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]
+            travelling = self.travelling_verb(slot)
+            if not subjects and travelling is not None:  # 'arrived in Amman for talks with X', '... on a visit'
+                predicate = travelling
+                subjects = self.subjects(travelling)
+                if not objects and self.gathering(noun):  # a visit of nobody named: whoever is where one arrives
+                    places = [c for c in travelling.children if c.dep_ == "prep" and c.lower_ in DESTINATIONS]
+                    objects = [a for c in places for a in self.pobjs(c, object_position=True)]
             engaging = self.engaging_verb(noun)
             if not subjects and engaging is not None:  # 'rebels engaged peacekeepers in a firefight'
                 predicate = engaging
@@ -213,6 +239,15 @@ class EventNounRules:
                 break
             noun = measure
         return noun
+
+    def travelling_verb(self, noun: Token) -> Token | None:
+        """The verb of 'X arrived in Y for talks', 'X flew to Y on a visit': an event noun after for/on whose verb
+        is one of coming or going (cue kind travel)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("for", "on") or prep.head.i == prep.i:
+            return None
+        verb = prep.head
+        return verb if verb.pos_ == "VERB" and self.lex.token_cue("travel", verb) else None
 
     def engaging_verb(self, noun: Token) -> Token | None:
         """The verb of 'X engaged Y in a firefight', 'drew Y into talks': an event noun after in/into whose

@@ -35,7 +35,7 @@ CUE_KINDS = (
     "report", "belief", "deny", "potential", "negator", "attempt", "modal", "source", "source-adv",
     "light", "measure", "receive", "military", "partitive", "target", "coref", "help", "with", "fallback", "placenoun",
     "subject-control", "yield", "frame", "mediation", "halt", "document", "relational", "claim", "patient", "give",
-    "weapon", "broker", "mass", "office", "protest", "crowd",
+    "weapon", "broker", "mass", "office", "protest", "crowd", "travel", "ongoing",
 )  # fmt: skip
 
 

@@ -140,9 +140,16 @@ class ModalityRules:
                                                    for t in self.verb_triggers(head))  # fmt: skip
                 potential = potential or ((cue("potential", head) or demanded or asked_for) and not attempted)
                 negated = negated or cue("negator", head)
+                # 'will continue to support X': the support goes on now, whatever the future of its going on
+                allow_modal = not (dep == "xcomp" and cue("ongoing", head))
                 node = head
                 continue
             if dep in ("dobj", "nsubj", "attr") and predicate.pos_ == "NOUN" and node.i == predicate.i:
+                if dep == "dobj" and cue("belief", head) and self.structural(predicate):
+                    # 'Turkey considers the YPG part of the PKK': a belief about a standing relation, no plan
+                    result.attributed_to = result.attributed_to or self.asserter(head)
+                    node = head
+                    continue
                 potential = potential or cue("potential", head)
                 if dep == "dobj" and cue("deny", head) and not cue("halt", head):
                     negated = not negated  # 'Russia denied the killing of civilians by its troops': Russia says not so
@@ -166,6 +173,11 @@ class ModalityRules:
                 continue
             if dep == "advcl" and marked(node, "for") and cue("potential", head):  # 'called for Israel to withdraw'
                 potential = True
+                node = head
+                continue
+            to_clause = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            if to_clause and any(self.relations[t.relation].core == "requests" for t in self.verb_triggers(head)):
+                potential = True  # 'We call on Russia to withdraw' read as a clause of purpose: only asked for
                 node = head
                 continue
             if dep == "advcl" and marked(node, "unless", "if"):  # 'unless Israel attacks Rafah': a condition

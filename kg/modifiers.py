@@ -9,6 +9,9 @@ from spacy.tokens import Token
 from kg.actors import PRONOUNS
 from kg.gazetteer import Actor
 
+#: Words of a title that are no role of their own: 'Deputy', 'General' ('Attorney General'), 'of' ('Secretary of State')
+TITLE_WORDS = {"general", "deputy", "of"}
+
 
 class ModifierRules:
     """Mixed into :class:`kg.rules.SentenceRules`."""
@@ -73,7 +76,8 @@ class ModifierRules:
             head = token.doc[mention.end - 1]
             while head.dep_ == "compound" and head.head.i < mention.end:
                 head = head.head
-            words = [t for t in head.subtree if t.i < mention.start and t.dep_ in ("compound", "amod")]
+            # ('U.S. Secretary of State Rex Tillerson': the parser makes the title an nmod)
+            words = [t for t in head.subtree if t.i < mention.start and t.dep_ in ("compound", "amod", "nmod")]
             if any(t.lower_ in ("former", "ex", "late") for t in head.subtree if t.i < mention.end):
                 continue  # 'Former German Chancellor Gerhard Schroeder' leads nothing now
             role_words = [t for t in words if self.ctx.mention_at(t) is None]
@@ -85,6 +89,7 @@ class ModifierRules:
             owners = [self.ctx.mention_at(t).actor for t in words if t not in role_words]
             inner_roles, inner_owners = self.title_in_name(mention)  # 'German Chancellor Angela Merkel', an alias
             role_words, owners = role_words + inner_roles, owners + inner_owners
+            self.ctx.titles.setdefault(mention.actor.id, set()).update(t.lemma_.lower() for t in role_words)
             if not owners:  # 'Foreign Minister Sergey Lavrov of Russia', "Iran's Supreme Leader Ali Khamenei"
                 owners = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for a in self.pobjs(c)]
                 possessors = [c for t in (head, *words) for c in t.children if c.dep_ == "poss"]
@@ -109,11 +114,16 @@ class ModifierRules:
             named = [a for a, _ in self.ctx.gazetteer.lookup(token.text) if a.type != "Person"]
             if named:
                 owners.append(named[0])
-            elif token.is_punct or self.lex.trigger("role", token.lower_) or token.lower_ in ("general", "deputy"):
-                roles += [] if token.is_punct else [token]
-            else:
-                return [], []  # 'Abed Rabbo Mansour Hadi': the words are the name's, not a title
-        return roles, owners
+            elif not token.is_punct:
+                roles.append(token)
+        # each word a title's ('Deputy Prime Minister'), or together one title ('Foreign Minister'); else the words
+        # are the name's own ('Abed Rabbo Mansour Hadi')
+        phrase = " ".join(t.lower_ for t in roles)
+        titled = bool(self.lex.trigger("role", phrase)) or all(
+            self.lex.trigger("role", t.lower_) or self.lex.cue("office", t.lower_) or t.lower_ in TITLE_WORDS
+            for t in roles
+        )
+        return (roles, owners) if titled else ([], [])
 
     def possessive_members(self) -> None:
         """'the PYD and its YPG militia': a named group possessed by another is part of it;

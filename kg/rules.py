@@ -292,6 +292,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 rel = relation
                 if subject.id == obj.id or (info.core == "deploysTo" and subject.type == "Population"):
                     continue  # refugees who cross into a country are no forces deployed there
+                if info.core == "meetsWith" and obj.type == "Place":
+                    continue  # 'flew to Benghazi', 'visited Aleppo': one meets people, not a town
                 if info.core in ("captures", "controls") and obj.type not in PLACE_TYPES:
                     rel = self.lex.cue_value("fallback", info.core) or ""
                     if not rel:

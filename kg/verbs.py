@@ -260,7 +260,13 @@ class VerbRules:
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects:
                 return self.ctx.expand(objects[0])
-        if verb.dep_ == "xcomp" and head.i != verb.i and not self.lex.token_cue("subject-control", head):
+        # 'We call on Russia to withdraw': the parser may read the request's clause as one of purpose
+        asked = (
+            verb.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and any(self.relations[t.relation].core == "requests" for t in self.verb_triggers(head))
+        )
+        if (verb.dep_ == "xcomp" or asked) and head.i != verb.i and not self.lex.token_cue("subject-control", head):
             controllers = self.controllers(head)
             if controllers is not None:  # 'urged Hamas to free', 'called on Iran to stop': the object acts
                 return controllers  # ('called on the international community to press X': no actor acts)
