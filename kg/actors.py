@@ -58,6 +58,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     history: list[Actor] = field(default_factory=list)
     pending: list[Actor] = field(default_factory=list)
     local_aliases: dict[str, str] = field(default_factory=dict)
+    #: the two sides of the last agreement, talks or fight ('both sides', 'both parties', 'the two countries')
+    sides: tuple[Actor, Actor] | None = None
     #: the title words a person was named with ('Secretary of State John Kerry'): 'the Secretary' is Kerry
     titles: dict[str, set[str]] = field(default_factory=dict)
     mentions: dict[int, Mention] = field(default_factory=dict)
@@ -279,8 +281,31 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 if child.dep_ == "prep" and child.lower_ in preps:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            return self.denote(pobj, object_position=True)
+                            found = self.denote(pobj, object_position=True)
+                            mention = self.mentions.get(pobj.i)
+                            guessed = mention is not None and mention.kind == "ner"  # the tagger's 'Person' Gubio
+                            if not found or (guessed and found[0].type not in ("Place", "State")):
+                                return self.unknown_place(token, pobj) or found
+                            return found
         return []
+
+    def note_sides(self, first: Actor, second: Actor) -> None:
+        """Remember the two sides of a statement of two parties, unless either is a place or nobody in particular."""
+        if not any(a.type == "Place" or a.generic for a in (first, second)):
+            self.sides = (first, second)
+
+    def unknown_place(self, token: Token, name: Token) -> list[Actor]:
+        """'the Nigerian town of Damasak' where no gazetteer entry knows Damasak (and the tagger, if it does, may
+        take it for a person): the place is the name after 'of', in the state before the noun, never that state."""
+        if name.pos_ != "PROPN" or not self.lexicon.cue("placenoun", token.lemma_.lower()):
+            return []
+        text = " ".join(t.text for t in name.subtree if t.i == name.i or (t.dep_ == "compound" and t.i < name.i))
+        owner, _ = self.owner(token)
+        country = owner.id if owner is not None and owner.type == "State" else None
+        guessed = self.actors.get(slug(text))
+        if guessed is not None and guessed.source == "ner":  # the noun says what the tagger guessed, for the article
+            guessed.type, guessed.country = "Place", guessed.country or country
+        return [self.seen(self.derive(slug(text), text, "Place", source="derived", country=country))]
 
     def part_of(self, token: Token) -> Actor | None:
         """'The armed wing of Hamas attacked ...', 'a branch of al-Qaeda claimed ...': an unnamed part of an

@@ -58,6 +58,7 @@ class Descriptions:
 
     doc_id: str
     author: Actor | None
+    sides: tuple[Actor, Actor] | None
 
     # ------------------------------------------------------------------ agent nouns
     def agent_of(self, token: Token) -> Agent | None:
@@ -191,6 +192,11 @@ class Descriptions:
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         speakers = {s.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")} if verb is not None else set()
         outside = [self.mentions[i].actor for i in speakers if i in self.mentions]
+        # the two sides of the last agreement, talks or fight, when they are of the kind the noun says
+        if self.sides is not None and not {a.id for a in self.sides} & {a.id for a in outside}:
+            kinds = {a.type for a in self.sides}
+            if (wanted == "group" and "Person" not in kinds) or kinds == {wanted}:
+                return [self.seen(a) for a in self.sides]
         found: list[Actor] = []
         for actor in self.recent_all(wanted, token.i):
             if actor not in found and actor not in outside:

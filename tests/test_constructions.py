@@ -1480,6 +1480,31 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "'the Nigerian town of X' is the place X, even one no gazetteer or tagger knows, never the state",
+        "Chadian troops recaptured the Nigerian town of Gubio from Boko Haram. Boko Haram fighters attacked the "
+        "village of Kukawa.",
+        {
+            ("Chadian military", "captures", "Gubio", "actual", None),
+            ("Chadian military", "attacks", "Boko Haram", "actual", None),
+            ("Boko Haram", "attacks", "Kukawa", "actual", None),
+        },
+    ),
+    (
+        "'both parties', 'both sides' are the two sides of the last agreement, talks or fight, not the last two named",
+        "Sudan and South Sudan signed a truce in Addis Ababa, mediated by the African Union and Thabo Mbeki. The EU "
+        "urged both parties to withdraw their troops from Abyei.",
+        {
+            ("Sudan", "agreesWith", "South Sudan", "actual", None),
+            ("European Union", "requests", "Sudan", "actual", None),
+            ("European Union", "requests", "South Sudan", "actual", None),
+            ("Sudan", "withdrawsFrom", "Abyei", "potential", None),
+            ("South Sudan", "withdrawsFrom", "Abyei", "potential", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
