@@ -60,6 +60,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     local_aliases: dict[str, str] = field(default_factory=dict)
     #: the two sides of the last agreement, talks or fight ('both sides', 'both parties', 'the two countries')
     sides: tuple[Actor, Actor] | None = None
+    #: the two sides of the last meeting, agreement or cooperation: 'they' in what follows ('They condemned ...')
+    met: tuple[Actor, Actor] | None = None
+    met_age: int = 0  # sentences since: only the sentence of the meeting and the next one say 'they' of it
     #: the title words a person was named with ('Secretary of State John Kerry'): 'the Secretary' is Kerry
     titles: dict[str, set[str]] = field(default_factory=dict)
     mentions: dict[int, Mention] = field(default_factory=dict)
@@ -127,6 +130,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         ]
         self.history.extend([*named, *(a for a in self.pending if a not in named)])
         self.pending = []
+        self.met_age += 1
+        if self.met_age > 1:
+            self.met = None
 
     def mention_at(self, token: Token) -> Mention | None:
         return self.mentions.get(token.i)
@@ -193,6 +199,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             plural = self.plural_antecedent(token)
             if plural is not None:
                 return plural
+            if lower in ("they", "them", "their") and self.met is not None:
+                return [self.seen(a) for a in self.met]  # 'X met Y today. They condemned ...': both
             found = self.recent(PRONOUNS[lower], token.i)
             return [self.seen(found)] if found else []
         named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mentions
@@ -289,10 +297,13 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                             return found
         return []
 
-    def note_sides(self, first: Actor, second: Actor) -> None:
-        """Remember the two sides of a statement of two parties, unless either is a place or nobody in particular."""
+    def note_sides(self, first: Actor, second: Actor, relation: str) -> None:
+        """Remember the two sides of a statement of two parties (a core relation), unless either is a place or
+        nobody in particular."""
         if not any(a.type == "Place" or a.generic for a in (first, second)):
             self.sides = (first, second)
+            self.met = (first, second) if relation in ("meetsWith", "agreesWith", "cooperatesWith") else None
+            self.met_age = 0
 
     def unknown_place(self, token: Token, name: Token) -> list[Actor]:
         """'the Nigerian town of Damasak' where no gazetteer entry knows Damasak (and the tagger, if it does, may

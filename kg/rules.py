@@ -311,4 +311,4 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 if statement not in self.found:  # 'attacks against rebel camps': the rebels by two paths
                     self.found.append(statement)
                     if info.symmetric or info.core == "attacks":  # 'both sides', 'the two countries' next
-                        self.ctx.note_sides(subject, obj)
+                        self.ctx.note_sides(subject, obj, info.core)

@@ -1505,6 +1505,22 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "'they' right after a meeting or an agreement is both sides; after anything else the last group named",
+        "Secretary Blinken met Japanese Foreign Minister Hayashi Yoshimasa today. They condemned North Korea's "
+        "missile launch. Egypt criticised Israel. Qatar and Oman signed a trade agreement.",
+        {
+            ("Blinken", "meetsWith", "Hayashi Yoshimasa", "actual", None),
+            ("Hayashi Yoshimasa", "represents", "Japan", "actual", None),
+            ("Blinken", "accuses", "North Korea", "actual", None),
+            ("Hayashi Yoshimasa", "accuses", "North Korea", "actual", None),
+            ("Egypt", "accuses", "Israel", "actual", None),
+            ("Qatar", "agreesWith", "Oman", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
