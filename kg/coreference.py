@@ -153,12 +153,19 @@ class Coreference:
         return all((a.type == "Person") == person for a in found) and plural == many
 
     def salient_state(self, sentence: Span) -> Actor | None:
-        """The state an unowned 'government' belongs to: named in the sentence, else most named so far."""
+        """The state an unowned 'government' belongs to: named in the sentence, else most named so far; but a state
+        named as a backer ('Government forces, supported by U.S. airstrikes, ...') is not the government's."""
+        backing = {
+            t.i for a in sentence if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by") for t in a.subtree
+        }
+        backers: set[str] = set()
         for token in sentence:
             mention = self.mentions.get(token.i)
             if mention and mention.actor.type == "State" and mention.kind in ("name", "demonym", "ner", "capital"):
-                return mention.actor
-        counts = self.state_counts
+                if token.i not in backing:
+                    return mention.actor
+                backers.add(mention.actor.id)
+        counts = {k: v for k, v in self.state_counts.items() if k not in backers}
         return self.get(max(counts, key=counts.__getitem__)) if counts else None
 
     def _description(self, token: Token, lemma: str) -> list[Actor]:
