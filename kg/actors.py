@@ -177,7 +177,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return next(iter(self.denote(word)), None)
         if word.lemma_.lower() in ("government", "regime", "state"):
             return self.salient_state(word.sent)
-        return None
+        return self.led_group(word)  # 'Saudi-led coalition warplanes': the coalition's
 
     def denote(self, token: Token, object_position: bool = False) -> list[Actor]:
         """The actors a noun-phrase head refers to (without its conjuncts)."""
@@ -397,7 +397,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         so), rather than the last organisation named; the gazetteer's 'US-led coalition' is matched as a name."""
         if self.lexicon.cue_value("coref", token.lemma_.lower()) != "InternationalOrganization":
             return None
-        for child in token.children:
+        # ('Saudi-led coalition warplanes': the parser hangs 'led' on the noun the coalition modifies)
+        shared = [c for c in token.head.children if c.i < token.i] if token.dep_ == "compound" else []
+        for child in [*token.children, *shared]:
             if child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2 and token.doc[child.i - 1].text == "-":
                 leader = self.mention_at(token.doc[child.i - 2])
                 if leader is not None:

@@ -15,6 +15,8 @@ from kg.lexicon import Trigger
 from kg.modality import marked
 from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS
 
+#: Prepositions of a means ('by telephone', 'via video link') on whose noun the parser hangs the verb's own phrase
+MEANS = ("by", "via", "over")
 #: Owners after an act noun's 'of' that are rather what the act is done to ('the release of prisoners')
 PEOPLE = ("Person", "Population")
 #: Relations that act on a thing directly: 'restricted the movement of X' acts on X, the people after the act noun
@@ -36,6 +38,10 @@ class ObjectRules:
                 targets += [p for p in child.children if p.dep_ == "pobj"]
             if trigger.preps_only and child.dep_ in ("dobj", "nsubjpass"):  # 'presented evidence against X'
                 targets += [p for c in child.children if c.dep_ == "prep" and c.lower_ in trigger.preps
+                            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            if trigger.preps_only and child.dep_ == "prep" and child.lower_ in MEANS:  # 'spoke by phone with X'
+                targets += [p for m in child.children if m.dep_ == "pobj" and self.ctx.mention_at(m) is None
+                            for c in m.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         if not trigger.preps_only:
             targets += self.counted_up_to(verb)  # 'kidnapped up to 16 advisers', parsed as a phrase with 'to'
