@@ -162,6 +162,13 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                                   for p in c.children if p.dep_ == "pobj" and p.i in self.mentions]  # fmt: skip
                         if nested and self._is_role(token):
                             return self.mentions[nested[0].i].actor, nested[0]
+        # 'forces loyal to Khalifa Haftar': whom they serve
+        for pobj in (p for a in token.children if a.dep_ in ("amod", "acl") and a.lower_ == "loyal"
+                     for c in a.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for p in c.children if p.dep_ == "pobj"):  # fmt: skip
+            found = self.denote(pobj)
+            if found:
+                return found[0], pobj
         return None, None
 
     def _owner_word(self, word: Token) -> Actor | None:
@@ -222,7 +229,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return [part_of]
         if self.lexicon.cue("military", lemma) or self.lexicon.cue("military", lower):
             owner, word = self.owner(token)
-            if owner is not None and word is not None and word.dep_ == "pobj":
+            if owner is not None and word is not None and word.dep_ == "pobj" and owner.type == "State":
                 return self.expand(word)  # 'troops from Burundi and Uganda': the contributing states
             if owner is not None:
                 military = self.military_of(owner)

@@ -184,6 +184,8 @@ class Coreference:
                 return [self.seen(speaker)]
         if lemma in ("government", "regime") and not any(c.dep_ == "det" and c.lower_ == "a" for c in children):
             owner, _ = self.owner(token)
+            if owner is not None and owner.type == "Person":  # 'the government of President Ashraf Ghani'
+                owner = self.get(owner.leads) or self.get(owner.country)
             state = owner if owner and owner.type == "State" else self.salient_state(token.sent)
             return [self.seen(self.state_body(state, "government"))] if state else []
         owned = [p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]

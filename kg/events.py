@@ -191,6 +191,10 @@ class EventNounRules:
                 predicate = giver  # 'provided Ukraine with security assistance': the giver supports Ukraine
                 subjects = self.subjects(giver)
                 objects += [a for c in giver.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]
+            claimer = self.responsible(slot)
+            if not subjects and claimer is not None:  # 'X claimed responsibility for the attack on Y': X says it did
+                predicate = claimer
+                subjects = self.subjects(claimer)
             travelling = self.travelling_verb(slot)
             if not subjects and travelling is not None:  # 'arrived in Amman for talks with X', '... on a visit'
                 predicate = travelling
@@ -239,6 +243,14 @@ class EventNounRules:
                 break
             noun = measure
         return noun
+
+    def responsible(self, noun: Token) -> Token | None:
+        """The verb of 'X claimed (took, admitted) responsibility for <event>': its subject says it did the event."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+            return None
+        verb = prep.head.head
+        return verb if verb.pos_ == "VERB" and prep.head.dep_ == "dobj" else None
 
     def travelling_verb(self, noun: Token) -> Token | None:
         """The verb of 'X arrived in Y for talks', 'X flew to Y on a visit': an event noun after for/on whose verb

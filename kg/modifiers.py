@@ -129,6 +129,8 @@ class ModifierRules:
         """'the PYD and its YPG militia': a named group possessed by another is part of it;
         'Assad's forces': a person leads the forces possessed."""
         for token in self.span:
+            if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.head.i:
+                self.persons_body(token, token.head.head)  # 'the government of President X', 'forces of X'
             if token.dep_ != "poss":
                 continue
             head = token.head
@@ -138,7 +140,13 @@ class ModifierRules:
                 owner, member = possessor[0], mention.actor
                 if owner.type not in ("Person", "Place") and member.type not in ("Person", "Place", "State"):
                     self.add([member], "partOf", [owner], head)
-            person = self.ctx.mention_at(token)
-            if person is not None and person.actor.type == "Person" and self.lex.token_cue("military", head):
-                forces = self.ctx.denote(head)
-                self.add([person.actor], "leads", forces, head)
+            self.persons_body(token, head)
+
+    def persons_body(self, owner: Token, head: Token) -> None:
+        """'Assad's forces', 'the forces of Haftar', 'the government of President Ashraf Ghani': the person leads
+        the forces or the government named for him."""
+        person = self.ctx.mention_at(owner)
+        if person is None or person.actor.type != "Person":
+            return
+        if self.lex.token_cue("military", head) or head.lemma_.lower() in ("government", "regime", "administration"):
+            self.add([person.actor], "leads", self.ctx.denote(head), head)

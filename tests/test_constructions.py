@@ -1557,6 +1557,28 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "the government or forces of a person are his country's or his own, and he leads them; 'forces loyal to X'",
+        "The Taliban refused to negotiate with the government of President Ashraf Ghani. Forces loyal to Riek "
+        "Machar attacked Malakal. The forces of Bashar al-Assad shelled Douma.",
+        {
+            ("Taliban", "rejects", "Afghan government", "actual", None),
+            ("Taliban", "meetsWith", "Afghan government", "negated", None),
+            ("Ashraf Ghani", "leads", "Afghan government", "actual", None),
+            ("Riek Machar Teny Dhurgon", "attacks", "Malakal", "actual", None),
+            ("Syrian Army", "attacks", "Douma", "actual", None),
+            ("Bashar al-Assad", "leads", "Syrian Army", "actual", None),
+        },
+    ),
+    (
+        "whoever claims responsibility for an attack carried it out",
+        "Al-Shabab claimed responsibility for the attack on the Kenyan base. No group claimed responsibility for "
+        "the bombing of the mosque.",
+        {("al-Shabab", "attacks", "Kenya", "actual", None)},
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
