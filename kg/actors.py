@@ -62,6 +62,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     sides: tuple[Actor, Actor] | None = None
     #: the two sides of the last meeting, agreement or cooperation: 'they' in what follows ('They condemned ...')
     met: tuple[Actor, Actor] | None = None
+    #: the previous sentence's plural main subject ('The members of the Council condemned ...'), for 'They ...'
+    plural_subject: list[Actor] | None = None
     met_age: int = 0  # sentences since: only the sentence of the meeting and the next one say 'they' of it
     #: the title words a person was named with ('Secretary of State John Kerry'): 'the Secretary' is Kerry
     titles: dict[str, set[str]] = field(default_factory=dict)
@@ -208,6 +210,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return plural
             if lower in ("they", "them", "their") and self.met is not None:
                 return [self.seen(a) for a in self.met]  # 'X met Y today. They condemned ...': both
+            if lower == "they" and token.dep_ == "nsubj" and self.plural_subject and self.opens_sentence(token):
+                return [self.seen(a) for a in self.plural_subject]  # 'The ministers met. They agreed ...'
             found = self.recent(PRONOUNS[lower], token.i)
             return [self.seen(found)] if found else []
         named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mentions
@@ -303,6 +307,11 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                                 return self.unknown_place(token, pobj) or found
                             return found
         return []
+
+    @staticmethod
+    def opens_sentence(token: Token) -> bool:
+        """Whether a token is the first word of its sentence (a dateline or quotation mark aside)."""
+        return all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
 
     def note_sides(self, first: Actor, second: Actor, relation: str) -> None:
         """Remember the two sides of a statement of two parties (a core relation), unless either is a place or

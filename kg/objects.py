@@ -16,7 +16,7 @@ from kg.modality import marked
 from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS
 
 #: Prepositions of a means ('by telephone', 'via video link') on whose noun the parser hangs the verb's own phrase
-MEANS = ("by", "via", "over")
+MEANS = ("by", "via", "over", "in")
 #: Owners after an act noun's 'of' that are rather what the act is done to ('the release of prisoners')
 PEOPLE = ("Person", "Population")
 #: Relations that act on a thing directly: 'restricted the movement of X' acts on X, the people after the act noun
@@ -39,8 +39,14 @@ class ObjectRules:
             if trigger.preps_only and child.dep_ in ("dobj", "nsubjpass"):  # 'presented evidence against X'
                 targets += [p for c in child.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-            if trigger.preps_only and child.dep_ == "prep" and child.lower_ in MEANS:  # 'spoke by phone with X'
-                targets += [p for m in child.children if m.dep_ == "pobj" and self.ctx.mention_at(m) is None
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in trigger.preps for m in child.children):
+                # 'spoke with X to condemn Y', as the parser reads it: 'with' marks a clause whose subject is X
+                targets += [c for c in child.children if c.dep_ == "nsubj"]
+            # 'spoke by phone with X', 'discussed the attack in telephone calls with X' (on the verb or its object)
+            means = [child] if child.dep_ == "prep" else [c for c in child.children if c.dep_ == "prep"]
+            if trigger.preps_only and child.dep_ in ("prep", "dobj"):
+                targets += [p for w in means if w.lower_ in MEANS
+                            for m in w.children if m.dep_ == "pobj" and self.ctx.mention_at(m) is None
                             for c in m.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         if not trigger.preps_only:
@@ -145,6 +151,9 @@ class ObjectRules:
             if core == "sanctions":  # 'halted economic aid to Serbia', 'suspended talks with Iran': its other side
                 ended = [t for t in self.noun_triggers(noun) if self.ends_cooperation(noun, t)]
                 return [a for t in ended for a in self.noun_objects(noun, t)]
+            pair = self.pair(noun) if partnered and core == "accuses" else None
+            if pair is not None:  # 'condemned the fighting between the army and the RSF': both sides
+                return [*pair]
             if conceding or (partnered and not self.agents(noun)):
                 # 'lifted the sanctions on X': X gains; 'endorsed an agreement with X': X. An agreement between X
                 # and Y is theirs: a third party that endorses it backs neither

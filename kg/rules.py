@@ -216,7 +216,18 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         ):
             self.construction = name
             rule()
+        self.ctx.plural_subject = self.plural_subject()
         return self.spoken_for(self.found)
+
+    def plural_subject(self) -> list[Actor] | None:
+        """The actors of this sentence's main subject when it is plural ('The members of the Council condemned
+        ...', 'Kenya and Uganda said ...'): 'They' opening the next sentence most often means them."""
+        root = self.span.root
+        for subject in (c for c in root.children if c.dep_ == "nsubj"):
+            plural = subject.tag_ in ("NNS", "NNPS") or self.ctx.is_quantity(subject) or bool(subject.conjuncts)
+            if plural and subject.lower_ not in ("they", "we"):
+                return self.subjects(root) or None
+        return None
 
     def spoken_for(self, found: list[Statement]) -> list[Statement]:
         """'Portugal will support Turkey, Portuguese President Mario Soares said': an act announced by the

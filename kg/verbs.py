@@ -224,6 +224,10 @@ class VerbRules:
                         return agents
         if passive and any(c.dep_ == "nsubjpass" for c in verb.children):
             return []  # 'if it is attacked': the clause names who suffers, and nobody who acts
+        if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "with" for m in verb.children):
+            # 'X spoke with Y to condemn Z', the parser's 'with Y to condemn': both condemn
+            partners = [a for c in verb.children if c.dep_ == "nsubj" for a in self.ctx.expand(c)]
+            return [*self.subjects(verb.head), *partners]
         if not passive:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "csubj"):
