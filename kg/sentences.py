@@ -323,7 +323,7 @@ def _quote_closed(doc: Doc) -> Iterator[Span]:
             if (
                 first.text in CLOSING_QUOTES
                 and not doc[end - 1].whitespace_
-                and (first.whitespace_ or end + 1 == len(doc))
+                and (first.whitespace_ or end + 1 == len(doc) or doc[end + 1].is_space)  # a paragraph's end
             ):
                 end += 1
         if end > start:

@@ -1645,6 +1645,12 @@ def test_a_closing_quote_stays_with_its_sentence():
         '"Russia attacked Ukraine."',
         "Somalia agreed.",
     ]
+    # at a paragraph's end too, where the next token is the line break
+    text = 'Haftar vowed to take the city "by force."\n\nThe UN called for calm.'
+    assert [s.text for s in split(from_text(text))] == [
+        'Haftar vowed to take the city "by force."',
+        "The UN called for calm.",
+    ]
 
 
 def test_the_sentence_keeps_the_article_spelling():
