@@ -211,6 +211,12 @@ def phoenix_people() -> Iterator[Actor | Supplement]:
     yield from read_jsonl(data_path("gazetteer/phoenix_people.jsonl"))
 
 
+@register_gazetteer("phoenix-places")
+def phoenix_places() -> Iterator[Actor | Supplement]:
+    """Cities, provinces and regions of the states, each a Place whose ``country`` is its state."""
+    yield from read_jsonl(data_path("gazetteer/phoenix_places.jsonl"))
+
+
 #: A Wikidata item id: Q and digits, no leading zero.
 QID = re.compile(r"Q[1-9][0-9]*")
 

@@ -13,6 +13,8 @@ formats are described in dictionaries.rst there) and writes:
 * ontology/gazetteer/phoenix_nonstate.jsonl: armed groups from Phoenix.MilNonState.actors.txt;
 * ontology/gazetteer/phoenix_people.jsonl: heads of state and government, ministers and armed-group
   leaders, with the dated roles Phoenix gives them;
+* ontology/gazetteer/phoenix_places.jsonl: the cities, provinces and regions a country record lists
+  under its code (Crimea, Donetsk, Kandahar, Idlib), as Place actors whose ``country`` is the state;
 * ontology/gazetteer/ambiguous.txt, recomputed from the whole gazetteer.
 
 Curated entries win: a Phoenix record that shares a name with a curated (or other non-Phoenix)
@@ -742,7 +744,7 @@ def build_states(records: list[ActorRecord], base: Base, filters: Filters, sourc
                 continue
             kind = state_name_kind(name, state)
             if kind is None:
-                filters.drop("a city, province or other place under a country code", name)
+                filters.drop("not a name of the state: a city, province or other place (see build_places)", name)
                 continue
             # 'Swede', 'Chiloe' (and, alas, 'Bahrein')
             if len(name.split()) == 1 and filters.common(name) and not first_of_joined(name, state):
@@ -798,6 +800,144 @@ def first_of_joined(name: str, state) -> bool:
     'Trinidad' (while 'Papua' or 'Timor' alone is the island or province). Such a name is the state
     even when it is also an English word-index entry."""
     return any(known.lower().startswith(name.lower() + " and ") for known in state.names)
+
+
+# ====================================================================== places
+#: How close a name must be to one of its state's names or demonyms (or, stricter, its capitals) to be read as
+#: another spelling of it rather than a place of its own ('Ukrayina', 'Kameroen', 'Sana'; but 'Donetsk').
+STATE_SHAPED = 0.7
+CAPITAL_SHAPED = 0.8
+#: A record's block of the state's own names ends at its capital, or later at an own name at most this many
+#: names after the previous one (the US record lists 'America', 'U.S.' after 'Washington'; Israel's lists
+#: 'State of Israel' after a dozen cities, which stay places).
+OWN_BLOCK_GAP = 3
+
+
+def current_country(record: ActorRecord) -> str | None:
+    """The country code a record's names belong to now: its one three-letter code without an end date
+    ('UKR' of [USRUKR <910824] [UKRUNR 910824-911221] [UKR >911221]); None for a former state ('CSK') or a
+    record of a person, party or group (six-letter and dated codes)."""
+    current = {c.code for c in record.codes if len(c.code) == 3 and not c.end}
+    return next(iter(current)) if len(current) == 1 else None
+
+
+def ordinary_words(nlp) -> frozenset[str]:
+    """English adjectives, verbs, adverbs and stop words ('nice', 'split', 'bath', 'male', 'south').
+
+    The model's word index also lists, as nouns, most of the world's place names ('crimea', 'kandahar',
+    'aleppo': WordNet's proper nouns, lower-cased), so a place name being a noun of the index says nothing;
+    being another part of speech does."""
+    from kg.sentences import english_index
+
+    index = english_index(nlp)
+    other = [words for pos, words in index.items() if pos != "noun"]
+    return frozenset().union(*other, nlp.Defaults.stop_words, PARTICLES)
+
+
+def person_words(people: Iterable[dict], base: Base) -> frozenset[str]:
+    """The surnames (last words) of the people kg knows (curated, and Phoenix's imported ``people``), in lower
+    case: a one-word place name among them ('Austin', 'Nasser') would take the surname kg resolves to the
+    person an article named before. (Every word of all 13,000 people Phoenix lists would take 'Sydney',
+    'Lagos', 'Milan' and 'Aden'.)"""
+    labels = [a.label for a in base.actors.values() if getattr(a, "type", None) == "Person"]
+    labels += [p["label"] for p in people]
+    return frozenset(label.split()[-1].lower() for label in labels if len(label.split()) > 1)
+
+
+def build_places(
+    records: list[ActorRecord],
+    base: Base,
+    filters: Filters,
+    nlp,
+    imported: list[dict],
+    people: frozenset[str],
+    source: str,
+) -> list[dict]:
+    """Places: the cities, provinces and regions a country record lists under its code (+DONETSK_, +CRIMEA_,
+    +KANDAHAR_), each a Place actor whose ``country`` is the kg state.
+
+    spaCy's NER types many of these as organisations or people ('Crimea', 'Tigray'), and a rule that wants
+    a place ('Russia annexed Crimea': captures) then misses; in the gazetteer they are places. A record
+    names its state first: its spellings, foreign and former names, nicknames and demonyms come before
+    its capital or among its spellings ('Ukrayina', 'Persia', 'Land of the Rising Sun', 'Aussie'), its
+    places after. Left out: names the state itself has or that are shaped like them (build_states'
+    business), names another actor has (curated wins; ``imported`` are the other Phoenix imports, so
+    that no new ambiguity arises), names under two countries' codes ('Korea'), a one-word name that is
+    an English adjective, verb or adverb ('Nice', 'Split', 'Male') or the surname of a person kg knows
+    (``people``), a phrase of such words ('West Bank': 'the west bank of the river'), organisations'
+    names and coded or inverted forms ('Congo, Republic of the'). A one-word name that is only a noun of
+    the word index stays: the index lists most place names, and kg never reads a lone lower-case word as
+    a name. One entry per name ('Odessa' and 'Odesa' are two; 'Chiang Mai' and 'Chiang Rai' also differ
+    by a letter), but names with the same letters are one ('Tal Afar', "Tal'afar")."""
+    from kg.gazetteer import is_acronym, normalize
+
+    taken = {normalize(n) for r in imported for k in ("label", "aliases", "demonyms", "capitals")
+             for n in ([r.get(k)] if k == "label" else r.get(k, [])) if n}  # fmt: skip
+    taken_ids = {r["id"] for r in imported if "id" in r}
+    ordinary = ordinary_words(nlp)
+    found: dict[str, dict] = {}  # normalised name -> its entry
+    states_of: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        code = current_country(record)
+        state_id = base.iso3.get(code) if code else None
+        if state_id is None:
+            continue  # a former state, a person, a group; or a country without a kg state (build_states says so)
+        state = base.actors[state_id]
+        names = [" ".join(recase(w, i == 0) for i, w in enumerate(n.upper().split())) for n in names_of(record)]
+        own = [*state.names, *state.demonyms]
+        capitals = {normalize(c) for c in state.capitals}
+        known = capitals | {normalize(n) for n in own}
+        is_own = [bool(normalize(n) in known or state_name_kind(n, state)) for n in names]
+        capital_at = next((i for i, n in enumerate(names) if normalize(n) in capitals), -1)
+        block_end = -1  # the state's block: up to its capital, and on while its own names follow closely
+        for i, own_name in enumerate(is_own):
+            if own_name and (i <= capital_at or i - block_end <= OWN_BLOCK_GAP):
+                block_end = i
+        for i, name in enumerate(names):
+            if is_own[i]:
+                continue  # the state's own name, spelling, demonym or capital: build_states'
+            words = name.split()
+            lower = [w.lower() for w in words]
+            if i < block_end:
+                filters.drop("a name among the state's own names (before its capital or between its spellings)", name)
+            elif (
+                max((similar(name, n) for n in own), default=0) >= STATE_SHAPED
+                or max((similar(name, c) for c in state.capitals), default=0) >= CAPITAL_SHAPED
+            ):
+                filters.drop("a place name shaped like its state's name, demonym or capital", name)
+            elif re.search(r"[\d,/]", name) or is_acronym(name) or not re.search(r"[a-z]{2}", name):
+                filters.drop("a coded, inverted or abbreviated place name ('Congo, Republic of the')", name)
+            elif base.find(name) or normalize(name) in taken:
+                filters.drop("a place name another kg actor has (curated wins)", name)
+            elif len(words) == 1 and lower[0] in ordinary:
+                filters.drop("a one-word place name that is an English adjective, verb or adverb", name)
+            elif len(words) == 1 and lower[0] in people:
+                filters.drop("a one-word place name that is a person's name ('Austin')", name)
+            elif len(words) < 3 and all(w in ordinary for w in lower):
+                filters.drop("a place name of ordinary English words ('West Bank')", name)
+            elif organisation_words(name) or lower[-1] in COLLECTIVE_HEADS:
+                filters.drop("an organisation's name under a country code", name)
+            else:
+                key = normalize(name)
+                states_of[key].add(state_id)
+                if key not in found:  # one entry per name: 'Chiang Mai' and 'Chiang Rai' differ by a letter too
+                    found[key] = {"label": name, "type": "Place", "country": state_id, "source": f"{source} [{code}]"}
+    result: dict[str, dict] = {}
+    for key, entry in found.items():
+        if len(states_of[key]) > 1:
+            filters.drop("a place name under two countries' codes", entry["label"])
+            continue
+        actor_id = slug(entry["label"])
+        if actor_id in base.actors or actor_id in taken_ids:
+            filters.drop("a place name with the id of another kg actor", entry["label"])
+        elif actor_id in result and result[actor_id]["country"] != entry["country"]:
+            filters.drop("a place name under two countries' codes", entry["label"])
+        elif actor_id in result:  # the same letters: one place ("Tal Afar", "Tal'afar"; "St. Louis", "St Louis")
+            result[actor_id].setdefault("aliases", []).append(entry["label"])
+        else:
+            result[actor_id] = {"id": actor_id, **entry}
+    return sorted(({k: r[k] for k in ("id", "label", "type", "aliases", "country", "source") if k in r}
+                   for r in result.values()), key=lambda r: r["id"])  # fmt: skip
 
 
 def dated(record: ActorRecord) -> bool:
@@ -1246,12 +1386,17 @@ def main() -> None:
     people_records = [(r, name) for name, records in parsed.items() for r in records]
     people = build_people(people_records, base, filters, nlp, {**nonstate.codes, **international.codes})
     write_jsonl(gazetteer / "phoenix_people.jsonl", people, "People with dated roles.")
+    places = build_places(
+        country_records, base, filters, nlp, [*states, *international.records, *nonstate.records, *people],
+        person_words(people, base), "Phoenix.Countries.actors.txt",
+    )  # fmt: skip
+    write_jsonl(gazetteer / "phoenix_places.jsonl", places, "Places: cities, provinces and regions of kg's states.")
     print(
         f"gazetteer: {len(states)} state supplements ({sum(len(s.get('aliases', [])) for s in states)} names, "
         f"{sum(len(s.get('demonyms', [])) for s in states)} demonyms, "
         f"{sum(len(s.get('capitals', [])) for s in states)} capitals), "
         f"{len(international.records)} international organisations, {len(nonstate.records)} armed groups, "
-        f"{len(people)} people"
+        f"{len(people)} people, {len(places)} places ({sum(len(p.get('aliases', [])) for p in places)} more spellings)"
     )
     for reason, count in filters.left_out.most_common():
         print(f"  left out {count:5d}: {reason} (e.g. {', '.join(filters.examples[reason][:5])})")

@@ -39,6 +39,7 @@ PHOENIX_FILES = {
     "phoenix-international": "Phoenix.International.actors.txt",
     "phoenix-nonstate": "Phoenix.MilNonState.actors.txt",
     "phoenix-people": "Phoenix.",  # people come from all three files
+    "phoenix-places": "Phoenix.Countries.actors.txt",
 }
 
 
@@ -255,7 +256,7 @@ def test_state_names_spellings_not_cities(base, filters):
             "source": "Phoenix.Countries.actors.txt",
         }
     ]
-    places = filters.examples["a city, province or other place under a country code"]
+    places = filters.examples["not a name of the state: a city, province or other place (see build_places)"]
     assert places[-3:] == ["Aleppo", "Syrians", "Sana"]  # a city, the people, a short name in capitals
 
 
@@ -268,6 +269,59 @@ def test_the_first_of_two_joined_names_is_the_state_even_in_a_mixed_record(filte
     assert phoenix.build_states(records, joined, filters, "Phoenix.Countries.actors.txt") == [
         {"extends": "bih", "aliases": ["Bosnia"], "source": "Phoenix.Countries.actors.txt"}
     ]
+
+
+# ---------------------------------------------------------------------- places under a country code
+def test_places_of_a_country_record_are_places_of_its_state(base, filters):
+    filters = phoenix.Filters(filters.english, filters.stop_words)  # its own record of what was left out
+    records, _ = phoenix.parse_actors(
+        [
+            "SYRIA_ [SYR]", "+SYRIAN_", "+SOURIA_", "+LAND_OF_THE_LEVANT", "+DAMASCUS_", "+ALEPPO_", "+IDLIB_",
+            "+HAMAS_", "+NICE_", "+WEST_BANK_", "+KHALIL_", "+KHALIL_",
+            "YEMEN_ [YEM]", "+SANAA_", "+SANA", "+HODEIDA_", "+KHALIL_",
+        ]
+    )  # fmt: skip
+    people = frozenset({"nice"})
+    imported = [{"id": "x", "label": "Idlib Governorate Council", "aliases": ["Idlib"], "type": "ArmedGroup"}]
+    places = phoenix.build_places(records, base, filters, load_pipeline(), imported, people, "Phoenix.Test.txt")
+    assert places == [
+        {"id": "aleppo", "label": "Aleppo", "type": "Place", "country": "syria", "source": "Phoenix.Test.txt [SYR]"},
+        {"id": "hodeida", "label": "Hodeida", "type": "Place", "country": "yemen", "source": "Phoenix.Test.txt [YEM]"},
+    ]
+    dropped = {name: reason for reason, names in filters.examples.items() for name in names}
+    assert "before its capital" in dropped["Souria"] and "before its capital" in dropped["Land of the Levant"]
+    assert "another kg actor" in dropped["Hamas"] and "another kg actor" in dropped["Idlib"]  # curated, imported
+    assert "adjective" in dropped["Nice"] and "ordinary English words" in dropped["West Bank"]
+    assert "shaped like its state's" in dropped["Sana"]  # Sanaa, the capital: a metonym, not a place of its own
+    assert "two countries" in dropped["Khalil"]
+
+
+def test_a_one_word_place_that_is_a_known_surname_is_left_out(base, filters):
+    records, _ = phoenix.parse_actors(["AFGHANISTAN_ [AFG]", "+KABUL_", "+KANDAHAR_", "+KARZAI_"])
+    people = phoenix.person_words([{"label": "Hamid Karzai"}], base)
+    places = phoenix.build_places(records, base, filters, load_pipeline(), [], people, "Phoenix.Test.txt")
+    assert [p["label"] for p in places] == ["Kandahar"]
+
+
+def test_shipped_places_are_places_of_states_and_shadow_no_other_actor():
+    gazetteer = default_gazetteer()
+    places = list(GAZETTEERS["phoenix-places"]())
+    assert len(places) > 1000
+    ordinary = phoenix.ordinary_words(load_pipeline())
+    for place in places:
+        assert place.type == "Place" and gazetteer[place.country].type == "State", place.id
+        for name in place.names:
+            assert {a.id for a, _ in gazetteer.lookup(name)} == {place.id}, (place.id, name)
+            assert " " in name or name.lower() not in ordinary, name
+    crimea = gazetteer.lookup("Crimea")[0][0]
+    assert (crimea.type, crimea.country, crimea.source) == ("Place", "ukraine", "Phoenix.Countries.actors.txt [UKR]")
+    assert gazetteer.lookup("Korea") == [] and gazetteer.lookup("Persia") == []  # two states'; Iran's old name
+
+
+def test_an_imported_place_is_the_place_a_state_captures():
+    # spaCy's NER reads 'Crimea' as an organisation: without the gazetteer's place this was an attack
+    assert triples("Russia annexed Crimea.") == {("Russia", "captures", "Crimea", "actual", None)}
+    assert triples("Taliban fighters seized Kandahar.") == {("Taliban", "captures", "Kandahar", "actual", None)}
 
 
 # ---------------------------------------------------------------------- supplements and roles when loading
@@ -334,7 +388,7 @@ def test_no_phoenix_name_shadows_a_curated_one_or_an_english_word():
 
 
 def test_phoenix_files_keep_the_notice():
-    for file in ("phoenix_states", "phoenix_international", "phoenix_nonstate", "phoenix_people"):
+    for file in ("phoenix_states", "phoenix_international", "phoenix_nonstate", "phoenix_people", "phoenix_places"):
         head = data_path(f"gazetteer/{file}.jsonl").read_text(encoding="utf-8")[:3000]
         assert "Copyright (c) 2014 Open Event Data Alliance" in head and "MIT License" in head, file
 
