@@ -250,9 +250,12 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 )
                 found = self.recent("GovernmentBody", token.i) or (group if named else None)
                 return [self.seen(found)] if found else []
-        if lemma in NAMED_HEADS:  # 'the APEC forum', 'the Turkish and Greek sides': the named ones act
+        # 'Borno, Yobe and Adamawa states', 'Idlib and Hama provinces': the places named
+        places = token.tag_ == "NNS" and (self.lexicon.cue("placenoun", lemma) or lemma == "state")
+        if lemma in NAMED_HEADS or places:  # 'the APEC forum', 'the Turkish and Greek sides': the named ones act
             named = [self.mentions[c.i] for c in token.children if c.dep_ in ("compound", "amod", "nmod")
-                     and c.i in self.mentions and not self.mentions[c.i].actor.generic]  # fmt: skip
+                     and c.i in self.mentions and not self.mentions[c.i].actor.generic
+                     and (not places or self.mentions[c.i].actor.type == "Place")]  # fmt: skip
             if named:
                 found = [self._from_mention(m, self.sentence_doc[m.start]) for m in named]
                 for conj in (c for m in named for c in self.sentence_doc[m.end - 1].conjuncts):
