@@ -317,9 +317,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         return all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
 
     def note_sides(self, first: Actor, second: Actor, relation: str) -> None:
-        """Remember the two sides of a statement of two parties (a core relation), unless either is a place or
-        nobody in particular."""
-        if not any(a.type == "Place" or a.generic for a in (first, second)):
+        """Remember the two sides of a statement of two parties (a core relation), unless either is a place."""
+        if not any(a.type == "Place" for a in (first, second)):
             self.sides = (first, second)
             self.met = (first, second) if relation in ("meetsWith", "agreesWith", "cooperatesWith") else None
             self.met_age = 0
@@ -388,6 +387,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return self.seen(mention.actor)  # 'Hezbollah fighters' are Hezbollah
             if modifies and mention.kind in ("demonym", "name"):
                 return self.seen(self.qualified(actor, token.doc[mention.start : mention.end].text))
+        pronoun = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        owner = self._owner_word(pronoun) if pronoun is not None else None
+        if owner is not None and owner.type in ORGANISATIONS:  # 'the Houthis said their fighters ...': the Houthis
+            return self.seen(owner)
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if determiners & {"the", "these", "those", "this", "that"}:  # 'the rebels': the last armed group, named or not
             found = self.referent(actor.type, actor.label.lower().split()[-1], token.i)

@@ -203,7 +203,7 @@ class Coreference:
             return []  # 'the movement of Palestinians' is their movement, no movement named before
         # 'the group', 'its army' refer back; 'a coalition', 'another group' introduce a new one
         if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "another")) for c in children):
-            found = self.recent(wanted, token.i)
+            found = self.referent(wanted, lemma, token.i)  # 'the coalition': the Saudi-led coalition, not the UN
             return [self.seen(found)] if found else []
         return []
 

@@ -190,7 +190,10 @@ class Descriptions:
             return None
         # 'Human Rights Watch accused both sides of ...': whoever speaks of both sides is neither
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        speakers = {s.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")} if verb is not None else set()
+        # (and whom the speaker's phrase names: 'U.N. envoy X', 'X, deputy head of the OSCE mission,')
+        speakers = (
+            {t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree} if verb else set()
+        )
         outside = [self.mentions[i].actor for i in speakers if i in self.mentions]
         # the two sides of the last agreement, talks or fight, when they are of the kind the noun says
         if self.sides is not None and not {a.id for a in self.sides} & {a.id for a in outside}:

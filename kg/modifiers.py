@@ -96,6 +96,9 @@ class ModifierRules:
                 owners = owners or [a for c in possessors for a in self.ctx.expand(c)]
             if not role_words or not owners:
                 continue
+            demonyms = [t for t in words if (m := self.ctx.mention_at(t)) is not None and m.kind == "demonym"]
+            if role_words[-1].lemma_.lower() == "commander" and demonyms and all(o.type == "State" for o in owners):
+                continue  # 'Libyan commander Khalifa Haftar', 'Iranian commander X': commands some force, not the state
             phrase = " ".join(t.lower_ for t in role_words)
             for trigger in self.lex.trigger("role", phrase) or self.lex.trigger("role", role_words[-1].lemma_.lower()):
                 self.add([self.ctx.seen(mention.actor)], trigger.relation, [self.ctx.seen(o) for o in owners], head)
@@ -136,7 +139,7 @@ class ModifierRules:
             head = token.head
             possessor = self.ctx.denote(token) if token.lower_ in PRONOUNS else []
             mention = self.ctx.mention_at(head)
-            if possessor and mention is not None and mention.kind in ("name", "ner"):
+            if possessor and mention is not None and mention.kind in ("name", "ner") and not mention.actor.generic:
                 owner, member = possessor[0], mention.actor
                 if owner.type not in ("Person", "Place") and member.type not in ("Person", "Place", "State"):
                     self.add([member], "partOf", [owner], head)

@@ -79,6 +79,9 @@ class ObjectRules:
         if verb.dep_ == "relcl":  # 'Hezbollah, which is backed by Iran': the relative pronoun is the noun
             targets = [verb.head if t.lower_ in RELATIVE_PRONOUNS else t for t in targets]
         expanded = [(target, self.ctx.expand(target, object_position=True)) for target in targets]
+        if core in ("captures", "controls"):  # 'captured a government base': the state's forces lose it, not the state
+            expanded = [(t, [self.ctx.military_of(a) if self.unnamed_target(t) and a.type == "State" else a
+                             for a in actors]) for t, actors in expanded]  # fmt: skip
         found = [a for _, actors in expanded for a in actors]
         if self.relations[trigger.relation].symmetric:  # 'agreed with Russia on Syria': the partner, not the topic
             found = [a for target, actors in expanded if target.head.lower_ == "with" for a in actors] or found
@@ -111,6 +114,11 @@ class ObjectRules:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not trigger.preps_only:
             found += self.ctx.expand(verb.head, object_position=True)
         return found
+
+    def unnamed_target(self, token: Token) -> bool:
+        """A place noun that names no place of its own ('a government base', 'a Syrian airport')."""
+        unnamed = self.ctx.mention_at(token) is None and not any(c.dep_ == "prep" for c in token.children)
+        return unnamed and self.lex.cue("placenoun", token.lemma_.lower())
 
     def act_noun(self, noun: Token) -> bool:
         """A noun that names an act done to its 'of' phrase: a verb's noun ('release', 'arrest') or a nominalisation
@@ -167,6 +175,9 @@ class ObjectRules:
             named = [self.ctx.mentions[c.i].actor for c in noun.children
                      if c.dep_ in ("compound", "amod", "nmod") and c.i in self.ctx.mentions]  # fmt: skip
             return [self.ctx.seen(a) for a in named if a.type not in ("State", "Place", "Population", "Person")]
+        core = self.relations[trigger.relation].core
+        if core in ("captures", "controls") and self.lex.cue("placenoun", noun.lemma_.lower()):
+            return []  # 'retook a Nigerian town': one town, not Nigeria
         owner, word = self.ctx.owner(noun)  # 'vetoed a UN resolution on Syria': the UN's, not Syria's
         patient = word is not None and word.dep_ == "pobj" and owner is not None and owner.type in PEOPLE
         done_to = patient and self.act_noun(noun) and self.relations[trigger.relation].core not in DIRECT
@@ -222,7 +233,10 @@ class ObjectRules:
                     # from X': X, behind the thing (not a pronoun's: 'setting fire to their mattresses')
                     pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for p in child.children for c in p.children)
                     thing = child.lower_ in ("for", "to") and not pronoun
-                    found += self.pobjs(child, object_position=True) or (self.behind(child) if thing else [])
+                    actors = self.pobjs(child, object_position=True)
+                    if child.lower_ == "in":  # 'to target oil tankers in the Red Sea': where, not whom
+                        actors = [a for a in actors if a.type != "Place"]
+                    found += actors or (self.behind(child) if thing else [])
         return found
 
     def conditioned(self, verb: Token) -> list[Actor]:
