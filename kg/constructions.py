@@ -201,6 +201,8 @@ class Constructions:
             if named:  # 'the rebels' commander, Ahmed Shah,'
                 holders = [self.ctx.mention_at(c).actor for c in named]
             elif noun.dep_ == "appos":
+                if noun.head.lower_ in ("we", "us"):
+                    continue  # 'We, the members of the North Atlantic Council,': the issuer by another name
                 holders = self.ctx.denote(noun.head)
             else:
                 clause = noun.head.head if regarded else noun if believed else noun.head
@@ -242,4 +244,5 @@ class Constructions:
         if not owners:
             owner, _ = self.ctx.owner(noun)
             owners = [owner] if owner is not None else []
-        return owners
+        # 'the foreign minister of the Maduro regime': of the person's country, not of the person
+        return [self.ctx.get(o.leads) or self.ctx.get(o.country) or o if o.type == "Person" else o for o in owners]

@@ -25,6 +25,7 @@ class Coreference:
     """Mixed into :class:`kg.actors.ArticleActors`."""
 
     titles: dict[str, set[str]]
+    author: Actor | None
 
     def recent(self, wanted: str, position: int) -> Actor | None:
         """The actor named last before ``position`` whose type fits ('group': any collective actor).
@@ -168,6 +169,14 @@ class Coreference:
         counts = {k: v for k, v in self.state_counts.items() if k not in backers}
         return self.get(max(counts, key=counts.__getitem__)) if counts else None
 
+    def article_state(self, sentence: Span) -> Actor | None:
+        """The state the article names most, other than those this sentence names (which act on it) and the
+        document's author."""
+        named = {m.actor.id for t in sentence if (m := self.mentions.get(t.i)) is not None}
+        named |= {self.author.id} if self.author is not None else set()
+        counts = {k: v for k, v in self.state_counts.items() if k not in named}
+        return self.get(max(counts, key=counts.__getitem__)) if counts else None
+
     def _description(self, token: Token, lemma: str) -> list[Actor]:
         """'the group', 'his country', 'the Syrian leader', 'government': an actor named before."""
         wanted = self.lexicon.cue_value("coref", lemma) or "group"
@@ -186,7 +195,10 @@ class Coreference:
             owner, _ = self.owner(token)
             if owner is not None and owner.type == "Person":  # 'the government of President Ashraf Ghani'
                 owner = self.get(owner.leads) or self.get(owner.country)
-            state = owner if owner and owner.type == "State" else self.salient_state(token.sent)
+            state = owner if owner and owner.type == "State" else None
+            if state is None and lemma == "regime":  # 'Russia's support for the regime': the article's, not Russia's
+                state = self.article_state(token.sent)
+            state = state or self.salient_state(token.sent)
             return [self.seen(self.state_body(state, "government"))] if state else []
         owned = [p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         for child in [*children, *owned]:  # 'the Syrian leader', 'the president of Armenia'

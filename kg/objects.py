@@ -96,7 +96,16 @@ class ObjectRules:
             if not found and lifted:
                 found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
         if not found and trigger.preps_only and trigger.relation not in ("attacks", "meetsWith"):
-            things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # 'cut diplomatic ties with X'
+            # 'cut diplomatic ties with X', 'rejected a U.S. request': through the thing to whoever is behind it; not
+            # the author of a document ('a statement was issued by X') nor the agent of an act ('ensure the withdrawal
+            # of X' is no agreement with X)
+            things = [
+                c
+                for c in verb.children
+                if c.dep_ in ("dobj", "nsubjpass")
+                and not self.lex.token_cue("document", c)
+                and (not self.is_event_noun(c) or any(p.lower_ in (*trigger.preps, "with") for p in c.children))
+            ]
             found = [a for thing in things for a in self.through_noun(thing, trigger, frozenset({"with"}))]
         handed = "to" in trigger.preps if trigger.preps_only else any(t.dep_ == "dobj" for t in targets)
         if not found and handed:
