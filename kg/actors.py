@@ -64,7 +64,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     met: tuple[Actor, Actor] | None = None
     #: the previous sentence's plural main subject ('The members of the Council condemned ...'), for 'They ...'
     plural_subject: list[Actor] | None = None
-    met_age: int = 0  # sentences since: only the sentence of the meeting and the next one say 'they' of it
+    met_age: int = 0
+    sides_age: int = 0  # sentences since: only the sentence of the meeting and the next one say 'they' of it
     #: the title words a person was named with ('Secretary of State John Kerry'): 'the Secretary' is Kerry
     titles: dict[str, set[str]] = field(default_factory=dict)
     mentions: dict[int, Mention] = field(default_factory=dict)
@@ -135,6 +136,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         self.met_age += 1
         if self.met_age > 1:
             self.met = None
+        self.sides_age += 1
+        if self.sides_age > 3:  # 'both sides' looks back a paragraph, not to the article's first fight
+            self.sides = None
 
     def mention_at(self, token: Token) -> Mention | None:
         return self.mentions.get(token.i)
@@ -164,12 +168,13 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                                   for p in c.children if p.dep_ == "pobj" and p.i in self.mentions]  # fmt: skip
                         if nested and self._is_role(token):
                             return self.mentions[nested[0].i].actor, nested[0]
-        # 'forces loyal to Khalifa Haftar': whom they serve
+        # 'forces loyal to Khalifa Haftar': the person they serve ('militias loyal to Iran' are Iran's proxies, not
+        # its forces)
         for pobj in (p for a in token.children if a.dep_ in ("amod", "acl") and a.lower_ == "loyal"
                      for c in a.children if c.dep_ == "prep" and c.lower_ == "to"
                      for p in c.children if p.dep_ == "pobj"):  # fmt: skip
             found = self.denote(pobj)
-            if found:
+            if found and found[0].type == "Person":
                 return found[0], pobj
         return None, None
 
@@ -252,6 +257,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return [self.seen(found)] if found else []
         # 'Borno, Yobe and Adamawa states', 'Idlib and Hama provinces': the places named
         places = token.tag_ == "NNS" and (self.lexicon.cue("placenoun", lemma) or lemma == "state")
+        # (two or more names: 'the Baltic states', 'Red Sea ports' are no list of places)
+        places = places and any(c.conjuncts for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
         if lemma in NAMED_HEADS or places:  # 'the APEC forum', 'the Turkish and Greek sides': the named ones act
             named = [self.mentions[c.i] for c in token.children if c.dep_ in ("compound", "amod", "nmod")
                      and c.i in self.mentions and not self.mentions[c.i].actor.generic
@@ -317,11 +324,15 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         return all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
 
     def note_sides(self, first: Actor, second: Actor, relation: str) -> None:
-        """Remember the two sides of a statement of two parties (a core relation), unless either is a place."""
-        if not any(a.type == "Place" for a in (first, second)):
-            self.sides = (first, second)
-            self.met = (first, second) if relation in ("meetsWith", "agreesWith", "cooperatesWith") else None
-            self.met_age = 0
+        """Remember the two sides of a statement of two parties (a core relation), unless either is a place: the
+        parties of an agreement or a fight are 'both sides' later (a mediator who meets each is neither); the
+        two who meet, agree or cooperate are 'they' in the next sentence."""
+        if any(a.type == "Place" for a in (first, second)):
+            return
+        if relation in ("agreesWith", "fights", "attacks"):
+            self.sides, self.sides_age = (first, second), 0
+        if relation in ("meetsWith", "agreesWith", "cooperatesWith"):
+            self.met, self.met_age = (first, second), 0
 
     def unknown_place(self, token: Token, name: Token) -> list[Actor]:
         """'the Nigerian town of Damasak' where no gazetteer entry knows Damasak (and the tagger, if it does, may

@@ -29,6 +29,7 @@ from kg.events import STRUCTURAL
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.modality import Modality
+from kg.statements import Factuality
 from kg.vocabulary import data_path, relations
 
 #: Verbs whose CAMEO patterns say what a received thing was ('received weapons from X': X gave weapons)
@@ -216,13 +217,27 @@ class Constructions:
                     trigger.relation,
                     owners,
                     noun,
-                    self.modality(noun.head) if noun.dep_ == "attr" else self.believed(noun) if believed else None,
+                    self.modality(noun.head)
+                    if noun.dep_ == "attr"
+                    else self.believed(noun)
+                    if believed
+                    else self.asserted(noun),
                 )
+
+    def asserted(self, noun: Token) -> Modality:
+        """Who states a role in apposition: whoever asserts the clause it is in ('Turkey says the PKK's Syrian
+        affiliate, the YPG, attacked ...': Turkey), as a fact otherwise."""
+        head = noun.head
+        clause = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else head
+        return Modality(attributed_to=self.modality(clause).attributed_to)
 
     def believed(self, noun: Token) -> Modality:
         """The modality of a role believed ('considers X a branch of Y', 'regards X as part of Y'): the believer's."""
         if noun.dep_ != "pobj":
-            return self.modality(noun)
+            modality = self.modality(noun)
+            if any(self.negates(c) for c in noun.head.children):  # 'does not consider X a branch of Y'
+                modality.factuality = Factuality.NEGATED
+            return modality
         verb = noun.head.head
         modality = self.modality(verb)
         modality.attributed_to = modality.attributed_to or self.asserter(verb)

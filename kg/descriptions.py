@@ -59,6 +59,7 @@ class Descriptions:
     doc_id: str
     author: Actor | None
     sides: tuple[Actor, Actor] | None
+    plural_subject: list[Actor] | None
 
     # ------------------------------------------------------------------ agent nouns
     def agent_of(self, token: Token) -> Agent | None:
@@ -191,15 +192,21 @@ class Descriptions:
         # 'Human Rights Watch accused both sides of ...': whoever speaks of both sides is neither
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         # (and whom the speaker's phrase names: 'U.N. envoy X', 'X, deputy head of the OSCE mission,')
-        speakers = (
-            {t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree} if verb else set()
-        )
+        subjects = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+        clauses = {t.i for s in subjects for c in s.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        speakers = {t.i for s in subjects for t in s.subtree} - clauses  # ('Qatar, which mediated between X and Y,')
         outside = [self.mentions[i].actor for i in speakers if i in self.mentions]
-        # the two sides of the last agreement, talks or fight, when they are of the kind the noun says
-        if self.sides is not None and not {a.id for a in self.sides} & {a.id for a in outside}:
-            kinds = {a.type for a in self.sides}
+        # the two named together as the last sentence's subject ('The US and Britain condemned X. The two
+        # countries ...'), else the two sides of the last agreement or fight, when they are of the kind the noun says
+        between = [p for t in token.sent if t.dep_ == "prep" and t.lower_ == "between" and t.i < token.i
+                   for p in t.children if p.dep_ == "pobj"]  # fmt: skip
+        named = self.expand(between[0]) if between else []  # 'Qatar, which mediated between X and Y, urged both sides'
+        for pair in (named, self.plural_subject, self.sides):
+            if pair is None or len(pair) != 2 or {a.id for a in pair} & {a.id for a in outside}:
+                continue
+            kinds = {a.type for a in pair}
             if (wanted == "group" and "Person" not in kinds) or kinds == {wanted}:
-                return [self.seen(a) for a in self.sides]
+                return [self.seen(a) for a in pair]
         found: list[Actor] = []
         for actor in self.recent_all(wanted, token.i):
             if actor not in found and actor not in outside:

@@ -16,6 +16,8 @@ from kg.verbs import DONE_BY, VIOLENT
 COOPERATIVE = {"supports", "cooperatesWith", "meetsWith", "agreesWith", "concedesTo"}
 #: Where a traveller arrives: 'arrived in X', 'flew to X', 'left for X' (a 'for' event noun is no place)
 DESTINATIONS = ("in", "to", "at", "for")
+#: Event nouns of going to see whoever is at the destination
+VISITS = {"visit", "trip", "tour"}
 #: Relations of standing structure: their nouns ('members', 'wing') are no events with agents
 STRUCTURAL = {"partOf", "leads", "represents", "controls"}
 
@@ -174,7 +176,9 @@ class EventNounRules:
             carried = self.carries(slot.head) and not self.lex.token_cue("patient", noun) and not brokered
             light = (self.is_light(slot.head) or carried) and not halted
             if halted and self.ends_cooperation(noun, trigger):  # 'Japan halted its aid to Serbia'
-                others = objects + self.objects(slot.head, Trigger(trigger.relation, trigger.preps, True))
+                # (an actor named as the object, not one behind a thing: 'withheld its support for the EU plan')
+                others = [a for c in [*noun.children, *slot.head.children] if c.dep_ in ("prep", "dative")
+                          and c.lower_ in trigger.preps for a in self.pobjs(c, object_position=True)]  # fmt: skip
                 self.add(self.subjects(slot.head), "sanctions", others, slot.head, self.modality(slot.head))
             if not subjects and (
                 (slot.dep_ in ("dobj", "attr") and (copula or light)) or (slot.dep_ == "nsubjpass" and light)
@@ -199,7 +203,8 @@ class EventNounRules:
             if not subjects and travelling is not None:  # 'arrived in Amman for talks with X', '... on a visit'
                 predicate = travelling
                 subjects = self.subjects(travelling)
-                if not objects and self.gathering(noun):  # a visit of nobody named: whoever is where one arrives
+                if not objects and noun.lemma_.lower() in VISITS:  # a visit: whoever is where one arrives (talks
+                    # have their own parties: 'arrived in Vienna for nuclear talks' meets no Austrian)
                     places = [c for c in travelling.children if c.dep_ == "prep" and c.lower_ in DESTINATIONS]
                     objects = [a for c in places for a in self.pobjs(c, object_position=True)]
             engaging = self.engaging_verb(noun)
@@ -250,7 +255,8 @@ class EventNounRules:
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
             return None
         verb = prep.head.head
-        return verb if verb.pos_ == "VERB" and prep.head.dep_ == "dobj" else None
+        claimed = verb.lemma_.lower() in ("claim", "take", "admit", "accept", "assume")  # not 'denied responsibility'
+        return verb if claimed and prep.head.dep_ == "dobj" else None
 
     def travelling_verb(self, noun: Token) -> Token | None:
         """The verb of 'X arrived in Y for talks', 'X flew to Y on a visit': an event noun after for/on whose verb

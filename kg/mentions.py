@@ -106,7 +106,9 @@ class MentionFinder:
         for mention in found:
             words = [t.text for t in span.doc[mention.start : mention.end]]
             known = {names[w].id if w in names else None for w in words}
-            if mention.kind == "ner" and len(known) == 1 and None not in known:
+            # a person named before wins over a place of the same one word ('Lloyd Austin ... Austin urged')
+            place = mention.actor.type == "Place" and len(words) == 1
+            if (mention.kind == "ner" or place) and len(known) == 1 and None not in known:
                 mention = Mention(mention.start, mention.end, names[words[0]], "name")
             result.append(mention)
         covered = {i for m in result for i in range(m.start, m.end)}

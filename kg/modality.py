@@ -141,7 +141,10 @@ class ModalityRules:
                 potential = potential or ((cue("potential", head) or demanded or asked_for) and not attempted)
                 negated = negated or cue("negator", head)
                 # 'will continue to support X': the support goes on now, whatever the future of its going on
-                allow_modal = not (dep == "xcomp" and cue("ongoing", head))
+                conditioned = any(
+                    c.dep_ == "advcl" and marked(c, "if", "unless") for c in (*node.children, *head.children)
+                )
+                allow_modal = not (dep == "xcomp" and cue("ongoing", head) and not conditioned)  # (unless 'if ...')
                 node = head
                 continue
             if dep in ("dobj", "nsubj", "attr") and predicate.pos_ == "NOUN" and node.i == predicate.i:

@@ -151,5 +151,7 @@ class ModifierRules:
         person = self.ctx.mention_at(owner)
         if person is None or person.actor.type != "Person":
             return
+        if any(t.lower_ in ("former", "ex", "late") for t in owner.subtree):
+            return  # 'the government of former Prime Minister Imran Khan': he leads it no more
         if self.lex.token_cue("military", head) or head.lemma_.lower() in ("government", "regime", "administration"):
             self.add([person.actor], "leads", self.ctx.denote(head), head)

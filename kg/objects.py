@@ -17,6 +17,8 @@ from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS
 
 #: Prepositions of a means ('by telephone', 'via video link') on whose noun the parser hangs the verb's own phrase
 MEANS = ("by", "via", "over", "in")
+#: What 'in' names as a means of talking ('in telephone calls with X'; not 'in an interview with X')
+CALLS = {"call", "conversation", "conference", "videoconference", "telephone", "phone"}
 #: Owners after an act noun's 'of' that are rather what the act is done to ('the release of prisoners')
 PEOPLE = ("Person", "Population")
 #: Relations that act on a thing directly: 'restricted the movement of X' acts on X, the people after the act noun
@@ -36,7 +38,12 @@ class ObjectRules:
                 targets.append(child)
             if child.dep_ in ("prep", "prt", "dative") and child.lower_ in trigger.preps:
                 targets += [p for p in child.children if p.dep_ == "pobj"]
-            if trigger.preps_only and child.dep_ in ("dobj", "nsubjpass"):  # 'presented evidence against X'
+            # 'presented evidence against X', 'discussed the crisis with X'; but in 'discussed relations with Turkey',
+            # 'the war with Hamas', the 'with' is the object's own partner
+            own = self.relations[trigger.relation].symmetric and (
+                self.is_event_noun(child) or child.lemma_.lower() in ("relation", "relationship", "tie")
+            )
+            if trigger.preps_only and child.dep_ in ("dobj", "nsubjpass") and not own:
                 targets += [p for c in child.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in trigger.preps for m in child.children):
@@ -47,6 +54,7 @@ class ObjectRules:
             if trigger.preps_only and child.dep_ in ("prep", "dobj"):
                 targets += [p for w in means if w.lower_ in MEANS
                             for m in w.children if m.dep_ == "pobj" and self.ctx.mention_at(m) is None
+                            and (w.lower_ != "in" or m.lemma_.lower() in CALLS)
                             for c in m.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         if not trigger.preps_only:

@@ -41,6 +41,16 @@ from kg.vocabulary import data_path, relations
 
 #: Relations whose object is always an actor: a capital named as their object is its state ('accused Tehran');
 #: as any other's object it may be the city ('bombed Kyiv', 'flew to Beijing', 'defend Jerusalem')
+#: Words of going to see somebody: a visit is paid by people (and those they act for) to people, not to a town
+VISITING = {"fly", "visit", "arrive", "travel", "go", "come", "tour", "trip", "leave", "head", "return"}
+
+
+def visitor(actor: Actor) -> bool:
+    """Whether an actor pays visits: not a population ('refugees flew to Germany') nor armed forces ('bombers
+    flew to Venezuela')."""
+    return actor.type != "Population" and actor.role != "military"
+
+
 ACTOR_RELATIONS = {
     "accuses", "requests", "threatens", "sanctions", "rejects", "meetsWith", "cooperatesWith", "investigates",
     "opposes",
@@ -224,9 +234,13 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         ...', 'Kenya and Uganda said ...'): 'They' opening the next sentence most often means them."""
         root = self.span.root
         for subject in (c for c in root.children if c.dep_ == "nsubj"):
-            plural = subject.tag_ in ("NNS", "NNPS") or self.ctx.is_quantity(subject) or bool(subject.conjuncts)
-            if plural and subject.lower_ not in ("they", "we"):
-                return self.subjects(root) or None
+            if subject.lower_ in ("they", "we"):
+                continue
+            actors = self.subjects(root)
+            # several named ('Kenya and Uganda'), or the members of one ('The members of the Council'); not a
+            # plural body ('Police detained protesters. They accused ...': 'they' may be the protesters)
+            if len(actors) >= 2 or (self.ctx.is_quantity(subject) and actors):
+                return actors
         return None
 
     def spoken_for(self, found: list[Statement]) -> list[Statement]:
@@ -303,8 +317,9 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 rel = relation
                 if subject.id == obj.id or (info.core == "deploysTo" and subject.type == "Population"):
                     continue  # refugees who cross into a country are no forces deployed there
-                if info.core == "meetsWith" and obj.type == "Place":
-                    continue  # 'flew to Benghazi', 'visited Aleppo': one meets people, not a town
+                visit = trigger.lemma_.lower() in VISITING
+                if info.core == "meetsWith" and visit and (obj.type == "Place" or not visitor(subject)):
+                    continue  # 'flew to Benghazi': one meets people, not a town; 'bombers flew to Venezuela': no visit
                 if info.core in ("captures", "controls") and obj.type not in PLACE_TYPES:
                     rel = self.lex.cue_value("fallback", info.core) or ""
                     if not rel:

@@ -113,7 +113,8 @@ class VerbRules:
                     self.add([subject], relation, [o for o in subjects if o != subject], verb, modality, trigger)
                 continue
             if not objects and self.relations[relation].symmetric and len(subjects) >= 2:
-                self.pairwise(subjects, relation, verb, modality, trigger)  # 'Kenya and Somalia agreed'
+                if not self.lex.token_cue("mediation", verb):  # co-mediators ('mediated by X and Y') do not meet
+                    self.pairwise(subjects, relation, verb, modality, trigger)  # 'Kenya and Somalia agreed'
                 continue
             self.add([*subjects, *partners], relation, objects, verb, modality, trigger)
         if not found_any:

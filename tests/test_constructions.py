@@ -1697,6 +1697,79 @@ def test_the_regime_of_a_release_is_the_articles_state_and_we_the_members_is_the
     assert not any(o in ("Russian government", "Cuban government") for _, _, o, _, _ in found)
 
 
+#: Cases a review of this session's rules found them wrong on (sentences written by the reviewer's kind, not gold)
+WHOLE += [
+    (
+        "'discussed relations (the war, cooperation) with X': the 'with' is the object's, no meeting with X",
+        "EU foreign ministers discussed relations with Turkey in Brussels. Putin spoke in an interview with Al "
+        "Jazeera.",
+        set(),
+    ),
+    (
+        "only claiming, taking or admitting responsibility says one did it; denying it does not",
+        "Hezbollah denied responsibility for the bombing of the Israeli embassy. Pakistan rejected responsibility "
+        "for the attack on the Indian parliament.",
+        set(),
+    ),
+    (
+        "'the two countries' are the two named together just before; 'both sides' of a mediation named in the sentence",
+        "Iran attacked Israel on Saturday. The United States and Britain condemned the attack. The two countries "
+        "imposed new sanctions on Iran.",
+        {
+            ("Iran", "attacks", "Israel", "actual", None),
+            ("United States", "sanctions", "Iran", "actual", None),
+            ("United Kingdom", "sanctions", "Iran", "actual", None),
+        },
+    ),
+    (
+        "a mediator who meets each side is not a side; co-mediators do not meet each other",
+        "Qatar, which has mediated between Israel and Hamas, urged both sides to respect the truce. Sudan and South "
+        "Sudan signed a truce, mediated by the African Union and Thabo Mbeki.",
+        {
+            ("Qatar", "meetsWith", "Israel", "actual", None),
+            ("Qatar", "meetsWith", "Hamas", "actual", None),
+            ("Qatar", "requests", "Israel", "actual", None),
+            ("Qatar", "requests", "Hamas", "actual", None),
+            ("Sudan", "agreesWith", "South Sudan", "actual", None),
+        },
+    ),
+    (
+        "a person named before wins over a place of the same one word",
+        "U.S. Defense Secretary Lloyd Austin met Israeli officials. Austin urged Israel to protect civilians.",
+        {
+            ("Lloyd Austin", "meetsWith", "Israeli government", "actual", None),
+            ("Lloyd Austin", "represents", "United States", "actual", None),
+            ("Lloyd Austin", "requests", "Israel", "actual", None),
+            ("Israel", "supports", "civilians", "potential", None),
+        },
+    ),
+    (
+        "a membership believed or stated in a report keeps the report's negation and asserter",
+        "Turkey does not consider the YPG a branch of the PKK, Erdogan said. Turkey says the PKK's Syrian "
+        "affiliate, the YPG, attacked its soldiers.",
+        {
+            ("YPG", "partOf", "PKK", "negated", "Turkey"),
+            ("YPG", "partOf", "PKK", "actual", "Turkey"),
+        },
+    ),
+    (
+        "no visit by refugees or bombers; 'militias loyal to Iran' are no Iranian forces; 'the Baltic states' no list",
+        "Hundreds of Afghan refugees flew to Germany. Two Russian strategic bombers flew to Venezuela. Militias loyal "
+        "to Iran attacked U.S. bases in Iraq. The Baltic states expelled Russian diplomats.",
+        {("militias", "attacks", "United States", "actual", None)},
+    ),
+    (
+        "a former leader leads no government; withholding support for a plan sanctions nobody; a condition keeps "
+        "'will continue to' a plan",
+        "The Pakistani army ousted the government of former Prime Minister Imran Khan. Germany withheld its support "
+        "for the EU plan. Iran will continue to cooperate with the IAEA if sanctions are lifted.",
+        {
+            ("Germany", "supports", "European Union", "negated", None),
+            ("Iran", "cooperatesWith", "International Atomic Energy Agency", "potential", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
