@@ -195,6 +195,13 @@ class EventNounRules:
                 predicate = giver  # 'provided Ukraine with security assistance': the giver supports Ukraine
                 subjects = self.subjects(giver)
                 objects += [a for c in giver.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]
+            fought = self.fought_in(slot) if self.relations[trigger.relation].core == "fights" else None
+            if not subjects and not pair and fought is not None:  # 'soldiers were killed in clashes with X'
+                predicate = fought
+                subjects = self.subjects(fought) or [
+                    a for c in fought.children if c.dep_ == "nsubjpass" for a in self.ctx.expand(c)
+                ]
+                subjects = [a for a in subjects if a.type not in ("Population", "Place", "Person")]
             claimer = self.responsible(slot)
             if not subjects and claimer is not None:  # 'X claimed responsibility for the attack on Y': X says it did
                 predicate = claimer
@@ -248,6 +255,17 @@ class EventNounRules:
                 break
             noun = measure
         return noun
+
+    def fought_in(self, noun: Token) -> Token | None:
+        """The verb of 'X advanced after days of fighting with Y', 'soldiers were killed in clashes with Y': a
+        fight named in an adjunct of time or occasion, whose own side is the clause's subject."""
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # 'two days of fighting'
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "after", "amid") or prep.head.i == prep.i:
+            return None
+        verb = prep.head
+        return verb if verb.pos_ == "VERB" else None
 
     def responsible(self, noun: Token) -> Token | None:
         """The verb of 'X claimed (took, admitted) responsibility for <event>': its subject says it did the event."""
