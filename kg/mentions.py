@@ -67,7 +67,7 @@ class MentionFinder:
                 if end - start == 1 and span.doc[start].is_lower and not actor.generic:
                     continue  # 'polish', 'chad', 'turkey' as common words are no names
                 found.append(Mention(start, end, actor, kind))
-        for ent in span.ents:
+        for ent in self._entities(span):
             if "\n" in ent.text:
                 continue
             found.extend(self._from_entity(ent))
@@ -91,6 +91,15 @@ class MentionFinder:
             state = actor if actor.type == "State" else self.get(actor.parent) or self.get(actor.country)
             if state is not None and state.type == "State":
                 self.state_counts[state.id] = self.state_counts.get(state.id, 0) + 1
+
+    def _entities(self, span: Span) -> list[Span]:
+        """The named entities of a sentence. ``span.ents`` walks all of the document's entities for every sentence
+        (quadratic in a long article); they are read once per document instead."""
+        doc = span.doc
+        cached = getattr(self, "_doc_entities", None)
+        if cached is None or cached[0] is not doc:
+            cached = self._doc_entities = (doc, list(doc.ents))
+        return [e for e in cached[1] if e.start >= span.start and e.end <= span.end]
 
     def _person_variants(self, span: Span, found: list[Mention]) -> list[Mention]:
         """'Abiy Ahmed' ... 'Abiy', 'Mr Ahmed': part of the name of a person named before is that person."""
