@@ -310,7 +310,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 if child.dep_ == "prep" and child.lower_ in preps:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            found = self.denote(pobj, object_position=True)
+                            found = self.expand(pobj, object_position=True)  # 'the regions of X, Y and Z'
                             mention = self.mentions.get(pobj.i)
                             guessed = mention is not None and mention.kind == "ner"  # the tagger's 'Person' Gubio
                             if not found or (guessed and found[0].type not in ("Place", "State")):

@@ -89,6 +89,8 @@ class Descriptions:
             return [self.seen(owner) for owner in owners]  # 'Iraq's security advisor' acts for Iraq
         if owners:
             return [self.seen(self.owned(owner, agent, token), self._phrase(token)) for owner in owners]
+        if self.lexicon.token_cue("crowd", token):
+            return []  # 'killed ten people': nobody in particular (but 'its people', 'the Syrian people' are a state's)
         named = self.named_by(token)
         if named:  # 'Yoruba leaders', 'Druze inhabitants': a community or group the gazetteer does not know
             label = f"{named} {collective_noun(token)}"

@@ -1792,6 +1792,27 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a state's people are a population of their own ('its people', 'the people of X'); bare 'people' are nobody",
+        "Canada stands with Ukraine and its people. Japan will assist the people of Ethiopia with food aid. Israeli "
+        "jets killed ten people in Gaza.",
+        {
+            ("Canada", "supports", "Ukraine", "actual", None),
+            ("Canada", "supports", "Ukrainian people", "actual", None),
+            ("Japan", "supports", "Ethiopian people", "potential", None),
+        },
+    ),
+    (
+        "the regions of X, Y and Z are each of them",
+        "Russia annexed the Ukrainian regions of Donetsk and Luhansk.",
+        {
+            ("Russia", "captures", "Donetsk", "actual", None),
+            ("Russia", "captures", "Luhansk", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
