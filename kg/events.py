@@ -202,6 +202,10 @@ class EventNounRules:
                     a for c in fought.children if c.dep_ == "nsubjpass" for a in self.ctx.expand(c)
                 ]
                 subjects = [a for a in subjects if a.type not in ("Population", "Place", "Person")]
+            engaged = self.engaged_in(slot)
+            if not subjects and engaged is not None:  # 'Serb forces were engaged in ethnic cleansing against X'
+                predicate = engaged
+                subjects = [a for c in engaged.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.ctx.expand(c)]
             claimer = self.responsible(slot)
             if not subjects and claimer is not None:  # 'X claimed responsibility for the attack on Y': X says it did
                 predicate = claimer
@@ -255,6 +259,15 @@ class EventNounRules:
                 break
             noun = measure
         return noun
+
+    def engaged_in(self, noun: Token) -> Token | None:
+        """The verb of 'X (was) engaged in <event>' with no object of its own: its subject carries the event."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.i == prep.i:
+            return None
+        verb = prep.head
+        engaged = verb.lemma_.lower() == "engage" and not any(c.dep_ == "dobj" for c in verb.children)
+        return verb if engaged else None
 
     def fought_in(self, noun: Token) -> Token | None:
         """The verb of 'X advanced after days of fighting with Y', 'soldiers were killed in clashes with Y': a

@@ -1813,6 +1813,18 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "whoever is engaged in an event carries it out",
+        "Serb forces were engaged in ethnic cleansing against the Albanian population. Ethiopia and Eritrea were "
+        "engaged in talks.",
+        {
+            ("Serb forces", "attacks", "Albanian population", "actual", None),
+            ("Ethiopia", "meetsWith", "Eritrea", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
