@@ -156,8 +156,11 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 found = self._owner_word(child)
                 if found:
                     return found, child
+        # ('a spokesman for the Kenyan military': one who speaks or works for X is X's)
+        agent = default_agents().get(token.lower_) or default_agents().get(token.lemma_.lower())
+        preps = ("of", "from", "for") if agent is not None and agent.person else ("of", "from")
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.denote(pobj)

@@ -70,7 +70,7 @@ class EventNounRules:
                 leader = self.ctx.mention_at(child.doc[child.i - 2])
                 if leader is not None:
                     found.append(self.ctx.seen(leader.actor))
-            elif child.dep_ == "prep" and child.lower_ == "by":
+            elif child.dep_ == "prep" and child.lower_ == "by" and self.nearest_event(noun, child):
                 found += self.by_agents([child])
             elif child.dep_ == "prep" and child.lower_ == "from" and not self.movement(noun):
                 found += self.pobjs(child)  # 'an appeal from X', 'support from X' (a place of origin is no agent)
@@ -94,14 +94,19 @@ class EventNounRules:
         top = noun
         while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
             top = top.head.head
+            hosts.append(top)  # ('airstrikes in retaliation for rocket fire by Hamas': 'by' on the airstrikes)
         verb = top.head
         active = not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if (hosts or top.i != noun.i) and top.dep_ == "dobj" and active:
             hosts.append(verb)
         bys = [c for host in hosts for c in host.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i]
-        # the nearest event noun before a stray 'by' is its event ('protests against the arrests by X': the arrests')
-        between = [t for t in noun.doc[noun.i + 1 : min([b.i for b in bys], default=noun.i)] if t.dep_ == "pobj"]
-        return [] if any(self.is_event_noun(t) for t in between) else self.by_agents(bys)
+        return self.by_agents([b for b in bys if self.nearest_event(noun, b)])
+
+    def nearest_event(self, noun: Token, by: Token) -> bool:
+        """Whether an event noun is the nearest one before a 'by' phrase, which is then its agent ('protests
+        against the arrests by X': the arrests'; 'airstrikes in retaliation for rocket fire by X': the fire)."""
+        between = noun.doc[noun.i + 1 : by.i]
+        return not any(t.dep_ == "pobj" and self.is_event_noun(t) for t in between)
 
     def by_agents(self, bys: list[Token]) -> list[Actor]:
         """The actors of 'by' phrases; 'by force', 'by mistake': a bare singular noun is a means, not an agent."""

@@ -17,7 +17,8 @@ from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS
 
 #: Prepositions of a means ('by telephone', 'via video link') on whose noun the parser hangs the verb's own phrase
 MEANS = ("by", "via", "over", "in")
-#: What 'in' names as a means of talking ('in telephone calls with X'; not 'in an interview with X')
+#: What 'in' or 'over' names as a means of talking ('in telephone calls with X', 'over the phone with X'; not 'in an
+#: interview with X' nor 'sanctions over the crackdown on X')
 CALLS = {"call", "conversation", "conference", "videoconference", "telephone", "phone"}
 #: Owners after an act noun's 'of' that are rather what the act is done to ('the release of prisoners')
 PEOPLE = ("Person", "Population")
@@ -54,7 +55,7 @@ class ObjectRules:
             if trigger.preps_only and child.dep_ in ("prep", "dobj"):
                 targets += [p for w in means if w.lower_ in MEANS
                             for m in w.children if m.dep_ == "pobj" and self.ctx.mention_at(m) is None
-                            and (w.lower_ != "in" or m.lemma_.lower() in CALLS)
+                            and (w.lower_ not in ("in", "over") or m.lemma_.lower() in CALLS)
                             for c in m.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         if not trigger.preps_only:

@@ -1825,6 +1825,23 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a 'by' phrase after a nearer event noun is that event's ('airstrikes in retaliation for rocket fire by X')",
+        "Israel launched airstrikes on Gaza in retaliation for rocket fire by Hamas.",
+        {("Israel", "attacks", "Gaza", "actual", None)},
+    ),
+    (
+        "a spokesman for X speaks for X; sanctions over a crackdown on X are no sanctions on X",
+        "A spokesman for the Kenyan military said its jets had bombed al-Shabab camps. Washington imposed sanctions "
+        "on three Iranian officials over the crackdown on protesters.",
+        {
+            ("Kenyan military", "attacks", "al-Shabab", "actual", "Kenyan military"),
+            ("United States", "sanctions", "Iranian government", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
