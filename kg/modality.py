@@ -103,6 +103,16 @@ class ModalityRules:
             allow_negation = allow_modal = True
             cue = self.lex.token_cue
             ordered = dep == "xcomp" and any(c.dep_ == "dobj" for c in head.children)  # 'told the army to protect'
+            # 'Moscow accused Kiev of X, a charge Ukraine denied', parsed as a clause under 'denied': the accusation
+            # was made; what is denied is its charge (the parser's reading, not the article's)
+            fronted = (
+                dep == "ccomp"
+                and node.i == predicate.i
+                and node.i < head.i
+                and any(c.dep_ == "nsubj" and c.i > node.i and cue("claim", c) for c in head.children)
+            )
+            if fronted and any(self.relations[t.relation].core == "accuses" for t in self.verb_triggers(node)):
+                break
             if (
                 dep in ("ccomp", "xcomp")
                 and not ordered
