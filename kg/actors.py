@@ -137,7 +137,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if self.met_age > 1:
             self.met = None
         self.sides_age += 1
-        if self.sides_age > 3:  # 'both sides' looks back a paragraph, not to the article's first fight
+        if self.sides_age > 8:  # 'both sides' looks back some paragraphs, not to an old story of the article
             self.sides = None
 
     def mention_at(self, token: Token) -> Mention | None:
@@ -332,7 +332,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         two who meet, agree or cooperate are 'they' in the next sentence."""
         if any(a.type == "Place" for a in (first, second)):
             return
-        if relation in ("agreesWith", "fights", "attacks"):
+        if relation in ("agreesWith", "fights", "attacks") and first.type != "Person" and second.type != "Person":
             self.sides, self.sides_age = (first, second), 0
         if relation in ("meetsWith", "agreesWith", "cooperatesWith"):
             self.met, self.met_age = (first, second), 0

@@ -201,6 +201,7 @@ class Descriptions:
         # the two named together as the last sentence's subject ('The US and Britain condemned X. The two
         # countries ...'), else the two sides of the last agreement or fight, when they are of the kind the noun says
         between = [p for t in token.sent if t.dep_ == "prep" and t.lower_ == "between" and t.i < token.i
+                   and token.i not in {x.i for x in t.subtree}  # ('a ceasefire between the two sides': itself)
                    for p in t.children if p.dep_ == "pobj"]  # fmt: skip
         named = self.expand(between[0]) if between else []  # 'Qatar, which mediated between X and Y, urged both sides'
         for pair in (named, self.plural_subject, self.sides):

@@ -337,8 +337,13 @@ class EventNounRules:
         return found
 
     def pair(self, noun: Token) -> tuple[Actor, Actor] | None:
-        """The two sides of a symmetric event: 'truce between Israel and Hamas', 'the Israel-Hamas truce'."""
-        for child in noun.children:
+        """The two sides of a symmetric event: 'truce between Israel and Hamas', 'the Israel-Hamas truce'; the
+        parser hangs the phrase on the verb of 'fighting erupted (raged, broke out) between X and Y'."""
+        verb = noun.head if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else None
+        happened = (
+            verb is not None and not any(c.dep_ == "dobj" for c in verb.children) and not self.verb_triggers(verb)
+        )
+        for child in [*noun.children, *(verb.children if happened else [])]:
             if child.dep_ == "prep" and child.lower_ == "between":
                 pobjs = [p for p in child.children if p.dep_ == "pobj"]
                 if pobjs:

@@ -107,8 +107,10 @@ class MentionFinder:
         for actor in reversed(self.history):  # the person named last wins a shared surname
             if actor.type == "Person":
                 for word in actor.label.split():
-                    if len(word) > 2 and word[0].isupper() and word.lower() not in TITLES:
-                        names.setdefault(word, actor)
+                    # ('Abdel Fattah al-Burhan' ... 'Burhan')
+                    for form in (word, word.split("-", 1)[1] if word[:3].lower() in ("al-", "el-") else ""):
+                        if len(form) > 2 and form[0].isupper() and form.lower() not in TITLES:
+                            names.setdefault(form, actor)
         if not names:
             return found
         result = []
@@ -175,6 +177,9 @@ class MentionFinder:
                     tokens = [*tokens, *doc[tokens[-1].i + 1 : end]]
                     break
         name = doc[tokens[0].i : tokens[-1].i + 1].text
+        common = len(tokens) == 1 and (self.lexicon.cue("military", name) or tokens[0].lower_ == "police")
+        if common and ent.label_ == "ORG" and not self.gazetteer.lookup(name):
+            return []  # 'Army chief X', 'Police said': a capitalised common noun, a description and no name
         if len(tokens) == 1 and self._title_complement(tokens[0]):
             return []  # 'Secretary of State', 'Minister of Defence': the title's words, no organisation of their own
         hits = self.gazetteer.lookup(name)

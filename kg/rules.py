@@ -336,5 +336,5 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 statement = replace(statement, construction=self.construction)
                 if statement not in self.found:  # 'attacks against rebel camps': the rebels by two paths
                     self.found.append(statement)
-                    if info.symmetric or info.core == "attacks":  # 'both sides', 'the two countries' next
-                        self.ctx.note_sides(subject, obj, info.core)
+                    if (info.symmetric or info.core == "attacks") and factuality == Factuality.ACTUAL:
+                        self.ctx.note_sides(subject, obj, info.core)  # 'both sides', 'the two countries', 'they' next
