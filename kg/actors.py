@@ -28,6 +28,9 @@ NAMED_HEADS = {
     "forum", "movement", "group", "organization", "organisation", "party", "side", "sides", "camp", "faction",
     "bloc", "network", "regime", "administration", "leadership", "delegation",
 }  # fmt: skip
+#: Persons who speak or act for whoever their 'for' phrase names ('a spokesman for X'; but 'the envoy for Yemen' deals
+#: with Yemen, and 'an advocate for refugees' is not theirs)
+SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "negotiator", "lawyer", "attorney"}
 #: Heads that count or take part of their 'of' phrase: the phrase names the actor
 QUANTITIES = {
     "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores", "million", "millions", "tens", "some",
@@ -143,8 +146,21 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     def mention_at(self, token: Token) -> Mention | None:
         return self.mentions.get(token.i)
 
+    def split_demonym(self, token: Token) -> Token | None:
+        """'accused Azerbaijani forces' parsed as two objects, 'Azerbaijani' and 'forces': the demonym before a noun
+        of the same role and head, which is its modifier."""
+        if token.i == 0:
+            return None
+        before = token.doc[token.i - 1]
+        mention = self.mentions.get(before.i)
+        same = before.dep_ == token.dep_ and before.head.i == token.head.i and token.pos_ == "NOUN"
+        return before if same and mention is not None and mention.kind == "demonym" else None
+
     def owner(self, token: Token) -> tuple[Actor | None, Token | None]:
         """The actor a noun belongs to: 'Syria's army', 'Syrian troops', 'troops from Burundi', 'its forces'."""
+        split = self.split_demonym(token)
+        if split is not None:
+            return self.mentions[split.i].actor, split
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i in self.mentions]
         generic = next((c for c in modifiers if self.mentions[c.i].actor.generic), None)
         if generic is not None:  # 'Palestinian militant targets': the targets of Palestinian militants
@@ -157,8 +173,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 if found:
                     return found, child
         # ('a spokesman for the Kenyan military': one who speaks or works for X is X's)
-        agent = default_agents().get(token.lower_) or default_agents().get(token.lemma_.lower())
-        preps = ("of", "from", "for") if agent is not None and agent.person else ("of", "from")
+        preps = ("of", "from", "for") if token.lemma_.lower() in SPEAKS_FOR else ("of", "from")
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
@@ -202,6 +217,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if issuer and [c.lower_ for c in token.children] == ["the"]:  # 'The Department is imposing ...'
             return [self.seen(self.author)]
         mention = self.mentions.get(token.i)
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if mention is not None and after is not None and self.split_demonym(after) is not None:
+            return []  # ('Azerbaijani' of 'accused Azerbaijani forces': the forces' owner, no object of its own)
         if mention is not None:
             return [self._from_mention(mention, token)]
         lower, lemma = token.lower_, token.lemma_.lower()
@@ -304,7 +322,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             if owner is None:  # 'pounded targets across Gaza': an owner-less target is the place it is in
                 places = [a for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")
                           for p in c.children if p.dep_ == "pobj" for a in self.denote(p, True)]  # fmt: skip
-                owner = next((a for a in places if a.type in ("Place", "State")), None)
+                # (a town or region; 'struck Islamist positions in northern Mali' is no attack on Mali)
+                owner = next((a for a in places if a.type == "Place"), None)
             return [self.seen(owner)] if owner else []
         if object_position and (self.lexicon.cue("partitive", lemma) or self.lexicon.cue("partitive", lower)):
             # 'areas of X', 'neighborhoods in X'; but 'a town in Syria' is not Syria
@@ -313,11 +332,14 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 if child.dep_ == "prep" and child.lower_ in preps:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            found = self.expand(pobj, object_position=True)  # 'the regions of X, Y and Z'
-                            mention = self.mentions.get(pobj.i)
-                            guessed = mention is not None and mention.kind == "ner"  # the tagger's 'Person' Gubio
-                            if not found or (guessed and found[0].type not in ("Place", "State")):
-                                return self.unknown_place(token, pobj) or found
+                            found: list[Actor] = []
+                            for name in (pobj, *pobj.conjuncts):  # 'the regions of X, Y and Z'
+                                named = self.denote(name, object_position=True)
+                                mention = self.mentions.get(name.i)
+                                guessed = mention is not None and mention.kind == "ner"  # the tagger's 'Person' Gubio
+                                if not named or (guessed and named[0].type not in ("Place", "State")):
+                                    named = self.unknown_place(token, name) or named
+                                found += [a for a in named if a not in found]
                             return found
         return []
 

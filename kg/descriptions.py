@@ -84,13 +84,15 @@ class Descriptions:
 
     def described(self, token: Token, agent: Agent) -> list[Actor]:
         """The actors an agent noun phrase describes (see the module docstring)."""
+        owned = any(c.dep_ in ("poss", "amod", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ == "of")
+                    for c in token.children)  # fmt: skip
+        if self.lexicon.token_cue("crowd", token) and not owned:
+            return []  # 'killed 40 people in Lebanon': nobody in particular ('its people', 'the Syrian people' are)
         owners = self.owners(token)
         if owners and agent.person and token.tag_ in ("NN", "NNP"):
             return [self.seen(owner) for owner in owners]  # 'Iraq's security advisor' acts for Iraq
         if owners:
             return [self.seen(self.owned(owner, agent, token), self._phrase(token)) for owner in owners]
-        if self.lexicon.token_cue("crowd", token):
-            return []  # 'killed ten people': nobody in particular (but 'its people', 'the Syrian people' are a state's)
         named = self.named_by(token)
         if named:  # 'Yoruba leaders', 'Druze inhabitants': a community or group the gazetteer does not know
             label = f"{named} {collective_noun(token)}"

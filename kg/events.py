@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
-from kg.modality import marked
+from kg.modality import Modality, marked
 from kg.statements import Factuality
 from kg.verbs import DONE_BY, VIOLENT
 
@@ -16,6 +16,8 @@ from kg.verbs import DONE_BY, VIOLENT
 COOPERATIVE = {"supports", "cooperatesWith", "meetsWith", "agreesWith", "concedesTo"}
 #: Where a traveller arrives: 'arrived in X', 'flew to X', 'left for X' (a 'for' event noun is no place)
 DESTINATIONS = ("in", "to", "at", "for")
+#: The roles of a state's bodies that fight (its government does not)
+ARMED_ROLES = ("military", "police")
 #: Event nouns of going to see whoever is at the destination
 VISITS = {"visit", "trip", "tour"}
 #: Relations of standing structure: their nouns ('members', 'wing') are no events with agents
@@ -38,7 +40,16 @@ class EventNounRules:
             elif child.i == noun.i - 2 and doc[noun.i - 1].text == "-":  # 'cease-fire'
                 found += self.lex.trigger("noun", f"{child.lower_}-{lemma}")
         found += self.lex.trigger("noun", lemma) or self.lex.trigger("noun", noun.lower_)
+        if self.figurative(noun):  # 'a trade war with China', 'a war of words': no armed conflict
+            found = [t for t in found if self.relations[t.relation].core not in VIOLENT]
         return list(dict.fromkeys(found))
+
+    def figurative(self, noun: Token) -> bool:
+        """A word of war made figurative by a modifier ('trade war', 'legal battles') or 'of words' (cue kind
+        figurative)."""
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+        of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        return any(self.lex.token_cue("figurative", w) for w in [*modifiers, *of])
 
     def is_light(self, verb: Token) -> bool:
         """'launch', 'carry out', 'wage': a verb whose event noun carries the relation."""
@@ -105,8 +116,10 @@ class EventNounRules:
     def nearest_event(self, noun: Token, by: Token) -> bool:
         """Whether an event noun is the nearest one before a 'by' phrase, which is then its agent ('protests
         against the arrests by X': the arrests'; 'airstrikes in retaliation for rocket fire by X': the fire)."""
+        # (an event the first one is done on or at is not it: 'the attack on an election rally by X' is X's attack)
         between = noun.doc[noun.i + 1 : by.i]
-        return not any(t.dep_ == "pobj" and self.is_event_noun(t) for t in between)
+        return not any(t.dep_ == "pobj" and t.head.lower_ not in ("on", "at", "in") and self.is_event_noun(t)
+                       for t in between)  # fmt: skip
 
     def by_agents(self, bys: list[Token]) -> list[Actor]:
         """The actors of 'by' phrases; 'by force', 'by mistake': a bare singular noun is a means, not an agent."""
@@ -201,12 +214,14 @@ class EventNounRules:
                 subjects = self.subjects(giver)
                 objects += [a for c in giver.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]
             fought = self.fought_in(slot) if self.relations[trigger.relation].core == "fights" else None
+            fought_by: list[Actor] = []
             if not subjects and not pair and fought is not None:  # 'soldiers were killed in clashes with X'
-                predicate = fought
-                subjects = self.subjects(fought) or [
+                fought_by = self.subjects(fought) or [
                     a for c in fought.children if c.dep_ == "nsubjpass" for a in self.ctx.expand(c)
                 ]
-                subjects = [a for a in subjects if a.type not in ("Population", "Place", "Person")]
+                # a side that fights: an armed group or a state's forces ('Washington sent arms amid the war with
+                # Russia' is no party to it)
+                subjects = fought_by = [a for a in fought_by if a.type == "ArmedGroup" or a.role in ARMED_ROLES]
             engaged = self.engaged_in(slot)
             if not subjects and engaged is not None:  # 'Serb forces were engaged in ethnic cleansing against X'
                 predicate = engaged
@@ -229,6 +244,8 @@ class EventNounRules:
                 subjects = self.subjects(engaging)
                 objects += [a for c in engaging.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]
             modality = self.modality(predicate)
+            if fought_by:  # the fight happened, whatever the clause says of its own act ('could be deployed after')
+                modality = Modality(attributed_to=modality.attributed_to)
             wanted = (
                 predicate.i != noun.i and self.lex.token_cue("potential", predicate) and not self.is_light(predicate)
             )
@@ -280,7 +297,7 @@ class EventNounRules:
         while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             noun = noun.head.head  # 'two days of fighting'
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "after", "amid") or prep.head.i == prep.i:
+        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "after") or prep.head.i == prep.i:
             return None
         verb = prep.head
         return verb if verb.pos_ == "VERB" else None
@@ -325,6 +342,11 @@ class EventNounRules:
             # 'a probe into X's role', 'criticism of X's dam', 'support for X's sovereignty': the actor behind the thing
             found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                      for a in self.behind(c)]  # fmt: skip
+        if not found and self.gathering(noun):  # 'held talks over its nuclear programme with Britain': on the topic
+            topics = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("over", "on", "about")
+                      for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            found = [a for t in topics for c in t.children if c.dep_ == "prep" and c.lower_ in trigger.preps
+                     for a in self.pobjs(c, object_position=True)]  # fmt: skip
         if not found and self.movement(noun):  # 'the withdrawal of its forces from Mali': the source on the mover
             movers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             found = [a for m in movers for c in m.children if c.dep_ == "prep" and c.lower_ in trigger.preps

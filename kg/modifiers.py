@@ -153,5 +153,8 @@ class ModifierRules:
             return
         if any(t.lower_ in ("former", "ex", "late") for t in owner.subtree):
             return  # 'the government of former Prime Minister Imran Khan': he leads it no more
-        if self.lex.token_cue("military", head) or head.lemma_.lower() in ("government", "regime", "administration"):
+        # the government of a person whose country kg knows ('Hariri's government' of nobody known: no guess)
+        known = bool(person.actor.country or person.actor.leads)
+        governs = head.lemma_.lower() in ("government", "regime", "administration") and known
+        if self.lex.token_cue("military", head) or governs:
             self.add([person.actor], "leads", self.ctx.denote(head), head)

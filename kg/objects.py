@@ -19,7 +19,7 @@ from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS
 MEANS = ("by", "via", "over", "in")
 #: What 'in' or 'over' names as a means of talking ('in telephone calls with X', 'over the phone with X'; not 'in an
 #: interview with X' nor 'sanctions over the crackdown on X')
-CALLS = {"call", "conversation", "conference", "videoconference", "telephone", "phone"}
+CALLS = {"call", "conversation", "conference", "videoconference", "telephone", "phone", "link", "video", "zoom"}
 #: Owners after an act noun's 'of' that are rather what the act is done to ('the release of prisoners')
 PEOPLE = ("Person", "Population")
 #: Relations that act on a thing directly: 'restricted the movement of X' acts on X, the people after the act noun
@@ -104,7 +104,8 @@ class ObjectRules:
             found = [a for noun in lifted for a in self.through_noun(noun, trigger)]  # 'lifted the curfew in X'
             if not found and lifted:
                 found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
-        if not found and trigger.preps_only and trigger.relation not in ("attacks", "meetsWith"):
+        # (not for a movement: 'sending Syrian mercenaries' sends nobody to Syria; 'withdraw its forces' leaves none)
+        if not found and trigger.preps_only and core not in ("attacks", "meetsWith", "deploysTo", "withdrawsFrom"):
             # 'cut diplomatic ties with X', 'rejected a U.S. request': through the thing to whoever is behind it; not
             # the author of a document ('a statement was issued by X') nor the agent of an act ('ensure the withdrawal
             # of X' is no agreement with X)

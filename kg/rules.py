@@ -45,6 +45,11 @@ from kg.vocabulary import data_path, relations
 VISITING = {"fly", "visit", "arrive", "travel", "go", "come", "tour", "trip", "leave", "head", "return"}
 
 
+def state_of(actor: Actor) -> str | None:
+    """The state an actor is or is a body of (its government, military, police), else None."""
+    return actor.id if actor.type == "State" else actor.parent if actor.type == "GovernmentBody" else None
+
+
 def visitor(actor: Actor) -> bool:
     """Whether an actor pays visits: not a population ('refugees flew to Germany') nor armed forces ('bombers
     flew to Venezuela')."""
@@ -317,6 +322,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 rel = relation
                 if subject.id == obj.id or (info.core == "deploysTo" and subject.type == "Population"):
                     continue  # refugees who cross into a country are no forces deployed there
+                if info.symmetric and state_of(subject) is not None and state_of(subject) == state_of(obj):
+                    continue  # 'Eritrea agreed to withdraw its troops': no agreement of a state with its own forces
                 visit = trigger.lemma_.lower() in VISITING
                 if info.core == "meetsWith" and visit and (obj.type == "Place" or not visitor(subject)):
                     continue  # 'flew to Benghazi': one meets people, not a town; 'bombers flew to Venezuela': no visit
