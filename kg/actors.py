@@ -209,6 +209,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return next(iter(self.denote(word)), None)
         if word.lemma_.lower() in ("government", "regime", "state"):
             return self.salient_state(word.sent)
+        if word.dep_ == "poss" and word.pos_ == "NOUN" and self.lexicon.cue("coref", word.lemma_.lower()):
+            return next(iter(self.denote(word)), None)  # "the group's leader": the group named before
         return self.led_group(word)  # 'Saudi-led coalition warplanes': the coalition's
 
     def denote(self, token: Token, object_position: bool = False) -> list[Actor]:

@@ -230,6 +230,11 @@ class EventNounRules:
             if not subjects and claimer is not None:  # 'X claimed responsibility for the attack on Y': X says it did
                 predicate = claimer
                 subjects = self.subjects(claimer)
+            responding = self.responding_verb(slot)
+            if not subjects and responding is not None:  # 'Israel responded with artillery fire on X'
+                predicate = responding
+                subjects = self.subjects(responding)
+                objects += self.objects(responding, Trigger(trigger.relation, trigger.preps, True))
             travelling = self.travelling_verb(slot)
             if not subjects and travelling is not None:  # 'arrived in Amman for talks with X', '... on a visit'
                 predicate = travelling
@@ -310,6 +315,14 @@ class EventNounRules:
         verb = prep.head.head
         claimed = verb.lemma_.lower() in ("claim", "take", "admit", "accept", "assume")  # not 'denied responsibility'
         return verb if claimed and prep.head.dep_ == "dobj" else None
+
+    def responding_verb(self, noun: Token) -> Token | None:
+        """The verb of 'X responded (retaliated, replied) with <event>': its subject carries the event."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.i == prep.i:
+            return None
+        verb = prep.head
+        return verb if verb.lemma_.lower() in ("respond", "retaliate", "reply", "answer", "react") else None
 
     def travelling_verb(self, noun: Token) -> Token | None:
         """The verb of 'X arrived in Y for talks', 'X flew to Y on a visit': an event noun after for/on whose verb

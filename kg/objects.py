@@ -34,9 +34,19 @@ class ObjectRules:
         noun a participle modifies ('areas controlled by X'). An attack on a place someone holds is an
         attack on the holder ('bombarded areas controlled by Kurdish forces')."""
         targets = []
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)  # ('designated a terrorist group': a predicate)
         for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass") and not trigger.preps_only:
+            if (child.dep_ == "nsubjpass" or (child.dep_ == "dobj" and not passive)) and not trigger.preps_only:
                 targets.append(child)
+            # 'blamed the attack on Israel': the parser hangs the blamed one on the act blamed
+            blamed = (
+                child.dep_ == "dobj"
+                and self.relations[trigger.relation].core == "accuses"
+                and self.is_event_noun(child)
+            )
+            if blamed and not trigger.preps_only:
+                targets += [p for c in child.children if c.dep_ == "prep" and c.lower_ in trigger.preps
+                            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             if child.dep_ in ("prep", "prt", "dative") and child.lower_ in trigger.preps:
                 targets += [p for p in child.children if p.dep_ == "pobj"]
             # 'presented evidence against X', 'discussed the crisis with X'; but in 'discussed relations with Turkey',
@@ -82,6 +92,10 @@ class ObjectRules:
                     c for c in subjects if not any(same_side(a, b) for a in self.ctx.expand(c) for b in accusers)
                 ]
             targets += subjects
+        if core == "supports" and not any(c.dep_ == "dobj" for c in verb.children):
+            # 'helping Hezbollah build missiles', parsed as a clause: whom the help is for
+            targets += [s for c in verb.children if c.dep_ == "ccomp" and not marked(c, "that")
+                        for s in c.children if s.dep_ == "nsubj"]  # fmt: skip
         if core == "concedesTo":  # 'freed women held by the militants': a rescue
             targets = [t for t in targets if not any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)
                                                      for c in t.children)]  # fmt: skip

@@ -204,7 +204,9 @@ class VerbRules:
         (Tokens are compared by index: spaCy makes a new Token object on every access.)
         """
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        for child in verb.children:
+        # ('is designated a terrorist organization by X': the parser hangs the agent on the predicate noun)
+        predicates = [c for c in verb.children if passive and c.dep_ in ("dobj", "oprd", "attr") and c.pos_ == "NOUN"]
+        for child in [*verb.children, *(c for p in predicates for c in p.children)]:
             if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
                 agents = self.pobjs(child) or [  # 'backed by US-led airstrikes': who carries them out
                     a for p in child.children if p.dep_ == "pobj" and self.is_event_noun(p) for a in self.agents(p)

@@ -1928,6 +1928,24 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "'responded with fire on X'; 'blamed the attack on X'; 'designated a terrorist organization by X'; 'the "
+        "group's leader, X,'; 'helping X build', parsed as a clause",
+        "Israel responded with artillery fire on villages in southern Lebanon. Hezbollah blamed the attack on "
+        "Israel. Hezbollah is designated a terrorist organization by the United States. The group's leader, Hassan "
+        "Nasrallah, vowed to retaliate. Israel accuses Iran of helping Hezbollah build precision-guided missiles.",
+        {
+            ("Israel", "attacks", "Lebanon", "actual", None),
+            ("Hezbollah", "accuses", "Israel", "actual", None),
+            ("United States", "sanctions", "Hezbollah", "actual", None),
+            ("Hassan Nasrallah", "leads", "Hezbollah", "actual", None),
+            ("Israel", "accuses", "Iran", "actual", None),
+            ("Iran", "supports", "Hezbollah", "actual", "Israel"),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
