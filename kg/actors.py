@@ -28,9 +28,6 @@ NAMED_HEADS = {
     "forum", "movement", "group", "organization", "organisation", "party", "side", "sides", "camp", "faction",
     "bloc", "network", "regime", "administration", "leadership", "delegation",
 }  # fmt: skip
-#: Persons who speak or act for whoever their 'for' phrase names ('a spokesman for X'; but 'the envoy for Yemen' deals
-#: with Yemen, and 'an advocate for refugees' is not theirs)
-SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "negotiator", "lawyer", "attorney"}
 #: Heads that count or take part of their 'of' phrase: the phrase names the actor
 QUANTITIES = {
     "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores", "million", "millions", "tens", "some",
@@ -173,7 +170,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 if found:
                     return found, child
         # ('a spokesman for the Kenyan military': one who speaks or works for X is X's)
-        preps = ("of", "from", "for") if token.lemma_.lower() in SPEAKS_FOR else ("of", "from")
+        # ('a spokesman for X' is X's: cue kind speaks-for; 'the envoy for Yemen' deals with Yemen)
+        preps = ("of", "from", "for") if self.lexicon.token_cue("speaks-for", token) else ("of", "from")
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:

@@ -18,8 +18,6 @@ COOPERATIVE = {"supports", "cooperatesWith", "meetsWith", "agreesWith", "concede
 DESTINATIONS = ("in", "to", "at", "for")
 #: The roles of a state's bodies that fight (its government does not)
 ARMED_ROLES = ("military", "police")
-#: Event nouns of going to see whoever is at the destination
-VISITS = {"visit", "trip", "tour"}
 #: Relations of standing structure: their nouns ('members', 'wing') are no events with agents
 STRUCTURAL = {"partOf", "leads", "represents", "controls"}
 
@@ -239,7 +237,7 @@ class EventNounRules:
             if not subjects and travelling is not None:  # 'arrived in Amman for talks with X', '... on a visit'
                 predicate = travelling
                 subjects = self.subjects(travelling)
-                if not objects and noun.lemma_.lower() in VISITS:  # a visit: whoever is where one arrives (talks
+                if not objects and self.lex.token_cue("visit", noun):  # a visit: whoever is where one arrives (talks
                     # have their own parties: 'arrived in Vienna for nuclear talks' meets no Austrian)
                     places = [c for c in travelling.children if c.dep_ == "prep" and c.lower_ in DESTINATIONS]
                     objects = [a for c in places for a in self.pobjs(c, object_position=True)]
@@ -308,21 +306,23 @@ class EventNounRules:
         return verb if verb.pos_ == "VERB" else None
 
     def responsible(self, noun: Token) -> Token | None:
-        """The verb of 'X claimed (took, admitted) responsibility for <event>': its subject says it did the event."""
+        """The verb of 'X claimed (took, admitted) responsibility for <event>': its subject says it did the event
+        (cue kind responsible)."""
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
             return None
         verb = prep.head.head
-        claimed = verb.lemma_.lower() in ("claim", "take", "admit", "accept", "assume")  # not 'denied responsibility'
+        claimed = self.lex.token_cue("responsible", verb)  # not 'denied responsibility'
         return verb if claimed and prep.head.dep_ == "dobj" else None
 
     def responding_verb(self, noun: Token) -> Token | None:
-        """The verb of 'X responded (retaliated, replied) with <event>': its subject carries the event."""
+        """The verb of 'X responded (retaliated, replied) with <event>': its subject carries the event (cue kind
+        respond)."""
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.i == prep.i:
             return None
         verb = prep.head
-        return verb if verb.lemma_.lower() in ("respond", "retaliate", "reply", "answer", "react") else None
+        return verb if self.lex.token_cue("respond", verb) else None
 
     def travelling_verb(self, noun: Token) -> Token | None:
         """The verb of 'X arrived in Y for talks', 'X flew to Y on a visit': an event noun after for/on whose verb

@@ -39,11 +39,6 @@ from kg.statements import Extraction, Factuality, Statement, register_extractor
 from kg.verbs import VIOLENT, VerbRules
 from kg.vocabulary import data_path, relations
 
-#: Relations whose object is always an actor: a capital named as their object is its state ('accused Tehran');
-#: as any other's object it may be the city ('bombed Kyiv', 'flew to Beijing', 'defend Jerusalem')
-#: Words of going to see somebody: a visit is paid by people (and those they act for) to people, not to a town
-VISITING = {"fly", "visit", "arrive", "travel", "go", "come", "tour", "trip", "leave", "head", "return"}
-
 
 def state_of(actor: Actor) -> str | None:
     """The state an actor is or is a body of (its government, military, police), else None."""
@@ -56,6 +51,8 @@ def visitor(actor: Actor) -> bool:
     return actor.type != "Population" and actor.role != "military"
 
 
+#: Relations whose object is always an actor: a capital named as their object is its state ('accused Tehran');
+#: as any other's object it may be the city ('bombed Kyiv', 'flew to Beijing', 'defend Jerusalem')
 ACTOR_RELATIONS = {
     "accuses", "requests", "threatens", "sanctions", "rejects", "meetsWith", "cooperatesWith", "investigates",
     "opposes",
@@ -324,7 +321,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                     continue  # refugees who cross into a country are no forces deployed there
                 if info.symmetric and state_of(subject) is not None and state_of(subject) == state_of(obj):
                     continue  # 'Eritrea agreed to withdraw its troops': no agreement of a state with its own forces
-                visit = trigger.lemma_.lower() in VISITING
+                # a visit (cue kinds travel and visit) is paid by people, and those they act for, to people
+                visit = self.lex.token_cue("travel", trigger) or self.lex.token_cue("visit", trigger)
                 if info.core == "meetsWith" and visit and (obj.type == "Place" or not visitor(subject)):
                     continue  # 'flew to Benghazi': one meets people, not a town; 'bombers flew to Venezuela': no visit
                 if info.core in ("captures", "controls") and obj.type not in PLACE_TYPES:
