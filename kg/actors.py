@@ -64,8 +64,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     met: tuple[Actor, Actor] | None = None
     #: the previous sentence's plural main subject ('The members of the Council condemned ...'), for 'They ...'
     plural_subject: list[Actor] | None = None
+    #: sentences since the meeting (only its sentence and the next say 'they' of it) and since the sides were named
     met_age: int = 0
-    sides_age: int = 0  # sentences since: only the sentence of the meeting and the next one say 'they' of it
+    sides_age: int = 0
     #: the title words a person was named with ('Secretary of State John Kerry'): 'the Secretary' is Kerry
     titles: dict[str, set[str]] = field(default_factory=dict)
     mentions: dict[int, Mention] = field(default_factory=dict)
@@ -169,7 +170,6 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 found = self._owner_word(child)
                 if found:
                     return found, child
-        # ('a spokesman for the Kenyan military': one who speaks or works for X is X's)
         # ('a spokesman for X' is X's: cue kind speaks-for; 'the envoy for Yemen' deals with Yemen)
         preps = ("of", "from", "for") if self.lexicon.token_cue("speaks-for", token) else ("of", "from")
         for child in token.children:

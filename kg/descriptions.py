@@ -200,12 +200,13 @@ class Descriptions:
         clauses = {t.i for s in subjects for c in s.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         speakers = {t.i for s in subjects for t in s.subtree} - clauses  # ('Qatar, which mediated between X and Y,')
         outside = [self.mentions[i].actor for i in speakers if i in self.mentions]
-        # the two named together as the last sentence's subject ('The US and Britain condemned X. The two
-        # countries ...'), else the two sides of the last agreement or fight, when they are of the kind the noun says
+        # the pair of a 'between' phrase before it ('Qatar, which mediated between X and Y, urged both sides'), else
+        # the two named together as the last sentence's subject ('The US and Britain condemned X. The two countries
+        # ...'), else the two sides of the last agreement or fight: when they are of the kind the noun says
         between = [p for t in token.sent if t.dep_ == "prep" and t.lower_ == "between" and t.i < token.i
                    and token.i not in {x.i for x in t.subtree}  # ('a ceasefire between the two sides': itself)
                    for p in t.children if p.dep_ == "pobj"]  # fmt: skip
-        named = self.expand(between[0]) if between else []  # 'Qatar, which mediated between X and Y, urged both sides'
+        named = self.expand(between[0]) if between else []
         for pair in (named, self.plural_subject, self.sides):
             if pair is None or len(pair) != 2 or {a.id for a in pair} & {a.id for a in outside}:
                 continue
