@@ -234,6 +234,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             plural = self.plural_antecedent(token)
             if plural is not None:
                 return plural
+            if lower == "it" and token.dep_ in ("dobj", "pobj") and self.names_an_event(token):
+                return []  # 'welcomed the truce and urged both sides to respect it': the truce
             if lower in ("they", "them", "their") and self.met is not None:
                 return [self.seen(a) for a in self.met]  # 'X met Y today. They condemned ...': both
             if lower == "they" and token.dep_ == "nsubj" and self.plural_subject and self.opens_sentence(token):
@@ -265,6 +267,11 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 military = self.military_of(owner)
                 named = word is not None and word.i in self.mentions
                 return [self.seen(military, self._phrase(token) if named else None)]
+            named = token.pos_ == "PROPN" and any(
+                p.pos_ == "PROPN" for c in token.children if c.dep_ == "prep" for p in c.children
+            )
+            if named:
+                return []  # 'the Forces for Freedom and Change' (when the tagger misses it): a name, no reference back
             if any(c.lower_ in ("the", "these", "those") for c in token.children):
                 # 'the army' is a state's, or a group's whose name says so ('Free Syrian Army'), not any armed group
                 group = self.recent("ArmedGroup", token.i)
@@ -342,6 +349,15 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                                 found += [a for a in named if a not in found]
                             return found
         return []
+
+    def names_an_event(self, pronoun: Token) -> bool:
+        """Whether the nearest singular subject or object before an object 'it' in its sentence is an event ('the
+        truce'), which 'it' then stands for, rather than the last actor named."""
+        nouns = [t for t in pronoun.doc[pronoun.sent.start : pronoun.i]
+                 if t.tag_ in ("NN", "NNP") and t.dep_ in ("dobj", "nsubj", "nsubjpass")]  # fmt: skip
+        if not nouns or nouns[-1].i in self.mentions:
+            return False
+        return bool(self.lexicon.trigger("noun", nouns[-1].lemma_.lower()))
 
     @staticmethod
     def opens_sentence(token: Token) -> bool:

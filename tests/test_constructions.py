@@ -1946,6 +1946,28 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "an object 'it' after an event ('welcomed the truce and urged both sides to respect it') is the event",
+        "Israel and Hamas agreed to a ceasefire on Tuesday. Egypt welcomed the truce and urged both sides to "
+        "respect it.",
+        {
+            ("Israel", "agreesWith", "Hamas", "actual", None),
+            ("Egypt", "requests", "Israel", "actual", None),
+            ("Egypt", "requests", "Hamas", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a capitalised 'Forces for X' the tagger misses is a name kg does not know, not the body named before",
+        "The Health Ministry reported deaths. Later the Forces for Renewal condemned the killings by the Sudanese "
+        "army.",
+        set(),
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
