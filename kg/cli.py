@@ -546,6 +546,8 @@ def extract_command(
                 click.echo("\n".join(explanation.lines()) + "\n")
         return
     extraction = extract_document(document)
+    for note in extraction.notes:
+        click.echo(f"kg: note: {note}", err=True)
     for statement in extraction.statements:
         if fmt == "json":
             click.echo(json.dumps(statement.as_dict(), ensure_ascii=False))

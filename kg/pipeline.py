@@ -84,7 +84,7 @@ class IngestReport:
             f"{len(self.skipped)} skipped",
         ]
         if self.notes:
-            parts.append(f"{len(self.notes)} over-long sentences skipped")
+            parts.append(f"{len(self.notes)} sentences skipped")
         return (
             f"documents: {', '.join(parts)}; sentences: {self.sentences}; "
             f"statements: {self.statements}; actors: {len(self.actors)}"
@@ -195,7 +195,7 @@ def extract_many(
     engine = get_extractor(extractor)
     for document, sentences in split_many(documents, workers=workers):
         extraction = engine.extract(sentences, author=author or document.author or document.publisher)
-        yield as_rdf(document, extraction, len(sentences), getattr(sentences, "notes", ()))
+        yield as_rdf(document, extraction, len(sentences), [*getattr(sentences, "notes", ()), *extraction.notes])
 
 
 #: The parsing stage as ingest runs it: documents in, their RDF out, in the same order.

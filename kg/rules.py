@@ -141,13 +141,21 @@ class RuleExtractor:
             return Extraction()
         context = self.context(sentences, author)
         statements: dict[tuple, Statement] = {}
+        notes: list[str] = []
         for sentence in sentences:
             context.read(sentence.span)  # a discarded sentence still names actors for the next ones
             if not self.discarded_sentence(sentence):
-                for statement in SentenceRules(self, context, sentence).run():
+                try:
+                    found = SentenceRules(self, context, sentence).run()
+                except Exception as error:
+                    # a rule's bug on one odd sentence costs that sentence only, with a note, not the document nor the
+                    # rest of an ingest run
+                    notes.append(f"sentence {sentence.index + 1} skipped: a rule failed on it ({type(error).__name__})")
+                    found = []
+                for statement in found:
                     statements.setdefault((sentence.index, *statement.key()), statement)
             context.end_sentence()
-        return Extraction(list(statements.values()), context.surface, context.actors)
+        return Extraction(list(statements.values()), context.surface, context.actors, notes)
 
     def context(self, sentences: list[Sentence], author: str | None = None) -> ArticleActors:
         """A fresh article context: actor resolution for one document, with its issuer if known."""

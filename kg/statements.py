@@ -115,6 +115,8 @@ class Extraction:
     surface: dict[str, set[str]] = field(default_factory=dict)
     #: every actor mentioned, including derived ones (military of a state, new NER actors)
     actors: dict[str, Actor] = field(default_factory=dict)
+    #: sentences the extractor passed over, and why (a rule that failed on one odd sentence)
+    notes: list[str] = field(default_factory=list)
 
 
 class Extractor(Protocol):

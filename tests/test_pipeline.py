@@ -45,3 +45,27 @@ def test_ingest_writes_in_batches(tmp_path):
     writes = []
     report = ingest([SEEDS, ARTICLES], "memory:", batch_size=3, on_write=lambda r: writes.append(len(r.added)))
     assert len(report.added) == 4 and writes == [3, 4]
+
+
+def test_a_rule_that_fails_on_one_sentence_costs_that_sentence_only(tmp_path, monkeypatch):
+    """A bug in a rule, met on one odd sentence, skips that sentence with a note; the document's other statements
+    and the rest of the run are kept, and `kg extract` names the skipped sentence on stderr, with no traceback.
+    (The fault is injected: the bugs this guards against are the ones nobody has found yet.)"""
+    from kg.rules import SentenceRules
+
+    run_rules = SentenceRules.run
+
+    def failing(self):
+        if "Zanzibar" in self.sentence.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return run_rules(self)
+
+    monkeypatch.setattr(SentenceRules, "run", failing)
+    article = tmp_path / "odd.txt"
+    article.write_text("Iran supports Hezbollah. Zanzibar attacked Kenya. Russia attacked Ukraine.\n")
+    result = run("extract", "--file", str(article))
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert "Iran --supports--> Hezbollah" in result.output and "Russia --attacks--> Ukraine" in result.output
+    assert "kg: note: sentence 2 skipped: a rule failed on it (RecursionError)" in result.output
+    ingested = run("ingest", str(article), "--store", str(tmp_path / "store"))
+    assert ingested.exit_code == 0 and "1 new" in ingested.output and "1 sentences skipped" in ingested.output
