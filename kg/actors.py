@@ -226,7 +226,12 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if lower in FIRST_PERSON and token.pos_ == "PRON":
             return self.first_person(token)
         if lower in PRONOUNS and token.pos_ == "PRON":
-            speakers = self.reporting_subject(token) or self.own_subject(token) or self.coordinated_antecedent(token)
+            speakers = (
+                self.reporting_subject(token)
+                or self.own_subject(token)
+                or self.clause_subject(token)
+                or self.coordinated_antecedent(token)
+            )
             if speakers:
                 return speakers
             if self.unnamed_antecedent(token):

@@ -102,6 +102,18 @@ class Coreference:
         fits = self.agrees(pronoun, subject, found)
         return found if found and fits else []
 
+    def clause_subject(self, pronoun: Token) -> list[Actor]:
+        """'Iran denied the claim, and it demanded that Britain release the ship': the subject pronoun of a clause
+        coordinated with another is that clause's subject when their kinds agree, not the last actor named."""
+        verb = pronoun.head
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return []
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
+            return []
+        found = self.expand(subject)
+        return found if found and self.agrees(pronoun, subject, found) else []
+
     def unnamed_antecedent(self, pronoun: Token) -> bool:
         """'urged the international community to increase its support': the possessive pronoun stands for its
         clause's subject (or the object that controls the clause), which names no actor; the last actor named

@@ -1968,6 +1968,14 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "the subject pronoun of a coordinated clause is the first clause's subject, not the last actor named",
+        "Iran has denied that the tanker was bound for Syria, and it has demanded that Britain release the vessel.",
+        {("Iran", "requests", "United Kingdom", "actual", None)},
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
