@@ -95,12 +95,7 @@ class Coreference:
         noun = pronoun.head
         if pronoun.dep_ != "poss" or noun.dep_ != "dobj" or noun.head.i == noun.i:
             return []
-        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
-            return []
-        found = self.expand(subject)
-        fits = self.agrees(pronoun, subject, found)
-        return found if found and fits else []
+        return self.agreeing_subject(noun.head, pronoun, ("nsubj",))
 
     def clause_subject(self, pronoun: Token) -> list[Actor]:
         """'Iran denied the claim, and it demanded that Britain release the ship': the subject pronoun of a clause
@@ -108,7 +103,11 @@ class Coreference:
         verb = pronoun.head
         if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.i == verb.i:
             return []
-        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return self.agreeing_subject(verb.head, pronoun, ("nsubj", "nsubjpass"))
+
+    def agreeing_subject(self, verb: Token, pronoun: Token, deps: tuple[str, ...]) -> list[Actor]:
+        """The actors of a verb's subject named before a pronoun, when the pronoun can stand for them."""
+        subject = next((c for c in verb.children if c.dep_ in deps), None)
         if subject is None or subject.i > pronoun.i or subject.lower_ in PRONOUNS:
             return []
         found = self.expand(subject)
@@ -178,15 +177,18 @@ class Coreference:
                 if token.i not in backing:
                     return mention.actor
                 backers.add(mention.actor.id)
-        counts = {k: v for k, v in self.state_counts.items() if k not in backers}
-        return self.get(max(counts, key=counts.__getitem__)) if counts else None
+        return self.most_named_state(backers)
 
     def article_state(self, sentence: Span) -> Actor | None:
         """The state the article names most, other than those this sentence names (which act on it) and the
         document's author."""
         named = {m.actor.id for t in sentence if (m := self.mentions.get(t.i)) is not None}
         named |= {self.author.id} if self.author is not None else set()
-        counts = {k: v for k, v in self.state_counts.items() if k not in named}
+        return self.most_named_state(named)
+
+    def most_named_state(self, excluded: set[str]) -> Actor | None:
+        """The state the article has named most so far, but for the ids excluded."""
+        counts = {k: v for k, v in self.state_counts.items() if k not in excluded}
         return self.get(max(counts, key=counts.__getitem__)) if counts else None
 
     def _description(self, token: Token, lemma: str) -> list[Actor]:

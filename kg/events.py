@@ -285,12 +285,20 @@ class EventNounRules:
             noun = measure
         return noun
 
+    @staticmethod
+    def adjunct_head(noun: Token, preps: tuple[str, ...]) -> Token | None:
+        """The word an event noun's preposition hangs on ('arrived' of 'arrived ... for talks'), when the noun is
+        the object of one of ``preps``; None otherwise."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in preps or prep.head.i == prep.i:
+            return None
+        return prep.head
+
     def engaged_in(self, noun: Token) -> Token | None:
         """The verb of 'X (was) engaged in <event>' with no object of its own: its subject carries the event."""
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.i == prep.i:
+        verb = self.adjunct_head(noun, ("in",))
+        if verb is None:
             return None
-        verb = prep.head
         engaged = verb.lemma_.lower() == "engage" and not any(c.dep_ == "dobj" for c in verb.children)
         return verb if engaged else None
 
@@ -299,11 +307,8 @@ class EventNounRules:
         fight named in an adjunct of time or occasion, whose own side is the clause's subject."""
         while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             noun = noun.head.head  # 'two days of fighting'
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "after") or prep.head.i == prep.i:
-            return None
-        verb = prep.head
-        return verb if verb.pos_ == "VERB" else None
+        verb = self.adjunct_head(noun, ("in", "after"))
+        return verb if verb is not None and verb.pos_ == "VERB" else None
 
     def responsible(self, noun: Token) -> Token | None:
         """The verb of 'X claimed (took, admitted) responsibility for <event>': its subject says it did the event
@@ -318,29 +323,25 @@ class EventNounRules:
     def responding_verb(self, noun: Token) -> Token | None:
         """The verb of 'X responded (retaliated, replied) with <event>': its subject carries the event (cue kind
         respond)."""
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.i == prep.i:
-            return None
-        verb = prep.head
-        return verb if self.lex.token_cue("respond", verb) else None
+        verb = self.adjunct_head(noun, ("with",))
+        return verb if verb is not None and self.lex.token_cue("respond", verb) else None
 
     def travelling_verb(self, noun: Token) -> Token | None:
         """The verb of 'X arrived in Y for talks', 'X flew to Y on a visit': an event noun after for/on whose verb
         is one of coming or going (cue kind travel)."""
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in ("for", "on") or prep.head.i == prep.i:
-            return None
-        verb = prep.head
-        return verb if verb.pos_ == "VERB" and self.lex.token_cue("travel", verb) else None
+        verb = self.adjunct_head(noun, ("for", "on"))
+        return verb if verb is not None and verb.pos_ == "VERB" and self.lex.token_cue("travel", verb) else None
 
     def engaging_verb(self, noun: Token) -> Token | None:
         """The verb of 'X engaged Y in a firefight', 'drew Y into talks': an event noun after in/into whose
         verb has its own object, and no relation of its own."""
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.i == prep.i:
-            return None
-        verb = prep.head
-        if verb.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.children) or self.verb_triggers(verb):
+        verb = self.adjunct_head(noun, ("in", "into"))
+        if (
+            verb is None
+            or verb.pos_ != "VERB"
+            or not any(c.dep_ == "dobj" for c in verb.children)
+            or self.verb_triggers(verb)
+        ):
             return None
         return verb
 
