@@ -64,6 +64,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     met: tuple[Actor, Actor] | None = None
     #: the previous sentence's plural main subject ('The members of the Council condemned ...'), for 'They ...'
     plural_subject: list[Actor] | None = None
+    #: the person the last sentences were about (their main subject), for 'He' or 'She' opening a sentence
+    person_subject: Actor | None = None
+    person_age: int = 0
     #: sentences since the meeting (only its sentence and the next say 'they' of it) and since the sides were named
     met_age: int = 0
     sides_age: int = 0
@@ -141,6 +144,15 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if self.sides_age > 8:  # 'both sides' looks back some paragraphs, not to an old story of the article
             self.sides = None
 
+    def note_person_subject(self, person: Actor | None) -> None:
+        """Keep the person a sentence is about for two more sentences ('He said ...' two sentences on)."""
+        if person is not None:
+            self.person_subject, self.person_age = person, 0
+        else:
+            self.person_age += 1
+            if self.person_age > 2:
+                self.person_subject = None
+
     def mention_at(self, token: Token) -> Mention | None:
         return self.mentions.get(token.i)
 
@@ -166,7 +178,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             actor = self.mentions[generic.i].actor
             return (self.qualified(actor, qualifier.text) if qualifier is not None else actor), generic
         for child in token.children:
-            if child.dep_ in OWNER_DEPS:
+            if child.dep_ in OWNER_DEPS and not self.only_locates(token, child):
                 found = self._owner_word(child)
                 if found:
                     return found, child
@@ -194,6 +206,31 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return found[0], pobj
         return None, None
 
+    def antecedent(self, clause: Token) -> Token:
+        """The noun a relative clause describes: the word it hangs on, but in 'Tal Afar, west of Mosul, which is
+        held by X' the place the direction phrase locates, not Mosul."""
+        head = clause.head
+        compass = head
+        if head.dep_ == "pobj" and head.head.lower_ == "of":  # ('which' may hang on Mosul itself)
+            compass = head.head.head
+        start = compass.left_edge.i
+        if self.direction(compass) and start >= 2 and head.doc[start - 1].text == ",":
+            return head.doc[start - 2]
+        return head
+
+    def direction(self, token: Token) -> bool:
+        """'west of Mosul', 'to the north of Mosul': a direction that places something outside a place ('the north
+        of Syria' is in it)."""
+        bare = not any(c.dep_ == "det" for c in token.children) or token.head.lower_ == "to"
+        return bare and self.lexicon.cue("direction", token.lemma_.lower())
+
+    def only_locates(self, noun: Token, word: Token) -> bool:
+        """'the Minsk agreement', 'the Hague ruling': a capital before an accord or proceeding (cue kind venue)
+        names where it was made, not who made it, as 'the Moscow proposal' does."""
+        mention = self.mentions.get(word.i)
+        located = word.dep_ in ("compound", "amod", "nmod") and mention is not None and mention.kind == "capital"
+        return located and self.lexicon.token_cue("venue", noun)
+
     def _owner_word(self, word: Token) -> Actor | None:
         mention = self.mentions.get(word.i)
         if mention:
@@ -203,6 +240,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             if speaker is not None and speaker.type == "Person":  # '"our soldiers," Ruto said': his country's
                 return self.get(speaker.leads) or self.get(speaker.country)
             return speaker
+        if word.lower_ == "whose":  # 'Chad, whose troops ...': the noun the relative clause describes
+            clause = next((a for a in word.ancestors if a.dep_ == "relcl"), None)
+            return next(iter(self.denote(clause.head)), None) if clause is not None else None
         if word.lower_ in PRONOUNS and word.dep_ == "poss":  # resolved as any pronoun ('Kenya said its jets ...')
             return next(iter(self.denote(word)), None)
         if word.lemma_.lower() in ("government", "regime", "state"):
@@ -245,11 +285,15 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return [self.seen(a) for a in self.met]  # 'X met Y today. They condemned ...': both
             if lower == "they" and token.dep_ == "nsubj" and self.plural_subject and self.opens_sentence(token):
                 return [self.seen(a) for a in self.plural_subject]  # 'The ministers met. They agreed ...'
+            subject = token.dep_ in ("nsubj", "nsubjpass") and self.opens_sentence(token)
+            if lower in ("he", "she") and subject and self.person_subject is not None:
+                return [self.seen(self.person_subject)]  # the person the sentences before were about
             found = self.recent(PRONOUNS[lower], token.i)
             return [self.seen(found)] if found else []
-        named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mentions
-                      and not self.mentions[c.i].actor.generic), None)  # fmt: skip
-        if named is not None and token.pos_ == "NOUN":  # 'the party's leader, Mahmoud Abbas': the name says who
+        named = self.name_given(token)
+        person = named is not None and self.mentions[named.i].actor.type == "Person" and self._is_role(token)
+        # 'the party's leader, Mahmoud Abbas', 'The Chairperson ..., Dr. X,': the name says who
+        if named is not None and (token.pos_ == "NOUN" or person):
             return [self._from_mention(self.mentions[named.i], named)]
         if token.dep_ == "appos" and token.head.i != token.i and token.head.i in self.mentions:
             return self.denote(token.head, object_position)  # 'the rebels, a group backed by Iran,'
@@ -266,6 +310,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return [part_of]
         if self.lexicon.cue("military", lemma) or self.lexicon.cue("military", lower):
             owner, word = self.owner(token)
+            head = token.head
+            armed = self.agent_of(head) if token.dep_ == "conj" else None
+            if owner is None and armed is not None and armed.role == "military":
+                owner, word = self.owner(head)[0], None  # 'Turkish F-16s and artillery': the artillery is Turkish too
             if owner is not None and word is not None and word.dep_ == "pobj" and owner.type == "State":
                 return self.expand(word)  # 'troops from Burundi and Uganda': the contributing states
             if owner is not None:
@@ -278,9 +326,12 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             if named:
                 return []  # 'the Forces for Freedom and Change' (when the tagger misses it): a name, no reference back
             if any(c.lower_ in ("the", "these", "those") for c in token.children):
+                agent = default_agents().get(lower) or default_agents().get(lemma)
+                if agent is not None and agent.actor_type == "ArmedGroup":  # 'the militias': a group, never an army
+                    found = self.referent("ArmedGroup", lower, token.i)
+                    return [self.seen(found)] if found else []
                 # 'the army' is a state's, or a group's whose name says so ('Free Syrian Army'), not any armed group
                 group = self.recent("ArmedGroup", token.i)
-                agent = default_agents().get(lower) or default_agents().get(lemma)
                 named = group is not None and (
                     (agent is not None and agent.actor_type == "ArmedGroup")  # 'the militia'
                     or lemma in group.label.lower().split()
@@ -337,6 +388,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 # (a town or region; 'struck Islamist positions in northern Mali' is no attack on Mali)
                 owner = next((a for a in places if a.type == "Place"), None)
             return [self.seen(owner)] if owner else []
+        if object_position and self.direction(token):
+            return []  # 'villages to the north of Mosul' are not Mosul
         if object_position and (self.lexicon.cue("partitive", lemma) or self.lexicon.cue("partitive", lower)):
             # 'areas of X', 'neighborhoods in X'; but 'a town in Syria' is not Syria
             preps = ("of", "in") if token.tag_ in ("NNS", "NNPS") else ("of",)
@@ -415,12 +468,22 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if mention.kind == "capital" and not acts(token):  # the city, in its state
             return self.seen(self.derive(slug(text), text, "Place", source="derived", country=actor.id))
         if actor.generic:
-            named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mentions
-                          and not self.mentions[c.i].actor.generic), None)  # fmt: skip
+            named = self.name_given(token)
             if named is not None:  # 'militant group al-Shabab', 'the group, al-Shabab,'
                 return self._from_mention(self.mentions[named.i], named)
             return self._generic(actor, token, text)
         return self.seen(actor, text)
+
+    def name_given(self, token: Token) -> Token | None:
+        """The name an apposition or a naming participle gives a description ('the party's leader, Mahmoud Abbas',
+        'militias known as the Popular Mobilization Forces', 'a group called Ansar Dine'); a generic word ('the
+        militants') names nobody."""
+        names = [c for c in token.children if c.dep_ == "appos"]
+        for participle in (c for c in token.children if c.dep_ == "acl" and c.lemma_ in ("know", "call", "name")):
+            names += [c for c in participle.children if c.dep_ == "oprd"]
+            names += [p for c in participle.children if c.dep_ == "prep" and c.lower_ == "as"
+                      for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        return next((c for c in names if c.i in self.mentions and not self.mentions[c.i].actor.generic), None)
 
     def _generic(self, actor: Actor, token: Token, text: str) -> Actor:
         """'the militants' is the armed group named last; 'Palestinian militants' a group of its own."""
@@ -444,7 +507,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return self.seen(mention.actor)  # 'Hezbollah fighters' are Hezbollah
             if modifies and mention.kind in ("demonym", "name"):
                 return self.seen(self.qualified(actor, token.doc[mention.start : mention.end].text))
-        pronoun = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        possessors = (c for c in token.children if c.dep_ == "poss" and (c.lower_ in PRONOUNS or c.lower_ == "whose"))
+        pronoun = next(possessors, None)
         owner = self._owner_word(pronoun) if pronoun is not None else None
         if owner is not None and owner.type in ORGANISATIONS:  # 'the Houthis said their fighters ...': the Houthis
             return self.seen(owner)
@@ -495,6 +559,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         compounds = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         if token.pos_ != "PROPN" or not compounds or any(t.i in self.mentions for t in compounds):
             return False  # 'the Hezbollah Deputy Leader': a known name before the title owns it
+        if self.lexicon.trigger("role", " ".join([*(t.lower_ for t in compounds), token.lemma_.lower()])):
+            return False  # 'The Secretary-General': a title, the person named with it before
         agent = self.agent_of(token)  # 'the Supreme Leader', 'the Border Police': a known phrase of its own
         return agent is None or " " not in agent.noun
 

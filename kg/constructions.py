@@ -194,7 +194,9 @@ class Constructions:
                 and self.lex.token_cue("belief", noun.head.head)
             )
             believed = believed or regarded
-            if (noun.dep_ not in ("appos", "attr") and not named and not believed) or noun.pos_ != "NOUN":
+            # ('The Chairperson of the Commission, Dr. X,': a capitalised title the tagger calls a name)
+            nominal = noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and bool(named))
+            if (noun.dep_ not in ("appos", "attr") and not named and not believed) or not nominal:
                 continue
             triggers = self.role_triggers(noun)
             if not triggers:
@@ -210,6 +212,8 @@ class Constructions:
                 subject = "dobj" if regarded else "nsubj"
                 holders = [a for c in clause.children if c.dep_ == subject for a in self.ctx.expand(c)]
             owners = self.role_owners(noun)
+            for holder in (h for h in holders if h.type == "Person"):  # 'the Chairperson' says who after this
+                self.ctx.titles.setdefault(holder.id, set()).add(noun.lemma_.lower())
             for trigger in triggers:
                 holders_fit = [h for h in holders if h.type == "Person" or trigger.relation == "partOf"]
                 self.add(

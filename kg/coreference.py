@@ -141,8 +141,7 @@ class Coreference:
             return None
         for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
             if token.tag_ in ("NNS", "NNPS") and token.dep_ not in ("compound", "amod"):
-                mention = self.mentions.get(token.i)
-                return [self.seen(mention.actor)] if mention is not None else self.denote(token)
+                return self.denote(token)  # ('Seleka gunmen ... three of them': Seleka, not any militants)
         return None
 
     def coordinated_antecedent(self, pronoun: Token) -> list[Actor]:

@@ -95,7 +95,8 @@ class Descriptions:
             return [self.seen(self.owned(owner, agent, token), self._phrase(token)) for owner in owners]
         named = self.named_by(token)
         if named:  # 'Yoruba leaders', 'Druze inhabitants': a community or group the gazetteer does not know
-            label = f"{named} {collective_noun(token)}"
+            named_words = named.lower().split()  # ("Shi'ite militias": the name is no compound of its own)
+            label = " ".join([named, *(w for w in collective_noun(token).split() if w not in named_words)])
             actor_type = "Population" if agent.actor_type == "GovernmentBody" else agent.actor_type
             return [self.seen(self.derive(slug(label), label, actor_type, source="derived"))]
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
@@ -200,6 +201,9 @@ class Descriptions:
         clauses = {t.i for s in subjects for c in s.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         speakers = {t.i for s in subjects for t in s.subtree} - clauses  # ('Qatar, which mediated between X and Y,')
         outside = [self.mentions[i].actor for i in speakers if i in self.mentions]
+        # ('The Chairperson reminds both leaders': the speaker named by a description is neither)
+        outside += [a for s in subjects if s.i not in self.mentions and s.pos_ != "PRON"
+                    and token.i not in {t.i for t in s.subtree} for a in self.denote(s)]  # fmt: skip
         # the pair of a 'between' phrase before it ('Qatar, which mediated between X and Y, urged both sides'), else
         # the two named together as the last sentence's subject ('The US and Britain condemned X. The two countries
         # ...'), else the two sides of the last agreement or fight: when they are of the kind the noun says

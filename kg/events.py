@@ -71,7 +71,8 @@ class EventNounRules:
             if child.dep_ == "poss":
                 found += self.ctx.expand(child)
             elif child.dep_ in ("amod", "compound", "nmod") and mention is not None:
-                found.append(self.ctx.seen(mention.actor))
+                if not self.ctx.only_locates(noun, child):
+                    found.append(self.ctx.seen(mention.actor))
             elif child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):  # 'US Predator attacks'
                 found += [self.ctx.seen(m.actor) for c in child.children if c.dep_ in ("compound", "amod")
                           and (m := self.ctx.mention_at(c)) is not None]  # fmt: skip

@@ -161,6 +161,9 @@ class MentionFinder:
     def _from_entity(self, ent: Span) -> list[Mention]:
         """A mention for a named entity the gazetteer does not know (a new actor of a guessed type)."""
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
+        bracket = next((k for k, t in enumerate(tokens) if t.text == "("), None)
+        if bracket:  # 'the Intergovernmental Authority on Development (IGAD': the name ends at its bracket
+            tokens = tokens[:bracket]
         if ent.label_ == "PERSON":
             while tokens and tokens[0].lower_.rstrip(".") in TITLES:
                 tokens = tokens[1:]  # 'Mr', 'President'
@@ -185,6 +188,10 @@ class MentionFinder:
         hits = self.gazetteer.lookup(name)
         if hits:
             return [Mention(tokens[0].i, tokens[-1].i + 1, hits[0][0], hits[0][1])]
+        head = tokens[-1]
+        described = default_agents().get(head.lower_) or default_agents().get(head.lemma_.lower())
+        if len(tokens) > 1 and described and any(k == "demonym" for _, k in self.gazetteer.lookup(tokens[0].text)):
+            return []  # 'Turkish F-16s', 'Iraqi Security Forces': a demonym and an agent noun describe, not name
         body = self._state_body_name(name)
         if body is not None:  # 'the Government of Colombia' is Colombia's government, as 'Colombian government' is
             return [Mention(tokens[0].i, tokens[-1].i + 1, body, "ner")]

@@ -193,6 +193,10 @@ class ModalityRules:
                 potential = True  # 'We call on Russia to withdraw' read as a clause of purpose: only asked for
                 node = head
                 continue
+            if to_clause and not any(c.dep_ == "mark" for c in node.children):
+                potential = True  # 'sent troops to help secure Bangui', 'dispatched X to meet Y': the purpose, intended
+                node = head
+                continue
             if dep == "advcl" and marked(node, "unless", "if"):  # 'unless Israel attacks Rafah': a condition
                 result.requested = potential = True
                 node = head

@@ -70,6 +70,8 @@ class ObjectRules:
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         if not trigger.preps_only:
             targets += self.counted_up_to(verb)  # 'kidnapped up to 16 advisers', parsed as a phrase with 'to'
+        if self.sent_people(verb):
+            return []  # an envoy sent somewhere is no force deployed there
         if trigger.relation == "attacks":
             held_by = [a for target in targets for a in self.holders(target)]
             if held_by:
@@ -100,7 +102,7 @@ class ObjectRules:
             targets = [t for t in targets if not any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)
                                                      for c in t.children)]  # fmt: skip
         if verb.dep_ == "relcl":  # 'Hezbollah, which is backed by Iran': the relative pronoun is the noun
-            targets = [verb.head if t.lower_ in RELATIVE_PRONOUNS else t for t in targets]
+            targets = [self.ctx.antecedent(verb) if t.lower_ in RELATIVE_PRONOUNS else t for t in targets]
         expanded = [(target, self.ctx.expand(target, object_position=True)) for target in targets]
         if core in ("captures", "controls"):  # 'captured a government base': the state's forces lose it, not the state
             expanded = [(t, [self.ctx.military_of(a) if self.unnamed_target(t) and a.type == "State" else a
@@ -225,6 +227,8 @@ class ObjectRules:
             return doers
         found: list[Actor] = []
         for child in noun.children:
+            if child.lower_ == "on" and core not in DIRECT and child.lower_ not in {*trigger.preps, *extra}:
+                continue  # 'rejected a ruling on the South China Sea': what it is about ('sanctions on X' hit X)
             if child.dep_ == "prep" and (child.lower_ in trigger.preps or child.lower_ in THROUGH_PREPS | extra):
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):
                     owner = None if (actors := self.ctx.expand(pobj, True)) else self.ctx.owner(pobj)[0]
@@ -249,7 +253,11 @@ class ObjectRules:
         for clause in verb.children:
             if clause.dep_ not in deps or clause.pos_ not in ("VERB", "AUX"):
                 continue
+            # 'agreed to send 500 soldiers to Somalia': its own soldiers, to a destination; no partner
+            sends = any(self.relations[t.relation].core == "deploysTo" for t in self.verb_triggers(clause))
             for child in clause.children:
+                if partners and sends:
+                    continue
                 if partners:  # whom it is done with or for ('agreed to re-open its borders to UN peacekeepers')
                     if child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ in ("with", "to")):
                         found += (

@@ -237,7 +237,17 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             self.construction = name
             rule()
         self.ctx.plural_subject = self.plural_subject()
+        self.ctx.note_person_subject(self.person_subject())
         return self.spoken_for(self.found)
+
+    def person_subject(self) -> Actor | None:
+        """The one person this sentence's main subject names: 'he' or 'she' opening a later sentence most
+        often continues with them, not with the last person named ('... between forces loyal to Kiir and Machar.
+        She calls on ...')."""
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in self.span.root.children):
+            return None
+        actors = self.subjects(self.span.root)
+        return actors[0] if len(actors) == 1 and actors[0].type == "Person" else None
 
     def plural_subject(self) -> list[Actor] | None:
         """The actors of this sentence's main subject when it is plural ('The members of the Council condemned
@@ -327,6 +337,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 rel = relation
                 if subject.id == obj.id or (info.core == "deploysTo" and subject.type == "Population"):
                     continue  # refugees who cross into a country are no forces deployed there
+                if info.core == "concedesTo" and obj.type == "Population" and obj.generic:
+                    continue  # 'freed all hostages': a concession to whoever held out for them, not to the hostages
                 if info.symmetric and state_of(subject) is not None and state_of(subject) == state_of(obj):
                     continue  # 'Eritrea agreed to withdraw its troops': no agreement of a state with its own forces
                 # a visit (cue kinds travel and visit) is paid by people, and those they act for, to people

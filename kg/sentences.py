@@ -127,10 +127,13 @@ SPACED_DASH = re.compile(r"(?<=\s)(?:\u2014|\u2013|--)(?=\s)|(?<=\w)\u2014(?=\w)
 
 
 #: A news dateline at the start of a paragraph: a place in capitals, perhaps its country, perhaps the agency, then
-#: a dash or colon ("SEOUL —", "GAZA CITY, Palestinian Territories:", "WASHINGTON (Reuters) -"). The parser reads
-#: blanks in its place (the place is where the story was filed, not an actor of its first sentence).
+#: a dash or colon ("SEOUL —", "GAZA CITY, Palestinian Territories:", "WASHINGTON (Reuters) -"); or, as releases
+#: begin, a place and a date ("Addis Ababa, 10 July 2016:", "Brussels, March 3, 2019 -"). The parser reads blanks
+#: in its place (the place is where the story was filed, not an actor of its first sentence).
+DATE = r"(?:\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
 DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+)*(?:, [A-Z][\w.' ]{1,40}?)?(?: \([A-Za-z. ]{1,20}\))?"
+    r"^[ \t]*(?:[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+)*(?:, [A-Z][\w.' ]{1,40}?)?(?: \([A-Za-z. ]{1,20}\))?"
+    rf"|[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){{0,2}}, {DATE})"
     r"(?: ?:| +(?:\u2014|\u2013|--|-)) +(?=[A-Z])",
     re.MULTILINE,
 )

@@ -149,7 +149,7 @@ class VerbRules:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                    return self.ctx.expand(verb.head)
+                    return self.ctx.expand(self.ctx.antecedent(verb))
                 return self.ctx.expand(child)
         return []
 
@@ -235,7 +235,7 @@ class VerbRules:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "csubj"):
                     if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                        return self.ctx.expand(verb.head)
+                        return self.ctx.expand(self.ctx.antecedent(verb))
                     if self.is_event_noun(child) and not self.structural(child):
                         agents = self.agents(child)  # 'Russian airstrikes killed ...'
                         if agents or self.ctx.agent_of(child) is None:  # but 'the opposition rejected ...'
@@ -273,6 +273,9 @@ class VerbRules:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and any(self.relations[t.relation].core == "requests" for t in self.verb_triggers(head))
         )
+        if verb.dep_ == "advcl" and self.sent_people(head) and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                   for c in verb.children):  # fmt: skip
+            return self.sent_people(head)  # 'dispatched her envoy, X, to Juba to meet Y': the envoy meets Y
         if (verb.dep_ == "xcomp" or asked) and head.i != verb.i and not self.lex.token_cue("subject-control", head):
             controllers = self.controllers(head)
             if controllers is not None:  # 'urged Hamas to free', 'called on Iran to stop': the object acts
@@ -282,6 +285,14 @@ class VerbRules:
         if verb.dep_ == "pcomp" and head.head.i != head.i:
             return self.subjects(head.head)
         return []
+
+    def sent_people(self, verb: Token) -> list[Actor]:
+        """The persons a verb of sending sends ('dispatched the High Representative, X, to Juba'): an envoy, who
+        goes and meets, where sent troops are a deployment."""
+        if not any(self.relations[t.relation].core == "deploysTo" for t in self.verb_triggers(verb)):
+            return []
+        sent = [a for c in verb.children if c.dep_ == "dobj" for a in self.ctx.expand(c)]
+        return sent if sent and all(a.type == "Person" for a in sent) else []
 
     def official_act(self, verb: Token) -> bool:
         """A passive act with no agent that an official release performs itself ('X is designated', 'sanctions
