@@ -294,7 +294,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         person = named is not None and self.mentions[named.i].actor.type == "Person" and self._is_role(token)
         # 'the party's leader, Mahmoud Abbas', 'The Chairperson ..., Dr. X,': the name says who
         if named is not None and (token.pos_ == "NOUN" or person):
-            return [self._from_mention(self.mentions[named.i], named)]
+            actor = self._from_mention(self.mentions[named.i], named)
+            # ('Shi'ite militias known as the PMF': 'the militias' after this are the PMF; a title is no name)
+            return [actor if person or self._is_role(token) else self.seen(actor, self._phrase(token))]
         if token.dep_ == "appos" and token.head.i != token.i and token.head.i in self.mentions:
             return self.denote(token.head, object_position)  # 'the rebels, a group backed by Iran,'
         collective = self.collective(token)
@@ -575,7 +577,13 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         """The actors of a noun phrase and its conjuncts ('his country and Saudi Arabia')."""
         members = [p for c in token.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-        listed = [a for member in members for a in self.expand(member, object_position) if not a.generic]
+        listed: list[Actor] = []
+        for member in members:
+            actors = [a for a in self.expand(member, object_position) if not a.generic]
+            guessed = (mention := self.mentions.get(member.i)) is not None and mention.kind == "ner"
+            if guessed and not any(a.type in ("Place", "State") for a in actors):
+                actors = self.unknown_place(token, member) or actors  # 'towns, including Maarat al-Numan'
+            listed += actors
         found = listed or list(self.denote(token, object_position))  # the listed ones are the specific actors
         if not found and token.ent_type_ in ("DATE", "TIME") and token.i not in self.mentions:
             named = [c for c in token.children if c.dep_ == "compound" and c.i in self.mentions]

@@ -25,6 +25,7 @@ class Coreference:
     """Mixed into :class:`kg.actors.ArticleActors`."""
 
     titles: dict[str, set[str]]
+    surface: dict[str, set[str]]
     author: Actor | None
 
     def recent(self, wanted: str, position: int) -> Actor | None:
@@ -61,7 +62,8 @@ class Coreference:
             if titled is not None:
                 return titled
             # 'the separatists' are the separatists named before, if any, not a later-named group of another kind
-            same = next((a for a in candidates if noun in a.label.lower().split()), None)
+            same = next((a for a in candidates if noun in a.label.lower().split()
+                         or any(noun in s.lower().split() for s in self.surface.get(a.id, ()))), None)  # fmt: skip
             return same or next(iter(candidates), None)
         for actor in self.recent_all("Population", position, generic=True):
             if actor.label.lower().split()[-1] == noun:

@@ -165,8 +165,8 @@ class MentionFinder:
         if bracket:  # 'the Intergovernmental Authority on Development (IGAD': the name ends at its bracket
             tokens = tokens[:bracket]
         if ent.label_ == "PERSON":
-            while tokens and tokens[0].lower_.rstrip(".") in TITLES:
-                tokens = tokens[1:]  # 'Mr', 'President'
+            while tokens and (tokens[0].lower_.rstrip(".") in TITLES or self._person_noun(tokens[0])):
+                tokens = tokens[1:]  # 'Mr', 'President', 'Counsellor' (a person's agent noun)
         if len(tokens) > 1 and tokens[0].is_sent_start and only_adverb(tokens[0].text, load_pipeline()):
             tokens = tokens[1:]  # an adverb the tagger glued onto a name: 'Later Abiy attacked ...'
         if all(t.is_lower for t in tokens):
@@ -205,6 +205,12 @@ class MentionFinder:
                 actor_type = "Place"  # 'areas of Aleppo': the tagger's NORP is a place name
         actor = self.derive(slug(name), name, actor_type, source="ner")
         return [Mention(tokens[0].i, tokens[-1].i + 1, actor, "ner")]
+
+    @staticmethod
+    def _person_noun(token: Token) -> bool:
+        """A capitalised agent noun for one person ('Counsellor', 'Envoy') the tagger put inside a name."""
+        agent = default_agents().get(token.lower_)
+        return agent is not None and agent.person and len(token) > 2
 
     def _title_complement(self, token: Token) -> bool:
         """An office's word after a title's 'of' ('State' in 'Secretary of State', 'Defence' in 'Minister of

@@ -100,7 +100,10 @@ class ModifierRules:
             if role_words[-1].lemma_.lower() == "commander" and demonyms and all(o.type == "State" for o in owners):
                 continue  # 'Libyan commander Khalifa Haftar', 'Iranian commander X': commands some force, not the state
             phrase = " ".join(t.lower_ for t in role_words)
-            for trigger in self.lex.trigger("role", phrase) or self.lex.trigger("role", role_words[-1].lemma_.lower()):
+            # ('Foreign Minister Prince Faisal': the title before an honorific the tagger left out of the name)
+            shorter = (" ".join(t.lower_ for t in role_words[:k]) for k in range(len(role_words) - 1, 0, -1))
+            phrases = [phrase, role_words[-1].lemma_.lower(), *shorter]
+            for trigger in next((found for p in phrases if (found := self.lex.trigger("role", p))), []):
                 self.add([self.ctx.seen(mention.actor)], trigger.relation, [self.ctx.seen(o) for o in owners], head)
                 break
 

@@ -68,6 +68,10 @@ class ObjectRules:
                             and (w.lower_ not in ("in", "over") or m.lemma_.lower() in CALLS)
                             for c in m.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        fronted = verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i
+        if fronted and not trigger.preps_only and not any(c.dep_ in ("nsubjpass", "dobj") for c in verb.children):
+            # 'Backed by Russian air power, Syrian troops captured X': the main clause's subject is backed
+            targets += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not trigger.preps_only:
             targets += self.counted_up_to(verb)  # 'kidnapped up to 16 advisers', parsed as a phrase with 'to'
         if self.sent_people(verb):

@@ -337,8 +337,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 rel = relation
                 if subject.id == obj.id or (info.core == "deploysTo" and subject.type == "Population"):
                     continue  # refugees who cross into a country are no forces deployed there
-                if info.core == "concedesTo" and obj.type == "Population" and obj.generic:
-                    continue  # 'freed all hostages': a concession to whoever held out for them, not to the hostages
+                if info.core in ("concedesTo", "meetsWith") and obj.type == "Population" and obj.generic:
+                    continue  # 'freed all hostages', 'spoke to reporters': no concession to or talks with an actor
                 if info.symmetric and state_of(subject) is not None and state_of(subject) == state_of(obj):
                     continue  # 'Eritrea agreed to withdraw its troops': no agreement of a state with its own forces
                 # a visit (cue kinds travel and visit) is paid by people, and those they act for, to people
