@@ -42,6 +42,8 @@ class Modality:
     #: asked of its subject by another ('urged the EC to support the PLO'), or the condition of another act ('will
     #: release the hostages unless Israel attacks Rafah'): potential, but nobody's announcement
     requested: bool = False
+    #: what an act is done for ('sent troops to help secure X'): intended, but no announcement of its own
+    purpose: bool = False
 
 
 class ModalityRules:
@@ -55,11 +57,13 @@ class ModalityRules:
         relative clause or a modifier: what a noun phrase presupposes is in the article's own voice.
         """
         result = Modality()
-        halted = False
+        halted = purposed = False
         result.conditional = any(c.dep_ == "advcl" and marked(c, "unless") for c in predicate.children)
         negated = potential = False
         allow_negation = allow_modal = True  # False for what a coordinated clause does not share
         node = predicate
+        # ('suspended part of its aid', 'sent 500 tons of aid': the measure takes the event noun's place)
+        slot = self.measure_slot(predicate).i if predicate.pos_ == "NOUN" else predicate.i
         while True:
             for child in node.children:
                 lower = child.lower_
@@ -157,7 +161,7 @@ class ModalityRules:
                 allow_modal = not (dep == "xcomp" and cue("ongoing", head) and not conditioned)  # (unless 'if ...')
                 node = head
                 continue
-            if dep in ("dobj", "nsubj", "attr") and predicate.pos_ == "NOUN" and node.i == predicate.i:
+            if dep in ("dobj", "nsubj", "attr") and predicate.pos_ == "NOUN" and node.i == slot:
                 if dep == "dobj" and cue("belief", head) and self.structural(predicate):
                     # 'Turkey considers the YPG part of the PKK': a belief about a standing relation, no plan
                     result.attributed_to = result.attributed_to or self.asserter(head)
@@ -194,7 +198,8 @@ class ModalityRules:
                 node = head
                 continue
             if to_clause and not any(c.dep_ == "mark" for c in node.children):
-                potential = True  # 'sent troops to help secure Bangui', 'dispatched X to meet Y': the purpose, intended
+                # 'sent troops to help secure Bangui', 'dispatched X to meet Y': the purpose, intended
+                purposed = True
                 node = head
                 continue
             if dep == "advcl" and marked(node, "unless", "if"):  # 'unless Israel attacks Rafah': a condition
@@ -208,6 +213,10 @@ class ModalityRules:
                 node = head
                 continue
             break
+        # only a purpose ('sent troops to help secure X') is intended and no announcement; a purpose of a plan or a
+        # refusal ('is willing to send X to help Y', 'would not let X help Y') is the plan's or the refusal's
+        result.purpose = purposed and not (potential or negated)
+        potential = potential or purposed
         if halted:  # ended: no longer so; 'refused to end its support', 'will end its aid': so, for now
             negated, potential = not (negated or potential), False
         if negated:

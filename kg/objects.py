@@ -85,7 +85,9 @@ class ObjectRules:
             # 'demanded that Belarus release ...': the clause's subject is asked; 'charged that India supported the
             # separatists': blamed, unless it is the accuser's own side ('complained that its troops lacked ammunition')
             clauses = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and marked(c, "for"))]
-            subjects = [c for clause in clauses for c in clause.children if c.dep_ == "nsubj"]
+            # ('demanded that the US cancel plans', where the parser makes 'cancel' a compound of 'plans')
+            heads = [w for clause in clauses for w in (clause, *(k for k in clause.children if k.dep_ == "compound"))]
+            subjects = [c for w in heads for c in w.children if c.dep_ == "nsubj"]
             # 'demanded that Hamas be disarmed': the one to be disarmed; 'that prisoners be released by Israel': Israel
             for clause in clauses:
                 agents = [p for a in clause.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -260,7 +262,10 @@ class ObjectRules:
             # 'agreed to send 500 soldiers to Somalia': its own soldiers, to a destination; no partner
             sends = any(self.relations[t.relation].core == "deploysTo" for t in self.verb_triggers(clause))
             for child in clause.children:
-                if partners and sends:
+                if sends and partners:
+                    continue
+                if sends and child.dep_ == "dobj":  # 'refused to deploy peacekeepers in Iraq': its own, to Iraq
+                    found += self.through_noun(child, NO_TRIGGER, frozenset({"in", "to"}))
                     continue
                 if partners:  # whom it is done with or for ('agreed to re-open its borders to UN peacekeepers')
                     if child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ in ("with", "to")):
@@ -269,6 +274,9 @@ class ObjectRules:
                             if child.dep_ != "prep"
                             else self.pobjs(child, True) or self.behind(child)  # 'to UN peacekeepers'
                         )
+                elif child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                    # 'refused to allow UN monitors to enter', as the parser reads it: whom it lets act
+                    found += [a for c in child.children if c.dep_ == "nsubj" for a in self.ctx.expand(c, True)]
                 elif child.dep_ in ("dobj", "dative"):
                     found += self.ctx.expand(child, object_position=True) or self.through_noun(
                         child, NO_TRIGGER, frozenset({"in", "to"})
@@ -279,7 +287,7 @@ class ObjectRules:
                     pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for p in child.children for c in p.children)
                     thing = child.lower_ in ("for", "to") and not pronoun
                     actors = self.pobjs(child, object_position=True)
-                    if child.lower_ == "in":  # 'to target oil tankers in the Red Sea': where, not whom
+                    if child.lower_ in ("in", "into"):  # 'to target oil tankers in the Red Sea': where, not whom
                         actors = [a for a in actors if a.type != "Place"]
                     found += actors or (self.behind(child) if thing else [])
         return found

@@ -100,10 +100,13 @@ def intended(
     another asks for ('urged the EC to support the PLO') or the condition of another act is nobody's
     announcement; any other statement keeps its trigger's or relation's type."""
     modality = modality or Modality()
-    if modality.requested:
+    if modality.requested or modality.purpose:
         return plover
     core = relations()[relation].core
     announced = attributed is None or modality.pledged or speaks_for(attributed, subject)
+    # a cooperative plan is the actor's willingness whoever reports it ('X will visit Y, diplomats said'); a hostile
+    # one is a threat only in the actor's own words
+    announced = announced or INTENDED.get(core) == "AGREE"
     if factuality == Factuality.POTENTIAL and core in INTENDED and announced:
         # 'will withdraw its force unless X ...' is an ultimatum; 'will resume talks unless ...' still an offer
         return "THREATEN" if modality.conditional and core not in COOPERATIVE else INTENDED[core]
