@@ -119,6 +119,28 @@ class Constructions:
             if demanders:
                 self.add(self.subjects(verb), "concedesTo", demanders, verb, self.modality(verb))
 
+    def protested(self) -> None:
+        """'Landowners began a hunger strike to demand the return of property seized by the army', 'Students
+        marched demanding the president's resignation': an act of protest (a protest verb, or a verb whose object
+        is a protest noun: cue kinds protest and protest-act) done for a demand on or an accusation of an actor is
+        a protest against that actor, PLOVER's PROTEST; the protest happened, whatever becomes of the demand."""
+        protest = Trigger("accuses", (), plover="PROTEST")
+        for verb in self.span:
+            if verb.pos_ != "VERB":
+                continue
+            acts = [c for c in verb.children if c.dep_ == "dobj" and self.lex.token_cue("protest-act", c)]
+            if not (acts or self.lex.token_cue("protest", verb)):
+                continue
+            for clause in verb.children:
+                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+                if clause.dep_ != "advcl" or not (infinitive or clause.tag_ == "VBG"):
+                    continue
+                for trigger in self.verb_triggers(clause):
+                    if self.relations[trigger.relation].core in ("requests", "accuses"):
+                        targets = self.objects(clause, trigger)
+                        self.add(self.subjects(verb), "accuses", targets, verb, self.modality(verb), protest)
+                        break
+
     def received(self) -> None:
         """'Kyiv received weapons from Washington', 'Obama faced criticism from Congress': a verb of receiving
         (cue kind 'receive') turns round its object's event: the 'from' phrase does it to the subject. The

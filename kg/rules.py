@@ -235,6 +235,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("reported obligation", self.reported_demands),
             ("received from", self.received),
             ("yielded to a demand", self.yielded),
+            ("protest for a demand", self.protested),
             ("role in apposition or predicate", self.described_roles),
         ):
             self.construction = name

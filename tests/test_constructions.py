@@ -2179,6 +2179,26 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "an act of protest done for a demand on an actor is a protest against that actor",
+        "Opposition supporters held a rally in Conakry to demand the resignation of President Alpha Conde.",
+        {
+            ("opposition supporters", "accuses", "Alpha Conde", "actual", None),
+            ("opposition supporters", "requests", "Alpha Conde", "potential", None),
+        },
+    ),
+    (
+        "a protest march with a demand in a participle",
+        "Thousands of students marched in Caracas demanding the release of Leopoldo Lopez by the Venezuelan "
+        "government.",
+        {
+            ("students", "accuses", "Venezuelan government", "actual", None),
+            ("students", "requests", "Venezuelan government", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
@@ -2357,6 +2377,11 @@ def test_an_over_long_sentence_is_skipped_with_a_note():
         # a cooperative plan is the actor's willingness, whoever reports it; a hostile one is no threat of its own
         ("The Kenyan president will visit Ethiopia next week, diplomats said.", {("meetsWith", "potential", "AGREE")}),
         ("Iran will attack Israel, analysts said.", {("attacks", "potential", "ASSAULT")}),
+        # an act of protest for a demand on an actor protests against the actor (the demand is only wanted)
+        (
+            "Opposition supporters held a rally in Conakry to demand the resignation of President Alpha Conde.",
+            {("accuses", "actual", "PROTEST"), ("requests", "potential", "REQUEST")},
+        ),
         # the purpose of an act done is intended, and no announcement
         (
             "Qatar sent troops to Gaza to support the Palestinians.",
