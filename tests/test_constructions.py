@@ -2199,6 +2199,18 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "demolishing an actor's homes coerces it; outlawing a group coerces it",
+        "Israeli troops demolished Palestinian homes in Hebron. The Egyptian government outlawed the Muslim "
+        "Brotherhood.",
+        {
+            ("Egyptian government", "coerces", "Muslim Brotherhood", "actual", None),
+            ("Israeli military", "coerces", "Palestine", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
