@@ -67,6 +67,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     #: the person the last sentences were about (their main subject), for 'He' or 'She' opening a sentence
     person_subject: Actor | None = None
     person_age: int = 0
+    #: the persons last named as a verb's subject, object or partner (see :meth:`note_person_subject`)
+    argument_persons: set[str] = field(default_factory=set)
     #: sentences since the meeting (only its sentence and the next say 'they' of it) and since the sides were named
     met_age: int = 0
     sides_age: int = 0
@@ -144,8 +146,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if self.sides_age > 8:  # 'both sides' looks back some paragraphs, not to an old story of the article
             self.sides = None
 
-    def note_person_subject(self, person: Actor | None) -> None:
-        """Keep the person a sentence is about for two more sentences ('He said ...' two sentences on)."""
+    def note_person_subject(self, person: Actor | None, named: set[str], arguments: set[str]) -> None:
+        """Keep the person a sentence is about for two more sentences ('He said ...' two sentences on), and
+        which persons it named as a verb's arguments."""
+        self.argument_persons = (self.argument_persons - named) | arguments
         if person is not None:
             self.person_subject, self.person_age = person, 0
         else:
@@ -285,10 +289,13 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return [self.seen(a) for a in self.met]  # 'X met Y today. They condemned ...': both
             if lower == "they" and token.dep_ == "nsubj" and self.plural_subject and self.opens_sentence(token):
                 return [self.seen(a) for a in self.plural_subject]  # 'The ministers met. They agreed ...'
-            subject = token.dep_ in ("nsubj", "nsubjpass") and self.opens_sentence(token)
-            if lower in ("he", "she") and subject and self.person_subject is not None:
-                return [self.seen(self.person_subject)]  # the person the sentences before were about
             found = self.recent(PRONOUNS[lower], token.i)
+            # the person the sentences before were about, over one named since only in passing ('forces loyal to
+            # X'): without knowing anyone's gender, one met or spoken with stays the nearer reading
+            subject = token.dep_ in ("nsubj", "nsubjpass") and self.opens_sentence(token)
+            aside = found is not None and found.id not in self.argument_persons
+            if lower in ("he", "she") and subject and self.person_subject is not None and aside:
+                return [self.seen(self.person_subject)]
             return [self.seen(found)] if found else []
         named = self.name_given(token)
         person = named is not None and self.mentions[named.i].actor.type == "Person" and self._is_role(token)
@@ -313,8 +320,18 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if self.lexicon.cue("military", lemma) or self.lexicon.cue("military", lower):
             owner, word = self.owner(token)
             head = token.head
+            # ('Iraqi forces and Iranian-backed militias': a group of its own; only a bare weapon or unit shares)
             armed = self.agent_of(head) if token.dep_ == "conj" else None
-            if owner is None and armed is not None and armed.role == "military":
+            own = self.agent_of(token)
+            bare = not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in token.children)
+            if (
+                owner is None
+                and armed is not None
+                and armed.role == "military"
+                and own
+                and own.role == "military"
+                and bare
+            ):
                 owner, word = self.owner(head)[0], None  # 'Turkish F-16s and artillery': the artillery is Turkish too
             if owner is not None and word is not None and word.dep_ == "pobj" and owner.type == "State":
                 return self.expand(word)  # 'troops from Burundi and Uganda': the contributing states

@@ -36,7 +36,7 @@ CUE_KINDS = (
     "light", "measure", "receive", "military", "partitive", "target", "coref", "help", "with", "fallback", "placenoun",
     "subject-control", "yield", "frame", "mediation", "halt", "document", "relational", "claim", "patient", "give",
     "weapon", "broker", "mass", "office", "protest", "crowd", "travel", "ongoing",
-    "figurative", "respond", "responsible", "speaks-for", "visit", "venue", "direction", "protest-act",
+    "figurative", "respond", "responsible", "speaks-for", "visit", "venue", "direction", "protest-act", "speech",
 )  # fmt: skip
 
 

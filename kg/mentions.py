@@ -165,7 +165,10 @@ class MentionFinder:
         if bracket:  # 'the Intergovernmental Authority on Development (IGAD': the name ends at its bracket
             tokens = tokens[:bracket]
         if ent.label_ == "PERSON":
-            while tokens and (tokens[0].lower_.rstrip(".") in TITLES or self._person_noun(tokens[0])):
+            # ('Hunter Biden', 'Mullah Omar': a one-word rest is a surname, the first word the name's own)
+            while tokens and (
+                tokens[0].lower_.rstrip(".") in TITLES or (self._person_noun(tokens[0]) and len(tokens) > 2)
+            ):
                 tokens = tokens[1:]  # 'Mr', 'President', 'Counsellor' (a person's agent noun)
         if len(tokens) > 1 and tokens[0].is_sent_start and only_adverb(tokens[0].text, load_pipeline()):
             tokens = tokens[1:]  # an adverb the tagger glued onto a name: 'Later Abiy attacked ...'

@@ -197,7 +197,8 @@ class ModalityRules:
                 potential = True  # 'We call on Russia to withdraw' read as a clause of purpose: only asked for
                 node = head
                 continue
-            if to_clause and not any(c.dep_ == "mark" for c in node.children):
+            # ('withdrew, only to return days later': what followed, not a purpose)
+            if to_clause and not any(c.dep_ == "mark" or c.lower_ == "only" for c in node.children):
                 # 'sent troops to help secure Bangui', 'dispatched X to meet Y': the purpose, intended
                 purposed = True
                 node = head

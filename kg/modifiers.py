@@ -101,7 +101,7 @@ class ModifierRules:
                 continue  # 'Libyan commander Khalifa Haftar', 'Iranian commander X': commands some force, not the state
             phrase = " ".join(t.lower_ for t in role_words)
             # ('Foreign Minister Prince Faisal': the title before an honorific the tagger left out of the name)
-            shorter = (" ".join(t.lower_ for t in role_words[:k]) for k in range(len(role_words) - 1, 0, -1))
+            shorter = (" ".join(t.lower_ for t in role_words[:k]) for k in range(len(role_words) - 1, 1, -1))
             phrases = [phrase, role_words[-1].lemma_.lower(), *shorter]
             for trigger in next((found for p in phrases if (found := self.lex.trigger("role", p))), []):
                 self.add([self.ctx.seen(mention.actor)], trigger.relation, [self.ctx.seen(o) for o in owners], head)

@@ -68,9 +68,12 @@ class ObjectRules:
                             and (w.lower_ not in ("in", "over") or m.lemma_.lower() in CALLS)
                             for c in m.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        # 'Backed by Russian air power, Syrian troops captured X': the main clause's subject is backed (by an
+        # actor: 'backed by tanks' names none; and only backed: 'Fired by X last year, Y ...' is no attack)
         fronted = verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i
-        if fronted and not trigger.preps_only and not any(c.dep_ in ("nsubjpass", "dobj") for c in verb.children):
-            # 'Backed by Russian air power, Syrian troops captured X': the main clause's subject is backed
+        fronted = fronted and self.relations[trigger.relation].core == "supports" and not trigger.preps_only
+        fronted = fronted and not any(c.dep_ in ("nsubjpass", "dobj") for c in verb.children)
+        if fronted and not any(a.generic for a in self.subjects(verb)):
             targets += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not trigger.preps_only:
             targets += self.counted_up_to(verb)  # 'kidnapped up to 16 advisers', parsed as a phrase with 'to'
@@ -276,7 +279,8 @@ class ObjectRules:
                         )
                 elif child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                     # 'refused to allow UN monitors to enter', as the parser reads it: whom it lets act
-                    found += [a for c in child.children if c.dep_ == "nsubj" for a in self.ctx.expand(c, True)]
+                    found += [a for c in child.children if c.dep_ == "nsubj"
+                              for a in self.ctx.expand(c, True) if not a.generic]  # fmt: skip
                 elif child.dep_ in ("dobj", "dative"):
                     found += self.ctx.expand(child, object_position=True) or self.through_noun(
                         child, NO_TRIGGER, frozenset({"in", "to"})

@@ -104,9 +104,10 @@ def intended(
         return plover
     core = relations()[relation].core
     announced = attributed is None or modality.pledged or speaks_for(attributed, subject)
-    # a cooperative plan is the actor's willingness whoever reports it ('X will visit Y, diplomats said'); a hostile
-    # one is a threat only in the actor's own words
-    announced = announced or INTENDED.get(core) == "AGREE"
+    # a plan of talks or joint action is the actor's willingness whoever reports it ('X will visit Y, diplomats
+    # said'); a plan of aid reported by others may be an allegation ('China might arm Russia, Blinken warned'), and
+    # a hostile one is a threat only in the actor's own words
+    announced = announced or core in ("meetsWith", "cooperatesWith")
     if factuality == Factuality.POTENTIAL and core in INTENDED and announced:
         # 'will withdraw its force unless X ...' is an ultimatum; 'will resume talks unless ...' still an offer
         return "THREATEN" if modality.conditional and core not in COOPERATIVE else INTENDED[core]
@@ -241,7 +242,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             self.construction = name
             rule()
         self.ctx.plural_subject = self.plural_subject()
-        self.ctx.note_person_subject(self.person_subject())
+        self.ctx.note_person_subject(self.person_subject(), *self.person_roles())
         return self.spoken_for(self.found)
 
     def person_subject(self) -> Actor | None:
@@ -252,6 +253,28 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             return None
         actors = self.subjects(self.span.root)
         return actors[0] if len(actors) == 1 and actors[0].type == "Person" else None
+
+    def addressed(self, verb: Token) -> bool:
+        """'spoke to the UN General Assembly', 'talked to Reuters': a verb of speech (cue kind speech) with a 'to'
+        phrase and none with 'with' may address an audience; only a person spoken to is in talks."""
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        return self.lex.token_cue("speech", verb) and "to" in preps and "with" not in preps
+
+    def person_roles(self) -> tuple[set[str], set[str]]:
+        """The persons this sentence names, and those of them it names as a verb's subject, object or partner
+        ('met X', 'spoke with X'): a 'she' after 'Macron met Maia Sandu' may well be Sandu, where one after
+        '... forces loyal to Kiir and Machar' is not Machar."""
+        named = {m.actor.id for m in self.ctx.mentions.values() if m.actor.type == "Person"}
+        arguments = set()
+        for token in self.span:
+            word = token
+            while word.dep_ == "conj" and word.head.i != word.i:  # ('met Kenyatta and Museveni': both met)
+                word = word.head
+            partner = word.dep_ == "pobj" and word.head.lower_ in ("with", "to") and word.head.head.pos_ == "VERB"
+            mention = self.ctx.mention_at(token)
+            if mention is not None and (word.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or partner):
+                arguments.add(mention.actor.id)
+        return named, arguments & named
 
     def plural_subject(self) -> list[Actor] | None:
         """The actors of this sentence's main subject when it is plural ('The members of the Council condemned
@@ -343,6 +366,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                     continue  # refugees who cross into a country are no forces deployed there
                 if info.core in ("concedesTo", "meetsWith") and obj.type == "Population" and obj.generic:
                     continue  # 'freed all hostages', 'spoke to reporters': no concession to or talks with an actor
+                if info.core == "meetsWith" and obj.type != "Person" and self.addressed(trigger):
+                    continue  # 'spoke to Reuters', 'spoke to the General Assembly': an address; 'spoke to X': talks
                 if info.symmetric and state_of(subject) is not None and state_of(subject) == state_of(obj):
                     continue  # 'Eritrea agreed to withdraw its troops': no agreement of a state with its own forces
                 # a visit (cue kinds travel and visit) is paid by people, and those they act for, to people

@@ -2064,14 +2064,12 @@ WHOLE += [
         },
     ),
     (
-        "'she' opening a sentence continues with the person the last sentence was about",
-        "The Chairperson of the Commission, Dr. Nkosazana Dlamini Zuma, met Uhuru Kenyatta and Yoweri "
-        "Museveni. She urged both leaders to reopen the border.",
+        "'she' opening a sentence continues with the person the last sentence was about, not one named in passing",
+        "The Chairperson of the Commission, Dr. Nkosazana Dlamini Zuma, condemned the fighting between forces loyal "
+        "to Salva Kiir and those of Riek Machar. She urged both leaders to order a ceasefire.",
         {
-            ("Nkosazana Clarice Dlamini Zuma", "meetsWith", "Uhuru Kenyatta", "actual", None),
-            ("Nkosazana Clarice Dlamini Zuma", "meetsWith", "Yoweri Museveni", "actual", None),
-            ("Nkosazana Clarice Dlamini Zuma", "requests", "Uhuru Kenyatta", "actual", None),
-            ("Nkosazana Clarice Dlamini Zuma", "requests", "Yoweri Museveni", "actual", None),
+            ("Nkosazana Clarice Dlamini Zuma", "requests", "Salva Kiir", "actual", None),
+            ("Nkosazana Clarice Dlamini Zuma", "requests", "Riek Machar Teny Dhurgon", "actual", None),
         },
     ),
     (
@@ -2208,6 +2206,65 @@ WHOLE += [
             ("Egyptian government", "coerces", "Muslim Brotherhood", "actual", None),
             ("Israeli military", "coerces", "Palestine", "actual", None),
         },
+    ),
+]
+
+#: Near-misses a review of the sixth session's rules wrote (each was a false statement of a new rule)
+WHOLE += [
+    (
+        "'she' after a meeting may be either person met: without genders, the nearer one",
+        "Emmanuel Macron met Moldovan President Maia Sandu in Paris. She asked France for air defense systems.",
+        {
+            ("Emmanuel Macron", "meetsWith", "Maia Sandu", "actual", None),
+            ("Maia Sandu", "leads", "Moldova", "actual", None),
+            ("Maia Sandu", "requests", "France", "actual", None),
+        },
+    ),
+    (
+        "a fronted participle backs the main subject only when it is one of support, by an actor",
+        "Fired by Netanyahu last year, Yoav Gallant stayed silent. Backed by tanks, Israeli troops entered Jenin.",
+        set(),
+    ),
+    (
+        "speaking to a news agency or an assembly is an address, not talks",
+        "A Pentagon official spoke to Reuters. Emmanuel Macron spoke to the UN General Assembly.",
+        set(),
+    ),
+    (
+        "a one-word title ('chief') is no fallback for a longer one, and a surname keeps its first word",
+        "ICC Chief Prosecutor Karim Khan praised Ukraine. Hunter Biden met Ukrainian officials.",
+        {
+            ("Hunter Biden", "meetsWith", "Ukrainian government", "actual", None),
+            ("Karim Khan", "supports", "Ukraine", "actual", None),
+        },
+    ),
+    (
+        "militias joined to a state's forces are not that state's",
+        "Iraqi forces and Iranian-backed militias attacked Tikrit.",
+        {
+            ("Iran", "supports", "militias", "actual", None),
+            ("Iraqi military", "attacks", "Tikrit", "actual", None),
+            ("militias", "attacks", "Tikrit", "actual", None),
+        },
+    ),
+    (
+        "a capital before 'court' names the state's court",
+        "A Moscow court jailed Alexei Navalny.",
+        {
+            ("Russian judiciary", "coerces", "Alexei Navalny", "actual", None),
+        },
+    ),
+    (
+        "'only to V' is what followed, not a purpose",
+        "The rebels withdrew, only to return days later and attack Goma.",
+        {
+            ("rebels", "attacks", "Goma", "actual", None),
+        },
+    ),
+    (
+        "refusing to let a generic group act rejects no actor",
+        "The Taliban refused to allow girls to attend secondary school.",
+        set(),
     ),
 ]
 
