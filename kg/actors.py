@@ -167,7 +167,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return None
         before = token.doc[token.i - 1]
         mention = self.mentions.get(before.i)
-        same = before.dep_ == token.dep_ and before.head.i == token.head.i and token.pos_ == "NOUN"
+        # (or as a dative or loose dependent and an object: 'accused/dative Azerbaijani forces/dobj')
+        role = before.dep_ == token.dep_ or (before.dep_ in ("dative", "dep") and token.dep_ == "dobj")
+        same = role and before.head.i == token.head.i and token.pos_ == "NOUN"
         return before if same and mention is not None and mention.kind == "demonym" else None
 
     def owner(self, token: Token) -> tuple[Actor | None, Token | None]:

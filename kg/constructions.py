@@ -282,6 +282,9 @@ class Constructions:
     def role_owners(self, noun: Token) -> list[Actor]:
         """Whose role it is: 'of Y', 'Y's', or a demonym or name before the noun."""
         owners = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for a in self.pobjs(c, True)]
+        if self.lex.token_cue("relational", noun):  # 'his Armenian counterpart': Armenia's, a peer of his
+            named = [self.ctx.mention_at(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+            return [m.actor for m in named if m is not None]
         if not owners:
             owner, _ = self.ctx.owner(noun)
             owners = [owner] if owner is not None else []

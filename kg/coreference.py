@@ -39,6 +39,8 @@ class Coreference:
         """Every actor of a type named before ``position``, latest first (see :meth:`recent`); an article's
         generic actors ('separatists') only when ``generic`` (a description of the same kind refers back)."""
         own = {t.i for t in self.sentence_doc[position].subtree} if self.sentence_doc is not None else set()
+        if self.sentence_doc is not None:
+            own |= self.coarguments(self.sentence_doc[position])
         earlier = sorted(
             {m.start: m for i, m in self.mentions.items() if m.end <= position and i not in own}.values(),
             key=lambda m: m.start,
@@ -49,6 +51,22 @@ class Coreference:
                 continue
             if (wanted == "group" and actor.type not in ("Person", "Place")) or actor.type == wanted:
                 yield actor
+
+    def coarguments(self, pronoun: Token) -> set[int]:
+        """The subject of an object pronoun's own verb, its conjuncts and appositions ('Russia's allies, Belarus
+        and Iran, backed it'): an object pronoun is not its own clause's subject (a possessor within may be)."""
+        if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.pos_ != "PRON":
+            return set()
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        heads += [x for h in heads for x in (*h.conjuncts, *(a for a in h.children if a.dep_ == "appos"))]
+        heads += [x for h in heads for x in h.conjuncts]
+        found = {h.i for h in heads}
+        for h in heads:
+            mention = self.mentions.get(h.i)
+            if mention is not None:
+                found |= set(range(mention.start, mention.end))
+        return found
 
     def referent(self, wanted: str, noun: str, position: int) -> Actor | None:
         """What a definite description ('the rebels', 'the hostages') refers back to: the last actor of the type

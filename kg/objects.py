@@ -103,6 +103,10 @@ class ObjectRules:
                     c for c in subjects if not any(same_side(a, b) for a in self.ctx.expand(c) for b in accusers)
                 ]
             targets += subjects
+        if core == "threatens" and not any(c.dep_ == "dobj" for c in verb.children):
+            # 'warned that Britain would face consequences': who would suffer them (cue kind suffer)
+            targets += [s for c in verb.children if c.dep_ == "ccomp" and self.lex.token_cue("suffer", c)
+                        for s in c.children if s.dep_ == "nsubj"]  # fmt: skip
         if core == "supports" and not any(c.dep_ == "dobj" for c in verb.children):
             # 'helping Hezbollah build missiles', parsed as a clause: whom the help is for
             targets += [s for c in verb.children if c.dep_ == "ccomp" and not marked(c, "that")

@@ -331,6 +331,8 @@ class VerbRules:
         if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
             return None
         accuser = prep.head
+        if accuser.dep_ == "dobj" and accuser.pos_ in ("NOUN", "PROPN"):  # ('accused forces of shelling X' as
+            accuser = accuser.head  # the parser may hang 'of' on the accused)
         triggers = self.lex.token_trigger("verb", accuser)
         return accuser if any(t.relation == "accuses" for t in triggers) else None
 
