@@ -208,8 +208,13 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                      for c in a.children if c.dep_ == "prep" and c.lower_ == "to"
                      for p in c.children if p.dep_ == "pobj"):  # fmt: skip
             found = self.denote(pobj)
-            if found and found[0].type == "Person":
-                return found[0], pobj
+            # ('forces loyal to eastern Libyan commander Khalifa Haftar': the named person the title describes)
+            named = [m.actor for t in pobj.subtree if (m := self.mentions.get(t.i)) is not None]
+            person = next((a for a in [*found, *named] if a.type == "Person"), None)
+            if person is not None:
+                return person, pobj
+            if found and found[0].type == "GovernmentBody" and found[0].parent:  # 'loyal to Yemen's government'
+                return self.get(found[0].parent), pobj.head
         return None, None
 
     def antecedent(self, clause: Token) -> Token:
@@ -340,7 +345,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             if owner is not None:
                 military = self.military_of(owner)
                 named = word is not None and word.i in self.mentions
-                return [self.seen(military, self._phrase(token) if named else None)]
+                surface = self._phrase(token) if named else None
+                if word is not None and word.dep_ == "prep":  # 'Forces loyal to Yemen's government': its own name
+                    surface = token.doc[token.i : word.right_edge.i + 1].text
+                return [self.seen(military, surface)]
             named = token.pos_ == "PROPN" and any(
                 p.pos_ == "PROPN" for c in token.children if c.dep_ == "prep" for p in c.children
             )

@@ -2301,6 +2301,16 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "forces loyal to a state's government are that state's forces",
+        "Forces loyal to Libya's internationally recognized government pushed back the LNA.",
+        {
+            ("Libyan military", "attacks", "Libyan National Army", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
