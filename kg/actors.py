@@ -67,8 +67,6 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     #: the person the last sentences were about (their main subject), for 'He' or 'She' opening a sentence
     person_subject: Actor | None = None
     person_age: int = 0
-    #: the persons last named as a verb's subject, object or partner (see :meth:`note_person_subject`)
-    argument_persons: set[str] = field(default_factory=set)
     #: sentences since the meeting (only its sentence and the next say 'they' of it) and since the sides were named
     met_age: int = 0
     sides_age: int = 0
@@ -146,10 +144,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         if self.sides_age > 8:  # 'both sides' looks back some paragraphs, not to an old story of the article
             self.sides = None
 
-    def note_person_subject(self, person: Actor | None, named: set[str], arguments: set[str]) -> None:
-        """Keep the person a sentence is about for two more sentences ('He said ...' two sentences on), and
-        which persons it named as a verb's arguments."""
-        self.argument_persons = (self.argument_persons - named) | arguments
+    def note_person_subject(self, person: Actor | None) -> None:
+        """Keep the person a sentence is about for two more sentences ('He said ...' two sentences on)."""
         if person is not None:
             self.person_subject, self.person_age = person, 0
         else:
@@ -213,7 +209,11 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             person = next((a for a in [*found, *named] if a.type == "Person"), None)
             if person is not None:
                 return person, pobj
-            if found and found[0].type == "GovernmentBody" and found[0].parent:  # 'loyal to Yemen's government'
+            # 'loyal to Yemen's government'; but 'the Houthi-run government', 'the eastern-based parliament' are
+            # rival authorities, not the state's
+            rival = any(t.text == "-" for t in pobj.subtree)
+            government = found and found[0].type == "GovernmentBody" and found[0].role == "government"
+            if government and found[0].parent and not rival:
                 return self.get(found[0].parent), pobj.head
         return None, None
 
@@ -297,11 +297,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             if lower == "they" and token.dep_ == "nsubj" and self.plural_subject and self.opens_sentence(token):
                 return [self.seen(a) for a in self.plural_subject]  # 'The ministers met. They agreed ...'
             found = self.recent(PRONOUNS[lower], token.i)
-            # the person the sentences before were about, over one named since only in passing ('forces loyal to
-            # X'): without knowing anyone's gender, one met or spoken with stays the nearer reading
+            # the person the sentences before were about, over one named since ('X met Y. He warned ...': most
+            # often X, as in the centering of discourse; kg knows no genders, so 'Macron met Sandu. She ...' errs)
             subject = token.dep_ in ("nsubj", "nsubjpass") and self.opens_sentence(token)
-            aside = found is not None and found.id not in self.argument_persons
-            if lower in ("he", "she") and subject and self.person_subject is not None and aside:
+            if lower in ("he", "she") and subject and self.person_subject is not None:
                 return [self.seen(self.person_subject)]
             return [self.seen(found)] if found else []
         named = self.name_given(token)
@@ -407,7 +406,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 owner = self.referent("Person", lemma, token.i)  # 'the minister': the person named before
             return [self.seen(owner)] if owner else []
         if object_position and (self.lexicon.cue("target", lemma) or self.lexicon.cue("target", lower)):
-            owner = self.owner(token)[0] or self.armed_modifier(token)[0]  # 'separatist positions'
+            # ('the Gaza offices of the Associated Press': the AP's, in Gaza)
+            named = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" for a in self.denote(p) if a.type != "Place"]  # fmt: skip
+            owner = next(iter(named), None) or self.owner(token)[0] or self.armed_modifier(token)[0]
             if owner is None:  # 'a camp for refugees': whom it houses
                 owner = next((a for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
                               for p in c.children if p.dep_ == "pobj" for a in self.expand(p)), None)  # fmt: skip

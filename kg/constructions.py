@@ -131,14 +131,19 @@ class Constructions:
             acts = [c for c in verb.children if c.dep_ == "dobj" and self.lex.token_cue("protest-act", c)]
             if not (acts or self.lex.token_cue("protest", verb)):
                 continue
+            # ('Israel carried out a strike', 'M23 rebels marched on Goma': armed acts, no protest)
+            protesters = [a for a in self.subjects(verb) if a.type not in ("State", "GovernmentBody", "ArmedGroup")
+                          or (a.type == "ArmedGroup" and a.generic)]  # fmt: skip
             for clause in verb.children:
                 infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
                 if clause.dep_ != "advcl" or not (infinitive or clause.tag_ == "VBG"):
                     continue
                 for trigger in self.verb_triggers(clause):
-                    if self.relations[trigger.relation].core in ("requests", "accuses"):
+                    core = self.relations[trigger.relation].core
+                    # a demand ('to demand X's resignation') or a protest, not a plea ('to ask Macron for help')
+                    if core == "accuses" or (core == "requests" and self.lex.token_cue("demand", clause)):
                         targets = self.objects(clause, trigger)
-                        self.add(self.subjects(verb), "accuses", targets, verb, self.modality(verb), protest)
+                        self.add(protesters, "accuses", targets, verb, self.modality(verb), protest)
                         break
 
     def received(self) -> None:
@@ -284,7 +289,7 @@ class Constructions:
         owners = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for a in self.pobjs(c, True)]
         if self.lex.token_cue("relational", noun):  # 'his Armenian counterpart': Armenia's, a peer of his
             named = [self.ctx.mention_at(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
-            return [m.actor for m in named if m is not None]
+            return [m.actor for m in named if m is not None and m.actor.type == "State"]  # (not 'his Chelsea ...')
         if not owners:
             owner, _ = self.ctx.owner(noun)
             owners = [owner] if owner is not None else []

