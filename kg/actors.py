@@ -325,20 +325,14 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return [part_of]
         if self.lexicon.cue("military", lemma) or self.lexicon.cue("military", lower):
             owner, word = self.owner(token)
-            head = token.head
-            # ('Iraqi forces and Iranian-backed militias': a group of its own; only a bare weapon or unit shares)
-            armed = self.agent_of(head) if token.dep_ == "conj" else None
+            # 'Turkish F-16s and artillery': the artillery is Turkish too; but 'Iraqi forces and Iranian-backed
+            # militias' are a group of their own: only a bare weapon or unit shares its conjunct's owner
+            first = self.agent_of(token.head) if token.dep_ == "conj" else None
             own = self.agent_of(token)
+            shares = first is not None and own is not None and first.role == own.role == "military"
             bare = not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in token.children)
-            if (
-                owner is None
-                and armed is not None
-                and armed.role == "military"
-                and own
-                and own.role == "military"
-                and bare
-            ):
-                owner, word = self.owner(head)[0], None  # 'Turkish F-16s and artillery': the artillery is Turkish too
+            if owner is None and shares and bare:
+                owner, word = self.owner(token.head)[0], None
             if owner is not None and word is not None and word.dep_ == "pobj" and owner.type == "State":
                 return self.expand(word)  # 'troops from Burundi and Uganda': the contributing states
             if owner is not None:

@@ -97,8 +97,9 @@ def intended(
     """The PLOVER event of a statement: a potential act its own subject announces (in the article's voice, in
     its own words, or by a verb of its own: 'X offered to') is PLOVER's AGREE or THREATEN (see
     :data:`INTENDED`), and THREATEN when an act that is no cooperation comes with an 'unless' (an ultimatum); an act
-    another asks for ('urged the EC to support the PLO') or the condition of another act is nobody's
-    announcement; any other statement keeps its trigger's or relation's type."""
+    another asks for ('urged the EC to support the PLO'), the condition of another act or the purpose of one
+    ('mobilized groups to help support X') is nobody's announcement; a plan of talks or joint action is the actor's
+    willingness whoever reports it; any other statement keeps its trigger's or relation's type."""
     modality = modality or Modality()
     if modality.requested or modality.purpose:
         return plover

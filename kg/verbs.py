@@ -273,9 +273,10 @@ class VerbRules:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and any(self.relations[t.relation].core == "requests" for t in self.verb_triggers(head))
         )
-        if verb.dep_ == "advcl" and self.sent_people(head) and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                   for c in verb.children):  # fmt: skip
-            return self.sent_people(head)  # 'dispatched her envoy, X, to Juba to meet Y': the envoy meets Y
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            envoys = self.sent_people(head)
+            if envoys:
+                return envoys  # 'dispatched her envoy, X, to Juba to meet Y': the envoy meets Y
         if (verb.dep_ == "xcomp" or asked) and head.i != verb.i and not self.lex.token_cue("subject-control", head):
             controllers = self.controllers(head)
             if controllers is not None:  # 'urged Hamas to free', 'called on Iran to stop': the object acts
