@@ -32,6 +32,9 @@ from kg.modality import Modality
 from kg.statements import Factuality
 from kg.vocabulary import data_path, relations
 
+#: Prepositions of where forces are kept ('troops in Mali', 'soldiers at a base', 'on the ground in X')
+STATIONS = ("in", "at", "on")
+
 #: Verbs whose CAMEO patterns say what a received thing was ('received weapons from X': X gave weapons)
 GIVING = ("give", "provide", "deliver", "supply", "offer", "extend", "grant")
 #: Auxiliaries that make a reported clause a demand on its subject ("B must leave")
@@ -145,6 +148,30 @@ class Constructions:
                         targets = self.objects(clause, trigger)
                         self.add(protesters, "accuses", targets, verb, self.modality(verb), protest)
                         break
+
+    def stationed(self) -> None:
+        """'France has about 750 troops in Mali', 'Turkey, which keeps soldiers at a base in Bashiqa', 'Russia has a
+        military base in Armenia': forces or a base an actor keeps somewhere (cue kinds keep, military and
+        installation) are deployed there; 'has no troops in Syria' says they are not."""
+        for verb in self.span:
+            if verb.pos_ not in ("VERB", "AUX") or not self.lex.token_cue("keep", verb):
+                continue
+            kept = [c for c in verb.children if c.dep_ == "dobj"]
+            forces = [c for c in kept if self.lex.token_cue("military", c) or self.lex.token_cue("installation", c)]
+            if not forces:
+                continue
+            places: list[Actor] = []
+            for prep in (c for w in (verb, *forces) for c in w.children if c.dep_ == "prep" and c.lower_ in STATIONS):
+                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    # 'on the ground in Mali', 'at a base in Bashiqa': where the ground or the base is
+                    nested = [q for c in pobj.children if c.dep_ == "prep" and c.lower_ == "in"
+                              for q in c.children if q.dep_ == "pobj"]  # fmt: skip
+                    for where in (pobj, *nested):
+                        places += [a for a in self.ctx.expand(where, True) if a.type in ("Place", "State")]
+            modality = self.modality(verb)
+            if any(c.lower_ == "no" for f in forces for c in f.children):  # 'has no troops in Syria'
+                modality.factuality = Factuality.NEGATED
+            self.add(self.subjects(verb), "deploysTo", places, verb, modality)
 
     def received(self) -> None:
         """'Kyiv received weapons from Washington', 'Obama faced criticism from Congress': a verb of receiving

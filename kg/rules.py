@@ -238,6 +238,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("received from", self.received),
             ("yielded to a demand", self.yielded),
             ("protest for a demand", self.protested),
+            ("forces kept somewhere", self.stationed),
             ("role in apposition or predicate", self.described_roles),
         ):
             self.construction = name

@@ -2331,6 +2331,19 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "forces or a base an actor keeps somewhere are deployed there, and none kept are not",
+        "France has about 750 troops on the ground in Mali. Russia, which has a military base in Armenia, "
+        "kept quiet. Iran has no troops in Syria.",
+        {
+            ("France", "deploysTo", "Mali", "actual", None),
+            ("Iran", "deploysTo", "Syria", "negated", None),
+            ("Russia", "deploysTo", "Armenia", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
