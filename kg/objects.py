@@ -276,9 +276,9 @@ class ObjectRules:
                 continue
             # 'agreed to send 500 soldiers to Somalia': its own soldiers, to a destination; no partner
             sends = any(self.relations[t.relation].core == "deploysTo" for t in self.verb_triggers(clause))
+            if sends and partners:
+                continue
             for child in clause.children:
-                if sends and partners:
-                    continue
                 if sends and child.dep_ == "dobj":  # 'refused to deploy peacekeepers in Iraq': its own, to Iraq
                     found += self.through_noun(child, NO_TRIGGER, frozenset({"in", "to"}))
                     continue

@@ -104,11 +104,11 @@ def intended(
     if modality.requested or modality.purpose:
         return plover
     core = relations()[relation].core
-    announced = attributed is None or modality.pledged or speaks_for(attributed, subject)
     # a plan of talks or joint action is the actor's willingness whoever reports it ('X will visit Y, diplomats
     # said'); a plan of aid reported by others may be an allegation ('China might arm Russia, Blinken warned'), and
     # a hostile one is a threat only in the actor's own words
-    announced = announced or core in ("meetsWith", "cooperatesWith")
+    reported_plan = core in ("meetsWith", "cooperatesWith")
+    announced = attributed is None or modality.pledged or speaks_for(attributed, subject) or reported_plan
     if factuality == Factuality.POTENTIAL and core in INTENDED and announced:
         # 'will withdraw its force unless X ...' is an ultimatum; 'will resume talks unless ...' still an offer
         return "THREATEN" if modality.conditional and core not in COOPERATIVE else INTENDED[core]
