@@ -243,18 +243,19 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         ):
             self.construction = name
             rule()
-        self.ctx.plural_subject = self.plural_subject()
-        self.ctx.note_person_subject(self.person_subject())
+        # the main clause's subject, resolved once, is what 'They' and 'He' opening the next sentences mean
+        root = self.span.root
+        main = self.subjects(root) if any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) else []
+        self.ctx.plural_subject = self.plural_subject(main)
+        self.ctx.note_person_subject(self.person_subject(main))
         return self.spoken_for(self.found)
 
-    def person_subject(self) -> Actor | None:
-        """The one person this sentence's main subject names: 'he' or 'she' opening a later sentence most
-        often continues with them, not with the last person named ('... between forces loyal to Kiir and Machar.
-        She calls on ...')."""
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in self.span.root.children):
-            return None
-        actors = self.subjects(self.span.root)
-        return actors[0] if len(actors) == 1 and actors[0].type == "Person" else None
+    @staticmethod
+    def person_subject(main: list[Actor]) -> Actor | None:
+        """The one person this sentence's main subject (``main``, its actors) names: 'he' or 'she' opening a later
+        sentence most often continues with them, not with the last person named ('... between forces loyal to Kiir
+        and Machar. She calls on ...')."""
+        return main[0] if len(main) == 1 and main[0].type == "Person" else None
 
     def addressed(self, verb: Token) -> bool:
         """'spoke to the UN General Assembly', 'talked to Reuters': a verb of speech (cue kind speech) with a 'to'
@@ -262,18 +263,16 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
         return self.lex.token_cue("speech", verb) and "to" in preps and "with" not in preps
 
-    def plural_subject(self) -> list[Actor] | None:
-        """The actors of this sentence's main subject when it is plural ('The members of the Council condemned
-        ...', 'Kenya and Uganda said ...'): 'They' opening the next sentence most often means them."""
-        root = self.span.root
-        for subject in (c for c in root.children if c.dep_ == "nsubj"):
+    def plural_subject(self, main: list[Actor]) -> list[Actor] | None:
+        """The actors of this sentence's main subject (``main``) when it is plural ('The members of the Council
+        condemned ...', 'Kenya and Uganda said ...'): 'They' opening the next sentence most often means them."""
+        for subject in (c for c in self.span.root.children if c.dep_ == "nsubj"):
             if subject.lower_ in ("they", "we"):
                 continue
-            actors = self.subjects(root)
             # several named ('Kenya and Uganda'), or the members of one ('The members of the Council'); not a
             # plural body ('Police detained protesters. They accused ...': 'they' may be the protesters)
-            if len(actors) >= 2 or (self.ctx.is_quantity(subject) and actors):
-                return actors
+            if len(main) >= 2 or (self.ctx.is_quantity(subject) and main):
+                return main
         return None
 
     def spoken_for(self, found: list[Statement]) -> list[Statement]:

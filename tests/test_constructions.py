@@ -2682,3 +2682,21 @@ def test_a_protesting_crowd_and_the_protesters_are_one_actor_of_the_article():
         "Thousands of people protested against Russia. The protesters later rallied against Iran."
     ).statements
     assert len({s.subject.id for s in statements}) == 1
+
+
+def test_they_twice_is_the_plural_subject_the_first_they_stood_for():
+    """The main subject is resolved once, in the context it was read in: the second 'They' is still the members
+    of the Council (read after the sentence had reset the plural subject, it was the last actor named instead)."""
+    text = (
+        "The members of the Security Council condemned the fighting between the SAF and the RSF. They called on "
+        "both parties to respect the truce. They condemned the attacks by the RSF on civilians in Nyala."
+    )
+    third = {
+        (s.subject.label, s.relation, s.object.label, s.factuality)
+        for s in extract(text).statements
+        if s.sentence.index == 2
+    }
+    assert third == {
+        ("UN Security Council", "accuses", "Rapid Support Forces", "actual"),
+        ("Rapid Support Forces", "attacks", "civilians", "actual"),
+    }
