@@ -303,6 +303,9 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             if lower in ("he", "she") and subject and self.person_subject is not None:
                 return [self.seen(self.person_subject)]
             return [self.seen(found)] if found else []
+        allies = self.demonym_allies(token)
+        if allies:
+            return allies
         named = self.name_given(token)
         person = named is not None and self.mentions[named.i].actor.type == "Person" and self._is_role(token)
         # 'the party's leader, Mahmoud Abbas', 'The Chairperson ..., Dr. X,': the name says who
@@ -596,6 +599,17 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         )
         return token.doc[left : token.i + 1].text
 
+    def demonym_allies(self, token: Token) -> list[Actor]:
+        """'the government and its Russian ally', "Syria's Iranian allies": a possessed ally or partner is the state
+        its demonym names ('US allies', without a possessor, are the allies of the US: nobody named)."""
+        if not self.lexicon.token_cue("relational", token) or not any(c.dep_ == "poss" for c in token.children):
+            return []
+        if not any(t.relation == "cooperatesWith" for t in self.lexicon.trigger("noun", token.lemma_.lower())):
+            return []  # ('his Chinese counterpart, Wang Yi,' is the person named)
+        demonyms = [self.mentions.get(c.i) for c in token.children if c.dep_ in ("amod", "compound")]
+        states = [m.actor for m in demonyms if m is not None and m.kind == "demonym" and m.actor.type == "State"]
+        return [self.seen(a) for a in states]
+
     def expand(self, token: Token, object_position: bool = False) -> list[Actor]:
         """The actors of a noun phrase and its conjuncts ('his country and Saudi Arabia')."""
         members = [p for c in token.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
@@ -621,6 +635,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             for appos in words[len(self.sentence_doc[mention.start : mention.end]) :]:
                 found += [a for a in self.denote(appos, object_position) if a not in found]
         for conj in (c for word in words for c in word.conjuncts):  # 'Barack Obama and Vladimir Putin'
+            person = self.mentions.get(conj.i + 1)
+            if conj.i not in self.mentions and person is not None and person.actor.type == "Person":
+                # ('Kerry and Saudi Foreign Minister Adel al-Jubeir': the parser may make the title the conjunct)
+                conj = self.sentence_doc[person.end - 1]
             if conj.i > token.i:
                 for actor in self.denote(conj, object_position):
                     if actor not in found:

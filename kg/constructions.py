@@ -253,10 +253,12 @@ class Constructions:
             if (noun.dep_ not in ("appos", "attr") and not named and not believed) or not nominal:
                 continue
             triggers = self.role_triggers(noun)
-            if not triggers:
-                continue
+            if not triggers or any(c.lower_ in ("former", "ex", "late") for c in noun.children):
+                continue  # ('Ban Ki-moon, a former South Korean foreign minister,' represents no one now)
             if named:  # 'the rebels' commander, Ahmed Shah,'
-                holders = [self.ctx.mention_at(c).actor for c in named]
+                holders = []
+                for actor in (a for c in named for a in self.ctx.expand(c)):  # ('Russia's allies, X and Y,')
+                    holders += [actor] if actor not in holders else []
             elif noun.dep_ == "appos":
                 if noun.head.lower_ in ("we", "us"):
                     continue  # 'We, the members of the North Atlantic Council,': the issuer by another name
@@ -269,7 +271,8 @@ class Constructions:
             for holder in (h for h in holders if h.type == "Person"):  # 'the Chairperson' says who after this
                 self.ctx.titles.setdefault(holder.id, set()).add(noun.lemma_.lower())
             for trigger in triggers:
-                holders_fit = [h for h in holders if h.type == "Person" or trigger.relation == "partOf"]
+                collective = trigger.relation in ("partOf", "cooperatesWith")
+                holders_fit = [h for h in holders if h.type == "Person" or collective]
                 self.add(
                     holders_fit,
                     trigger.relation,
@@ -307,8 +310,11 @@ class Constructions:
         )
         lemma = noun.lemma_.lower()
         found = self.lex.trigger("role", f"{phrase} {lemma}".strip()) or self.lex.trigger("role", lemma)
-        if not found and noun.dep_ != "attr":  # 'X, a member of Y,', 'X, the armed wing of Y,': the copular case
-            found = [t for t in self.lex.trigger("noun", lemma) if t.relation == "partOf"]  # is an event noun already
+        relational = self.lex.token_cue("relational", noun)  # ('Iran is a key ally of X': no event noun reads it)
+        # 'X, a member of Y,', 'X, the armed wing of Y,': the copular case is an event noun's
+        if not found and (noun.dep_ != "attr" or relational):
+            # ('China, North Korea's main ally,' cooperates with it)
+            found = [t for t in self.lex.trigger("noun", lemma) if t.relation in ("partOf", "cooperatesWith")]
         return found
 
     def role_owners(self, noun: Token) -> list[Actor]:
@@ -316,7 +322,11 @@ class Constructions:
         owners = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for a in self.pobjs(c, True)]
         if self.lex.token_cue("relational", noun):  # 'his Armenian counterpart': Armenia's, a peer of his
             named = [self.ctx.mention_at(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
-            return [m.actor for m in named if m is not None and m.actor.type == "State"]  # (not 'his Chelsea ...')
+            states = [m.actor for m in named if m is not None and m.actor.type == "State"]  # (not 'his Chelsea ...')
+            # "Russia, Syria's closest ally,": a possessor that is no person is the other side ('his counterpart' is
+            # his peer, not his country's)
+            possessors = [a for c in noun.children if c.dep_ == "poss" for a in self.ctx.expand(c)]
+            return states or [a for a in [*possessors, *owners] if a.type not in ("Person", "Place")]
         if not owners:
             owner, _ = self.ctx.owner(noun)
             owners = [owner] if owner is not None else []

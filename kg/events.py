@@ -26,7 +26,11 @@ class EventNounRules:
     """Mixed into :class:`kg.rules.SentenceRules`."""
 
     def noun_triggers(self, noun: Token) -> list[Trigger]:
-        """Triggers of an event noun: its compound form ('joint operation', 'cease-fire') and the noun."""
+        """Triggers of an event noun: its compound form ('joint operation', 'cease-fire') and the noun. A relational
+        noun ('ally', 'partner') names actors, not an event: its relation holds only where it describes someone
+        (kg.constructions.described_roles, "the government and its Russian ally")."""
+        if self.lex.token_cue("relational", noun):
+            return []
         lemma = noun.lemma_.lower()
         doc = noun.doc
         found: list[Trigger] = []

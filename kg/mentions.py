@@ -98,7 +98,7 @@ class MentionFinder:
         doc = span.doc
         cached = getattr(self, "_doc_entities", None)
         if cached is None or cached[0] is not doc:
-            cached = self._doc_entities = (doc, list(doc.ents))
+            cached = self._doc_entities = (doc, whole_person_names(list(doc.ents)))
         return [e for e in cached[1] if e.start >= span.start and e.end <= span.end]
 
     def _person_variants(self, span: Span, found: list[Mention]) -> list[Mention]:
@@ -255,6 +255,41 @@ class MentionFinder:
                 self.local_aliases[token.text] = before.actor.id
                 self.actors.setdefault(before.actor.id, before.actor)
                 self.mentions[token.i] = Mention(token.i, token.i + 1, before.actor, "name")
+
+
+#: lower-case particles of Arabic names, joined to the next word by a hyphen ('el-Sissi', 'al-Abadi')
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "bin", "ibn", "abu"})
+
+
+def whole_person_names(ents: list[Span]) -> list[Span]:
+    """The tagger cuts long names of people in two ('Ismail Ould' + 'Cheikh Ahmed', 'Abd Rabbuh' + 'Mansour Hadi')
+    or stops before a hyphenated particle ('Abdel-Fattah' of 'Abdel-Fattah el-Sissi'); either way kg would find
+    two people, or a person no later mention matches. Persons that touch are one name, and a name runs on over
+    'el-Sissi'."""
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    merged: list[Span] = []
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            end = ent.end
+            while end + 2 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end + 1].text == "-":
+                if not doc[end + 2].is_title or doc[end + 2].ent_type_ not in ("", "PERSON"):
+                    break
+                end += 3  # (spaCy tokenises 'el-Sissi' as 'el', '-', 'Sissi')
+            last = merged[-1] if merged else None
+            if (
+                last is not None
+                and last.label_ == "PERSON"
+                and last.end == ent.start
+                and "\n" not in doc[last.end - 1 : ent.start + 1].text
+            ):
+                merged[-1] = Span(doc, last.start, end, label="PERSON")
+                continue
+            if end != ent.end:
+                ent = Span(doc, ent.start, end, label="PERSON")
+        merged.append(ent)
+    return merged
 
 
 def guess_org_type(name: str) -> str:

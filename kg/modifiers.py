@@ -4,6 +4,8 @@ of X', 'together with X'. Part of the rules (kg.rules), split out by concern.
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Token
 
 from kg.actors import PRONOUNS
@@ -76,9 +78,18 @@ class ModifierRules:
             head = token.doc[mention.end - 1]
             while head.dep_ == "compound" and head.head.i < mention.end:
                 head = head.head
-            # ('U.S. Secretary of State Rex Tillerson': the parser makes the title an nmod)
-            words = [t for t in head.subtree if t.i < mention.start and t.dep_ in ("compound", "amod", "nmod")]
-            if any(t.lower_ in ("former", "ex", "late") for t in head.subtree if t.i < mention.end):
+            # ('U.S. Secretary of State Rex Tillerson': the parser makes the title an nmod; in 'Iraqi Prime Minister
+            # Haider al-Abadi said' it hangs the title on 'al', a word of the name that is not its head)
+            name = token.doc[mention.start : mention.end]
+            before = sorted({t for n in name for t in n.subtree if t.i < mention.start}, key=lambda t: t.i)
+            words = [t for t in before if t.dep_ in ("compound", "amod", "nmod")]
+            # ('Kerry and Saudi Foreign Minister Adel al-Jubeir': the parser may make the title a conjunct of its own)
+            left = token.doc[mention.start - 1] if mention.start > self.span.start and not words else None
+            while left is not None and left.text[0].isupper() and left.pos_ in ("PROPN", "NOUN", "ADJ"):
+                if left.ent_type_ not in ("DATE", "TIME") and left not in words:
+                    words.insert(0, left)
+                left = token.doc[left.i - 1] if left.i > self.span.start else None
+            if any(t.lower_ in ("former", "ex", "late") for t in (*before, *name)):
                 continue  # 'Former German Chancellor Gerhard Schroeder' leads nothing now
             role_words = [t for t in words if self.ctx.mention_at(t) is None]
             title = " ".join(t.lower_ for t in role_words)
@@ -102,7 +113,9 @@ class ModifierRules:
             phrase = " ".join(t.lower_ for t in role_words)
             # ('Foreign Minister Prince Faisal': the title before an honorific the tagger left out of the name)
             shorter = (" ".join(t.lower_ for t in role_words[:k]) for k in range(len(role_words) - 1, 1, -1))
-            phrases = [phrase, role_words[-1].lemma_.lower(), *shorter]
+            # ('Secretary of State John Kerry', 'Minister of Defense X': the title's head is before its 'of')
+            head_of = " ".join(t.lower_ for t in itertools.takewhile(lambda t: t.lower_ != "of", role_words))
+            phrases = [phrase, role_words[-1].lemma_.lower(), *shorter, head_of]
             for trigger in next((found for p in phrases if (found := self.lex.trigger("role", p))), []):
                 self.add([self.ctx.seen(mention.actor)], trigger.relation, [self.ctx.seen(o) for o in owners], head)
                 break
@@ -140,6 +153,10 @@ class ModifierRules:
             if token.dep_ != "poss":
                 continue
             head = token.head
+            allies = self.ctx.demonym_allies(head)
+            for trigger in self.lex.trigger("noun", head.lemma_.lower()) if allies else []:
+                if trigger.relation == "cooperatesWith":  # 'the government and its Russian ally' (not its rival)
+                    self.add(self.ctx.denote(token), trigger.relation, allies, head)
             possessor = self.ctx.denote(token) if token.lower_ in PRONOUNS else []
             mention = self.ctx.mention_at(head)
             if possessor and mention is not None and mention.kind in ("name", "ner") and not mention.actor.generic:

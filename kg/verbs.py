@@ -92,6 +92,10 @@ class VerbRules:
 
     def verb(self, verb: Token) -> None:
         triggers = self.verb_triggers(verb)
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # 'met in Geneva to discuss Syria': a purpose of the same relation restates the act, no second one planned
+            done = {t.relation for t in self.verb_triggers(verb.head)}
+            triggers = [t for t in triggers if t.relation not in done]
         if not triggers or self.carried_by_noun(verb):
             return
         subjects = self.subjects(verb) or self.passive_party(verb, triggers) or self.crowd(verb)
@@ -178,7 +182,7 @@ class VerbRules:
             return False
         if self.lex.token_cue("receive", verb) and self.received_from(verb):
             return False  # 'accepted aid from X': X gives (kg.constructions.received); 'accepted a truce' carries
-        if any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator")):
+        if any(self.lex.token_cue(kind, verb) for kind in ("report", "deny", "negator", "breach")):
             return False
         potential = self.lex.token_cue("potential", verb)  # 'is considering new sanctions' carries them, as planned
         return not self.lex.token_cue("belief", verb) or potential

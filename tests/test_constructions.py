@@ -545,7 +545,7 @@ WHOLE += [
     (
         "a name the parser hangs under a weekday is still the name",
         "Jordan's foreign minister met with Syrian President Bashar Assad Monday to discuss refugees.",
-        {("Jordan", "meetsWith", "Bashar al-Assad", "actual", None)},
+        {("Jordan", "meetsWith", "Bashar al-Assad", "actual", None), ("Bashar al-Assad", "leads", "Syria", "actual", None)},
     ),
     (
         "pressure from someone is their demand",
@@ -2284,6 +2284,8 @@ WHOLE += [
         "Russia's allies, Belarus and Iran, backed it.",
         {
             ("Belarus", "supports", "Russia", "actual", None),
+            ("Belarus", "cooperatesWith", "Russia", "actual", None),
+            ("Iran", "cooperatesWith", "Russia", "actual", None),
         },
     ),
 ]
