@@ -362,7 +362,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                     or lemma in group.label.lower().split()
                     or lower in group.label.lower().split()
                 )
-                found = self.recent("GovernmentBody", token.i) or (group if named else None)
+                # ('ordered the military to ...' after the State Department spoke: an armed body, not any state body)
+                role = agent.role if agent is not None and agent.actor_type == "GovernmentBody" else "military"
+                bodies = self.recent_all("GovernmentBody", token.i)
+                found = next((b for b in bodies if b.role == role), None) or (group if named else None)
                 return [self.seen(found)] if found else []
         # 'Borno, Yobe and Adamawa states', 'Idlib and Hama provinces': the places named
         places = token.tag_ == "NNS" and (self.lexicon.cue("placenoun", lemma) or lemma == "state")

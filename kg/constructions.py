@@ -154,14 +154,19 @@ class Constructions:
         military base in Armenia': forces or a base an actor keeps somewhere (cue kinds keep, military and
         installation) are deployed there; 'has no troops in Syria' says they are not."""
         for verb in self.span:
-            if verb.pos_ not in ("VERB", "AUX") or not self.lex.token_cue("keep", verb):
+            if verb.pos_ not in ("VERB", "AUX"):
                 continue
-            kept = [c for c in verb.children if c.dep_ == "dobj"]
+            # 'About 5,000 American troops are now in Iraq': forces that are somewhere, deployed there by their owner
+            present = verb.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in STATIONS for c in verb.children)
+            if not self.lex.token_cue("keep", verb) and not present:
+                continue
+            # ('has kept thousands of troops in Syria': what the number counts)
+            kept = [n for c in verb.children if c.dep_ == ("nsubj" if present else "dobj") for n in self.measured(c)]
             forces = [c for c in kept if self.lex.token_cue("military", c) or self.lex.token_cue("installation", c)]
             if not forces:
                 continue
             places: list[Actor] = []
-            for prep in (c for w in (verb, *forces) for c in w.children if c.dep_ == "prep" and c.lower_ in STATIONS):
+            for prep in (c for w in (verb, *kept) for c in w.children if c.dep_ == "prep" and c.lower_ in STATIONS):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     # 'on the ground in Mali', 'at a base in Bashiqa': where the ground or the base is
                     nested = [q for c in pobj.children if c.dep_ == "prep" and c.lower_ == "in"
@@ -171,7 +176,45 @@ class Constructions:
             modality = self.modality(verb)
             if any(c.lower_ == "no" for f in forces for c in f.children):  # 'has no troops in Syria'
                 modality.factuality = Factuality.NEGATED
-            self.add(self.subjects(verb), "deploysTo", places, verb, modality)
+            owners = [a for f in forces for a in self.ctx.expand(f)] if present else self.subjects(verb)
+            self.add(owners, "deploysTo", places, verb, modality)
+
+    def composed(self) -> None:
+        """'the AMISOM force, made up of troops from Uganda and Kenya,': each state whose troops make up a force or
+        body is part of it (cue kind composed)."""
+        for verb in self.span:
+            particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+            composing = self.lex.cue("composed", f"{verb.lemma_.lower()} {particle}".strip())
+            if verb.dep_ not in ("acl", "relcl") or not (composing or self.lex.token_cue("composed", verb)):
+                continue
+            members = [p for c in verb.children if c.dep_ in ("prep", "dobj", "prt")
+                       for p in ([c] if c.dep_ == "dobj" else c.children if c.lower_ == "of" else [])
+                       if p.dep_ in ("pobj", "dobj")]  # fmt: skip
+            # ('made up of troops from Uganda and Kenya': the parser may hang the 'from' on the verb)
+            sources = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children]
+            members = [*members, *(p for p in sources if p.dep_ == "pobj")]
+            parts = [a for m in members for a in self.ctx.expand(m) if a.type in ("State", "GovernmentBody")
+                     and not a.generic]  # fmt: skip
+            whole = [a for a in self.ctx.expand(verb.head) if a.type not in ("State", "Place", "Person")]
+            self.add(parts, "partOf", whole, verb, self.asserted(verb.head))
+
+    def under_control(self) -> None:
+        """'Mosul, the last city under Islamic State control', 'towns under rebel control': whoever's control it is
+        controls the place (as 'rebel-held towns' say with a hyphen)."""
+        for control in self.span:
+            if control.lemma_.lower() != "control" or control.dep_ != "pobj" or control.head.lower_ != "under":
+                continue
+            holders = [a for c in control.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                       for a in self.ctx.denote(c) or self._word_actor(c)]  # fmt: skip
+            place = control.head.head
+            if place.dep_ == "attr":  # 'Mosul is the last city under IS control'
+                places = [a for c in place.head.children if c.dep_ == "nsubj" for a in self.ctx.expand(c)]
+            elif place.dep_ == "appos":  # 'toward Mosul, the last major city under IS control'
+                places = self.ctx.expand(place.head, True)
+            else:
+                places = self.ctx.expand(place, True)
+            places = [a for a in places if a.type in ("Place", "State") and a not in holders]
+            self.add(holders, "controls", places, control, self.asserted(place))
 
     def received(self) -> None:
         """'Kyiv received weapons from Washington', 'Obama faced criticism from Congress': a verb of receiving

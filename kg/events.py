@@ -211,6 +211,9 @@ class EventNounRules:
                     subjects = [self.ctx.seen(self.ctx.author)] if official else []  # 'sanctions are imposed on X'
                 if not copula:
                     objects += self.objects(slot.head, Trigger(trigger.relation, trigger.preps, True))
+            if light and not objects and subjects and slot.dep_ == "dobj" and not copula:
+                # 'pressed its offensive on the town': the parser may hang the event's phrase on the light verb
+                objects = self.objects(slot.head, Trigger(trigger.relation, trigger.preps, True))
             giver = slot.head.head if slot.dep_ == "pobj" and slot.head.lower_ == "with" else None
             if not subjects and giver is not None and giver.pos_ == "VERB" and self.lex.token_cue("give", giver):
                 predicate = giver  # 'provided Ukraine with security assistance': the giver supports Ukraine

@@ -167,7 +167,8 @@ class ModalityRules:
                     result.attributed_to = result.attributed_to or self.asserter(head)
                     node = head
                     continue
-                potential = potential or cue("potential", head)
+                # ('pressed its offensive on X': pressing on with an act under way is no plea for it)
+                potential = potential or (cue("potential", head) and not (dep == "dobj" and cue("ongoing", head)))
                 if dep == "dobj" and cue("deny", head) and not cue("halt", head):
                     negated = not negated  # 'Russia denied the killing of civilians by its troops': Russia says not so
                     if result.attributed_to is None:

@@ -239,6 +239,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("yielded to a demand", self.yielded),
             ("protest for a demand", self.protested),
             ("forces kept somewhere", self.stationed),
+            ("made up of members", self.composed),
+            ("under someone's control", self.under_control),
             ("role in apposition or predicate", self.described_roles),
         ):
             self.construction = name

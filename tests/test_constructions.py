@@ -545,7 +545,10 @@ WHOLE += [
     (
         "a name the parser hangs under a weekday is still the name",
         "Jordan's foreign minister met with Syrian President Bashar Assad Monday to discuss refugees.",
-        {("Jordan", "meetsWith", "Bashar al-Assad", "actual", None), ("Bashar al-Assad", "leads", "Syria", "actual", None)},
+        {
+            ("Jordan", "meetsWith", "Bashar al-Assad", "actual", None),
+            ("Bashar al-Assad", "leads", "Syria", "actual", None),
+        },
     ),
     (
         "pressure from someone is their demand",
@@ -2342,6 +2345,107 @@ WHOLE += [
             ("France", "deploysTo", "Mali", "actual", None),
             ("Iran", "deploysTo", "Syria", "negated", None),
             ("Russia", "deploysTo", "Armenia", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a name with a hyphenated particle ('el-Shoukry') keeps its title",
+        "Egyptian Foreign Minister Sameh el-Shoukry said the talks would resume next week.",
+        {
+            ("Sameh el-Shoukry", "represents", "Egypt", "actual", None),
+        },
+    ),
+    (
+        "a name the tagger cuts in two is one person, and a title with 'of' has its head before the 'of'",
+        "Yemeni President Abd Rabbuh Mansour Hadi met Russian Minister of Defense Sergei Shoigu in Aden.",
+        {
+            ("Abd Rabbuh Mansour Hadi", "leads", "Yemen", "actual", None),
+            ("Abd Rabbuh Mansour Hadi", "meetsWith", "Sergei Shoigu", "actual", None),
+            ("Sergei Shoigu", "represents", "Russia", "actual", None),
+        },
+    ),
+    (
+        "'former' in apposition: a role held no more",
+        "Kofi Annan, a former Ghanaian diplomat, urged Assad to step down.",
+        {
+            ("Kofi Annan", "requests", "Bashar al-Assad", "actual", None),
+        },
+    ),
+    (
+        "a title the parser makes a conjunct stands for its person; a purpose of the same relation is the same act",
+        "Secretary of State Antony Blinken and Saudi Foreign Minister Faisal bin Farhan met in Riyadh to discuss "
+        "Sudan.",
+        {
+            ("Antony Blinken", "meetsWith", "Faisal bin Farhan", "actual", None),
+            ("Faisal bin Farhan", "represents", "Saudi Arabia", "actual", None),
+        },
+    ),
+    (
+        "an ally or partner in apposition or as a predicate cooperates; a possessed ally with a demonym is that state",
+        "Belarus, Russia's closest ally, hosted the talks. Hezbollah is a key ally of Iran. The opposition accused the "
+        "Syrian army and its Iranian allies of breaking the truce.",
+        {
+            ("Belarus", "cooperatesWith", "Russia", "actual", None),
+            ("Hezbollah", "cooperatesWith", "Iran", "actual", None),
+            ("Syrian Army", "cooperatesWith", "Iran", "actual", None),
+            ("opposition", "accuses", "Iran", "actual", None),
+            ("opposition", "accuses", "Syrian Army", "actual", None),
+        },
+    ),
+    (
+        "a counterpart or rival is no ally",
+        "Lavrov met his Chinese counterpart in Beijing. Ankara warned its Greek rivals.",
+        {
+            ("Lavrov", "meetsWith", "China", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a place under someone's control is controlled by them",
+        "Raqqa, the group's de facto capital, is the largest city under Islamic State control. The army shelled "
+        "villages under rebel control.",
+        {
+            ("Islamic State", "controls", "Raqqa", "actual", None),
+        },
+    ),
+    (
+        "a force made up of troops from states has those states as its parts",
+        "The Multinational Joint Task Force, made up of troops from Nigeria, Chad, Niger and Cameroon, fights Boko "
+        "Haram.",
+        {
+            ("Cameroon", "partOf", "Multinational Joint Task Force", "actual", None),
+            ("Chad", "partOf", "Multinational Joint Task Force", "actual", None),
+            ("Multinational Joint Task Force", "fights", "Boko Haram", "actual", None),
+            ("Niger", "partOf", "Multinational Joint Task Force", "actual", None),
+            ("Nigeria", "partOf", "Multinational Joint Task Force", "actual", None),
+        },
+    ),
+    (
+        "forces that are somewhere, or kept there in thousands, or a military presence somewhere, are deployed there",
+        "About 900 French troops are still in Niger. Britain has kept hundreds of soldiers in Estonia. The Russian "
+        "military presence in Libya worries NATO.",
+        {
+            ("French military", "deploysTo", "Niger", "actual", None),
+            ("Russian military", "deploysTo", "Libya", "actual", None),
+            ("United Kingdom", "deploysTo", "Estonia", "actual", None),
+        },
+    ),
+    (
+        "'the military' is an armed body named before, not any state body",
+        "A State Department spokesman criticised the vote. Putin then ordered the military to hold exercises.",
+        set(),
+    ),
+    (
+        "pressing or leading an event carries it: no request, no leadership of the target",
+        "As Israeli forces pressed their offensive on the city of Rafah, Hamas fired rockets. Nigerian troops are "
+        "leading the fight against Boko Haram.",
+        {
+            ("Israeli military", "attacks", "Rafah", "actual", None),
+            ("Nigerian military", "fights", "Boko Haram", "actual", None),
         },
     ),
 ]
