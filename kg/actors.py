@@ -423,6 +423,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return []  # 'villages to the north of Mosul' are not Mosul
         if object_position and (self.lexicon.cue("partitive", lemma) or self.lexicon.cue("partitive", lower)):
             # 'areas of X', 'neighborhoods in X'; but 'a town in Syria' is not Syria
+            named_here = [m.actor for c in token.children if c.dep_ in ("compound", "nmod", "amod")
+                          and (m := self.mentions.get(c.i)) is not None and m.actor.type == "Place"]  # fmt: skip
+            if named_here:  # 'the eastern Ghouta suburbs of Damascus': Ghouta, a part of Damascus
+                return [self.seen(a) for a in named_here]
             preps = ("of", "in") if token.tag_ in ("NNS", "NNPS") else ("of",)
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in preps:

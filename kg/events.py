@@ -373,6 +373,11 @@ class EventNounRules:
             movers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             found = [a for m in movers for c in m.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                      for a in self.pobjs(c, object_position=True)]  # fmt: skip
+        if not found and self.relations[trigger.relation].core in VIOLENT:
+            # 'expanded its Gaza offensive', 'the Mosul operation': a place named before the attack is its target (a
+            # place does not attack; a state or a demonym there is the attacker: 'the Russian offensive')
+            named = [self.ctx.mention_at(c) for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+            found = [self.ctx.seen(m.actor) for m in named if m is not None and m.actor.type == "Place"]
         if not found and self.relations[trigger.relation].core == "requests":
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and marked(c, "that")]
             if not clauses and noun.dep_ == "dobj":  # the parser often hangs the clause on the verb instead

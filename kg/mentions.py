@@ -141,7 +141,9 @@ class MentionFinder:
 
     def _place_names(self, span: Span, found: list[Mention]) -> list[Mention]:
         """'Aleppo province', 'Incirlik air base': a proper name before a place noun names a place."""
-        actor_at = {i: m for m in found if m.actor.type != "Place" for i in range(m.start, m.end)}
+        # (a person the tagger guessed is no person before a place noun: 'the Douma suburb')
+        blocking = [m for m in found if m.actor.type != "Place" and not (m.kind == "ner" and m.actor.type == "Person")]
+        actor_at = {i: m for m in blocking for i in range(m.start, m.end)}
         places = []
         for token in span:
             if token.pos_ not in ("NOUN", "PROPN") or not self.lexicon.token_cue("placenoun", token):
@@ -149,10 +151,14 @@ class MentionFinder:
             left = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
             if not left or left[-1].i != token.i - 1 or any(t.i in actor_at for t in left):
                 continue
-            if any(t.pos_ == "PROPN" for t in left):
-                name = span.doc[left[0].i : token.i + 1].text
+            # ('the rebel-held Douma suburb': the name is the capitalised words just before the noun)
+            start = token.i
+            while start > span.start and span.doc[start - 1].is_title and span.doc[start - 1].i >= left[0].i:
+                start -= 1
+            if any(t.pos_ == "PROPN" and t.i >= start for t in left):
+                name = span.doc[start : token.i + 1].text
                 actor = self.derive(slug(name), name, "Place", source="derived")
-                places.append(Mention(left[0].i, token.i + 1, actor, "ner"))
+                places.append(Mention(start, token.i + 1, actor, "ner"))
         return places
 
     def _acronym(self, text: str) -> list[tuple[Actor, str]]:

@@ -85,6 +85,16 @@ def is_headline(span: Span) -> bool:
     return len(capitalised) >= 0.6 * len(words) and sum(t.is_title for t in words[1:]) >= 2
 
 
+#: Words a title-case headline capitalises that are no content words of the English index: lower-cased too, so
+#: that 'Retake Town of Shura From Islamic State' does not read 'Shura From Islamic State' as one name
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "as", "at", "by", "for", "from", "in", "into", "of", "off", "on",
+    "onto", "out", "over", "to", "up", "with", "near", "amid", "after", "before", "against", "across", "along",
+    "among", "around", "despite", "during", "since", "through", "toward", "towards", "under", "until", "upon",
+    "while", "without"
+})  # fmt: skip
+
+
 def recase(span: Span, nlp: Language) -> Span:
     """Parse a headline in sentence case; the result keeps the original words (for provenance)."""
     english = english_words(nlp)
@@ -95,7 +105,7 @@ def recase(span: Span, nlp: Language) -> Span:
         lower = token.text.lower()
         if token.i in keep or not token.is_title or len(lower) != len(token.text):
             continue
-        if any(form in english for form in word_forms(lower, lower)):
+        if lower in FUNCTION_WORDS or any(form in english for form in word_forms(lower, lower)):
             start = token.idx - span.start_char
             chars[start : start + len(lower)] = lower
     cased = nlp("".join(chars))
@@ -290,7 +300,7 @@ def _sentences(
 ) -> Iterator[Sentence]:
     index = start
     parsed = doc.text  # spaCy rebuilds doc.text on every access: once here
-    for span in _quote_closed(doc):
+    for span in _whole_headlines(list(_quote_closed(doc)), parsed):
         span = _trim(span)
         if span is None:
             continue
@@ -309,6 +319,23 @@ def _sentences(
             span = recase(span, nlp)
         yield Sentence(doc_id, index, span, text)
         index += 1
+
+
+def _whole_headlines(spans: list[Span], text: str) -> Iterator[Span]:
+    """The parser's sentences, with a headline it cut in two on its line ('Ukraine Accuses Rebels of Shelling Near
+    Mariupol as' + 'Minsk Talks Stall') made whole again: a headline is one sentence, parsed in sentence case."""
+    i = 0
+    while i < len(spans):
+        span, j = spans[i], i
+        starts_line = span.start_char == 0 or "\n" in text[max(0, span.start_char - 1) : span.start_char]
+        while starts_line and j + 1 < len(spans) and "\n" not in text[spans[j].start_char : spans[j + 1].start_char]:
+            j += 1  # (the next sentence starts on the same line)
+        if j > i and is_headline(span.doc[span.start : spans[j].end]):
+            yield span.doc[span.start : spans[j].end]
+            i = j + 1
+            continue
+        yield span
+        i += 1
 
 
 CLOSING_QUOTES = {'"', "'", "\u201d", "\u2019", "\u00bb"}
