@@ -106,6 +106,13 @@ class Constructions:
                     if not actors or clause is None:
                         continue
                     subjects = self.subjects(clause)
+                    # 'welcomed Turkey's efforts, in coordination with the UN': the phrase set off after an owned
+                    # object is the object's (Turkey coordinates), wherever the parser hangs it
+                    obj = next((c for c in clause.children if c.dep_ == "dobj" and c.i < prep.i), None)
+                    set_off = obj is not None and obj.right_edge.i + 2 == prep.i and prep.nbor(-1).text == ","
+                    possessors = [c for c in obj.children if c.dep_ == "poss"] if set_off else []
+                    owners = [a for c in possessors for a in self.ctx.expand(c)]
+                    subjects = owners or subjects
                     doers, done_to = (actors, subjects) if adjunct.reverse else (subjects, actors)
                     self.add(doers, adjunct.relation, done_to, noun, self.modality(clause))
 

@@ -82,6 +82,8 @@ class Coreference:
             # 'the separatists' are the separatists named before, if any, not a later-named group of another kind
             same = next((a for a in candidates if noun in a.label.lower().split()
                          or any(noun in s.lower().split() for s in self.surface.get(a.id, ()))), None)  # fmt: skip
+            if self.lexicon.cue("own-noun", noun):  # 'the coalition' is no UN Security Council named before
+                return same
             return same or next(iter(candidates), None)
         for actor in self.recent_all("Population", position, generic=True):
             if actor.label.lower().split()[-1] == noun:

@@ -29,7 +29,7 @@ class EventNounRules:
         """Triggers of an event noun: its compound form ('joint operation', 'cease-fire') and the noun. A relational
         noun ('ally', 'partner') names actors, not an event: its relation holds only where it describes someone
         (kg.constructions.described_roles, "the government and its Russian ally")."""
-        if self.lex.token_cue("relational", noun):
+        if noun.pos_ == "NOUN" and self.lex.token_cue("relational", noun):
             return []
         lemma = noun.lemma_.lower()
         doc = noun.doc
@@ -75,7 +75,16 @@ class EventNounRules:
             if child.dep_ == "poss":
                 found += self.ctx.expand(child)
             elif child.dep_ in ("amod", "compound", "nmod") and mention is not None:
-                if not self.ctx.only_locates(noun, child):
+                # ('the Kabul attack': a capital before an attack with no target of its own places it, as before an
+                # accord; 'Damascus airstrikes on Idlib' are the government's)
+                targeted = any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "into") for c in noun.children)
+                targeted = targeted or (noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children))
+                located = (
+                    mention.kind == "capital"
+                    and not targeted
+                    and any(self.relations[t.relation].core in VIOLENT for t in self.noun_triggers(noun))
+                )
+                if not self.ctx.only_locates(noun, child) and not located:
                     found.append(self.ctx.seen(mention.actor))
             elif child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):  # 'US Predator attacks'
                 found += [self.ctx.seen(m.actor) for c in child.children if c.dep_ in ("compound", "amod")

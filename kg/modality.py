@@ -167,8 +167,12 @@ class ModalityRules:
                     result.attributed_to = result.attributed_to or self.asserter(head)
                     node = head
                     continue
-                # ('pressed its offensive on X': pressing on with an act under way is no plea for it)
-                potential = potential or (cue("potential", head) and not (dep == "dobj" and cue("ongoing", head)))
+                # ('pressed its offensive on X': pressing on with an act under way is no plea for it; 'will continue its
+                # airstrikes': under way, whatever the modal says of going on)
+                ongoing = dep == "dobj" and cue("ongoing", head)
+                potential = potential or (cue("potential", head) and not ongoing)
+                if ongoing and not any(c.dep_ == "advcl" and marked(c, "if", "unless") for c in head.children):
+                    allow_modal = False
                 if dep == "dobj" and cue("deny", head) and not cue("halt", head):
                     negated = not negated  # 'Russia denied the killing of civilians by its troops': Russia says not so
                     if result.attributed_to is None:
