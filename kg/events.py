@@ -330,8 +330,15 @@ class EventNounRules:
     def responsible(self, noun: Token) -> Token | None:
         """The verb of 'X claimed (took, admitted) responsibility for <event>': its subject says it did the event
         (cue kind responsible)."""
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and self.ctx.is_quantity(noun.head.head):
+            noun = noun.head.head  # ('responsible for some of the deadliest attacks')
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        if noun.dep_ != "pobj" or prep.lower_ != "for":
+            return None
+        adjective = prep.head
+        if adjective.lower_ == "responsible" and adjective.dep_ == "acomp" and adjective.head.lemma_ == "be":
+            return adjective.head  # 'X has been responsible for attacks on Y' ('held X responsible' is a charge)
+        if prep.head.lemma_.lower() != "responsibility":
             return None
         verb = prep.head.head
         claimed = self.lex.token_cue("responsible", verb)  # not 'denied responsibility'

@@ -50,7 +50,9 @@ class ObjectRules:
                 targets += [p for c in child.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             if child.dep_ in ("prep", "prt", "dative") and child.lower_ in trigger.preps:
-                targets += [p for p in child.children if p.dep_ == "pobj"]
+                # ('at the village of X and at army checkpoints': the parser may hang the second 'at' on the 'of')
+                again = [c for c in child.subtree if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ == child.lower_]
+                targets += [p for q in (child, *again) for p in q.children if p.dep_ == "pobj"]
             # 'presented evidence against X', 'discussed the crisis with X'; but in 'discussed relations with Turkey',
             # 'the war with Hamas', the 'with' is the object's own partner
             own = self.relations[trigger.relation].symmetric and (

@@ -212,8 +212,13 @@ class VerbRules:
         predicates = [c for c in verb.children if passive and c.dep_ in ("dobj", "oprd", "attr") and c.pos_ == "NOUN"]
         for child in [*verb.children, *(c for p in predicates for c in p.children)]:
             if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
-                agents = self.pobjs(child) or [  # 'backed by US-led airstrikes': who carries them out
-                    a for p in child.children if p.dep_ == "pobj" and self.is_event_noun(p) for a in self.agents(p)
+                agents = self.pobjs(child) or [  # 'backed by US-led airstrikes', 'hit by a series of X attacks'
+                    a
+                    for p in child.children
+                    if p.dep_ == "pobj"
+                    for n in self.measured(p)
+                    if self.is_event_noun(n)
+                    for a in self.agents(n)
                 ]
                 if agents:
                     return agents
@@ -239,7 +244,18 @@ class VerbRules:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "csubj"):
                     if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                        return self.ctx.expand(self.ctx.antecedent(verb))
+                        antecedent = self.ctx.antecedent(verb)
+                        # ('the bombing of a bus near Mandera, which killed ...': what killed is the bombing)
+                        event = antecedent
+                        violent = any(self.relations[t.relation].core in VIOLENT for t in self.verb_triggers(verb))
+                        for _ in range(3):
+                            if not violent or event.dep_ != "pobj" or self.is_event_noun(event):
+                                break
+                            event = event.head.head
+                        antecedent = event if self.is_event_noun(event) else antecedent
+                        if self.is_event_noun(antecedent) and not self.structural(antecedent):
+                            return self.agents(antecedent)  # "the Taliban's bombing, which killed X": the Taliban
+                        return self.ctx.expand(antecedent)
                     if self.is_event_noun(child) and not self.structural(child):
                         agents = self.agents(child)  # 'Russian airstrikes killed ...'
                         if agents or self.ctx.agent_of(child) is None:  # but 'the opposition rejected ...'
@@ -349,8 +365,11 @@ class VerbRules:
         return [a for c in accuser.children if c.dep_ in ("dobj", "nsubjpass") for a in self.ctx.expand(c)]
 
     def pobjs(self, prep: Token, object_position: bool = False) -> list[Actor]:
-        """The actors of a preposition's objects ('by X and Y')."""
-        return [a for p in prep.children if p.dep_ == "pobj" for a in self.ctx.expand(p, object_position)]
+        """The actors of a preposition's objects ('by X and Y'), and of the same preposition conjoined ('at the
+        village of X and at army checkpoints')."""
+        # (the parser may hang the second 'at' on an 'of' inside the first phrase)
+        preps = [prep, *(c for c in prep.subtree if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ == prep.lower_)]
+        return [a for q in preps for p in q.children if p.dep_ == "pobj" for a in self.ctx.expand(p, object_position)]
 
     def behind(self, prep: Token) -> list[Actor]:
         """The actors behind the things a preposition names ('against the arrest of X by the police': the police;

@@ -2518,6 +2518,40 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a relative clause on an attack is the attackers' act",
+        "Kenya condemned al-Shabab's bombing of a bus near Mandera, which killed six Kenyan soldiers.",
+        {
+            ("Kenya", "accuses", "al-Shabab", "actual", None),
+            ("al-Shabab", "attacks", "Kenyan military", "actual", None),
+        },
+    ),
+    (
+        "hit by a series of someone's attacks: attacked by them",
+        "Niger has been hit by a wave of Boko Haram attacks.",
+        {
+            ("Boko Haram", "attacks", "Niger", "actual", None),
+        },
+    ),
+    (
+        "responsible for attacks: the attacker",
+        "The Islamic State has been responsible for many of the worst attacks on Iraqi forces. Baghdad held the "
+        "group responsible for the attack on Samarra.",
+        {
+            ("Islamic State", "attacks", "Iraqi military", "actual", None),
+        },
+    ),
+    (
+        "a second phrase with the same preposition is a second target",
+        "The rebels fired rockets at the town of Avdiivka and at Ukrainian army checkpoints.",
+        {
+            ("rebels", "attacks", "Avdiivka", "actual", None),
+            ("rebels", "attacks", "Ukrainian military", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
