@@ -72,6 +72,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     sides_age: int = 0
     #: the title words a person was named with ('Secretary of State John Kerry'): 'the Secretary' is Kerry
     titles: dict[str, set[str]] = field(default_factory=dict)
+    #: the persons whose title kg has read for the country the gazetteer knows them to serve (stated once)
+    known_roles: set[str] = field(default_factory=set)
     mentions: dict[int, Mention] = field(default_factory=dict)
     sentence_doc: Doc | None = None
     state_counts: dict[str, int] = field(default_factory=dict)

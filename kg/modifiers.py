@@ -15,6 +15,10 @@ from kg.gazetteer import Actor
 TITLE_WORDS = {"general", "deputy", "of"}
 
 
+#: Words that make a leader's title a deputy's ('Vice President', 'Deputy Prime Minister')
+DEPUTY_WORDS = frozenset({"vice", "deputy", "vice-president", "deputy-leader", "assistant", "under"})
+
+
 class ModifierRules:
     """Mixed into :class:`kg.rules.SentenceRules`."""
 
@@ -105,6 +109,11 @@ class ModifierRules:
                 owners = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for a in self.pobjs(c)]
                 possessors = [c for t in (head, *words) for c in t.children if c.dep_ == "poss"]
                 owners = owners or [a for c in possessors for a in self.ctx.expand(c)]
+            if role_words and not owners and mention.actor.country and mention.actor.id not in self.ctx.known_roles:
+                # 'Defense Secretary Ash Carter': a title with no owner in the text is held for the country the
+                # gazetteer knows the person serves; said once an article, where the title first names them
+                owners = [a for a in [self.ctx.get(mention.actor.country)] if a is not None]
+                self.ctx.known_roles.add(mention.actor.id)
             if not role_words or not owners:
                 continue
             demonyms = [t for t in words if (m := self.ctx.mention_at(t)) is not None and m.kind == "demonym"]
@@ -117,7 +126,10 @@ class ModifierRules:
             head_of = " ".join(t.lower_ for t in itertools.takewhile(lambda t: t.lower_ != "of", role_words))
             phrases = [phrase, role_words[-1].lemma_.lower(), *shorter, head_of]
             for trigger in next((found for p in phrases if (found := self.lex.trigger("role", p))), []):
-                self.add([self.ctx.seen(mention.actor)], trigger.relation, [self.ctx.seen(o) for o in owners], head)
+                # ('First Vice President Machar', 'Deputy Prime Minister X': a deputy speaks for, and leads nothing)
+                deputy = any(t.lower_ in DEPUTY_WORDS for t in role_words)
+                relation = "represents" if deputy and trigger.relation == "leads" else trigger.relation
+                self.add([self.ctx.seen(mention.actor)], relation, [self.ctx.seen(o) for o in owners], head)
                 break
 
     def title_in_name(self, mention) -> tuple[list[Token], list[Actor]]:
@@ -139,7 +151,9 @@ class ModifierRules:
         # are the name's own ('Abed Rabbo Mansour Hadi')
         phrase = " ".join(t.lower_ for t in roles)
         titled = bool(self.lex.trigger("role", phrase)) or all(
-            self.lex.trigger("role", t.lower_) or self.lex.cue("office", t.lower_) or t.lower_ in TITLE_WORDS
+            self.lex.trigger("role", t.lower_)
+            or self.lex.cue("office", t.lower_)
+            or t.lower_ in TITLE_WORDS | DEPUTY_WORDS
             for t in roles
         )
         return (roles, owners) if titled else ([], [])

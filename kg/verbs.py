@@ -244,15 +244,7 @@ class VerbRules:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "csubj"):
                     if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                        antecedent = self.ctx.antecedent(verb)
-                        # ('the bombing of a bus near Mandera, which killed ...': what killed is the bombing)
-                        event = antecedent
-                        violent = any(self.relations[t.relation].core in VIOLENT for t in self.verb_triggers(verb))
-                        for _ in range(3):
-                            if not violent or event.dep_ != "pobj" or self.is_event_noun(event):
-                                break
-                            event = event.head.head
-                        antecedent = event if self.is_event_noun(event) else antecedent
+                        antecedent = self.relative_event(verb, self.ctx.antecedent(verb))
                         if self.is_event_noun(antecedent) and not self.structural(antecedent):
                             return self.agents(antecedent)  # "the Taliban's bombing, which killed X": the Taliban
                         return self.ctx.expand(antecedent)
@@ -306,6 +298,23 @@ class VerbRules:
         if verb.dep_ == "pcomp" and head.head.i != head.i:
             return self.subjects(head.head)
         return []
+
+    def relative_event(self, verb: Token, antecedent: Token) -> Token:
+        """The attack a violent relative clause is about when the parser hangs it on a place or thing inside the
+        attack's phrase ('the bombing of a bus near Mandera, which killed ...'); the antecedent otherwise, as an actor
+        ('fighting with guerrillas who overran it': the guerrillas). A name after a preposition of place is a place,
+        whatever the tagger guessed."""
+        if not any(self.relations[t.relation].core in VIOLENT for t in self.verb_triggers(verb)):
+            return antecedent
+        located = antecedent.dep_ == "pobj" and antecedent.head.lower_ in ("in", "near", "at", "outside")
+        if not all(a.type == "Place" or (located and a.source == "ner") for a in self.ctx.expand(antecedent)):
+            return antecedent
+        event = antecedent
+        for _ in range(3):
+            if event.dep_ != "pobj" or self.is_event_noun(event):
+                break
+            event = event.head.head
+        return event if self.is_event_noun(event) else antecedent
 
     def sent_people(self, verb: Token) -> list[Actor]:
         """The persons a verb of sending sends ('dispatched the High Representative, X, to Juba'): an envoy, who

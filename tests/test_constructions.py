@@ -1357,6 +1357,7 @@ WHOLE += [
             ("protesters", "accuses", "Viktor Yanukovych", "actual", None),
             ("protesters", "accuses", "Serbian government", "actual", None),
             ("protesters", "accuses", "Russia", "actual", None),
+            ("Viktor Yanukovych", "leads", "Ukraine", "actual", None),  # the title, for his known country
         },
     ),
 ]
@@ -1569,6 +1570,7 @@ WHOLE += [
             ("Taliban", "rejects", "Afghan government", "actual", None),
             ("Taliban", "meetsWith", "Afghan government", "negated", None),
             ("Ashraf Ghani", "leads", "Afghan government", "actual", None),
+            ("Ashraf Ghani", "leads", "Afghanistan", "actual", None),  # the title, for his known country
             ("Riek Machar Teny Dhurgon", "attacks", "Malakal", "actual", None),
             ("Syrian Army", "attacks", "Douma", "actual", None),
             ("Bashar al-Assad", "leads", "Syrian Army", "actual", None),
@@ -2548,6 +2550,28 @@ WHOLE += [
         {
             ("rebels", "attacks", "Avdiivka", "actual", None),
             ("rebels", "attacks", "Ukrainian military", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a title with no owner in the text is held for the country the gazetteer knows, once an article",
+        "Secretary of State John Kerry met Sergei Lavrov in Geneva. Later, Secretary of State John Kerry flew to "
+        "Paris.",
+        {
+            ("John Kerry", "meetsWith", "France", "actual", None),
+            ("John Kerry", "meetsWith", "Sergey Lavrov", "actual", None),
+            ("John Kerry", "represents", "United States", "actual", None),
+        },
+    ),
+    (
+        "a vice president or deputy represents, and leads nothing",
+        "First Vice President Riek Machar met President Yoweri Museveni in Kampala.",
+        {
+            ("Riek Machar Teny Dhurgon", "meetsWith", "Yoweri Museveni", "actual", None),
+            ("Riek Machar Teny Dhurgon", "represents", "South Sudan", "actual", None),
+            ("Yoweri Museveni", "leads", "Uganda", "actual", None),
         },
     ),
 ]
