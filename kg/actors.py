@@ -34,6 +34,12 @@ QUANTITIES = {
     "most", "many", "part", "third",
     "half", "group", "member", "members", "delegation", "contingent", "batch", "patch", "unit",
 }  # fmt: skip
+#: Place nouns whose 'of' phrase is their own name ('the Red Sea port of Hodeidah' is Hodeidah; but 'the Jobar
+#: district of Damascus' is Jobar, a part of Damascus)
+NAMED_BY_OF = frozenset({"city", "town", "village", "port", "province", "region", "governorate", "county", "state"})
+#: Nouns for a settlement: 'the town' as an object refers back to the place named before ('the city' may well be
+#: a capital, which kg reads as its state: no guess)
+SETTLEMENTS = frozenset({"town", "village"})
 #: Head words of an issuer's name that stand for it in its own release ('the Department', 'the Ministry')
 ISSUER_HEADS = {"Department", "Ministry", "Office", "Embassy", "Mission", "Administration", "Commission", "Council"}
 #: Actor types whose members, named by a generic noun ('fighters of X'), act as the organisation
@@ -421,13 +427,16 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 # (a town or region; 'struck Islamist positions in northern Mali' is no attack on Mali)
                 owner = next((a for a in places if a.type == "Place"), None)
             return [self.seen(owner)] if owner else []
+        if object_position and lemma in SETTLEMENTS and [c.lower_ for c in token.children] == ["the"]:
+            town = self.recent("Place", token.i)  # 'withdrew from the town': the town named before
+            return [self.seen(town)] if town is not None else []
         if object_position and self.direction(token):
             return []  # 'villages to the north of Mosul' are not Mosul
         if object_position and (self.lexicon.cue("partitive", lemma) or self.lexicon.cue("partitive", lower)):
             # 'areas of X', 'neighborhoods in X'; but 'a town in Syria' is not Syria
             named_here = [m.actor for c in token.children if c.dep_ in ("compound", "nmod", "amod")
                           and (m := self.mentions.get(c.i)) is not None and m.actor.type == "Place"]  # fmt: skip
-            if named_here:  # 'the eastern Ghouta suburbs of Damascus': Ghouta, a part of Damascus
+            if named_here and lemma not in NAMED_BY_OF:  # 'the eastern Ghouta suburbs of Damascus': Ghouta, a part
                 return [self.seen(a) for a in named_here]
             preps = ("of", "in") if token.tag_ in ("NNS", "NNPS") else ("of",)
             for child in token.children:
@@ -615,6 +624,21 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return []
         if not any(t.relation == "cooperatesWith" for t in self.lexicon.trigger("noun", token.lemma_.lower())):
             return []  # ('his Chinese counterpart, Wang Yi,' is the person named)
+        # only a bare demonym says who: 'its Lebanese ally Hezbollah', "Turkey's Syrian rebel allies", "Assad's
+        # Lebanese allies in Hezbollah" are a group, not the state
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        named_in = [p for c in token.children if c.dep_ == "prep" for p in c.children if p.i in self.mentions]
+        if (
+            named_in
+            or any(c.dep_ in ("compound", "appos", "nmod") for c in token.children)
+            or (after is not None and (after.pos_ == "PROPN" or after.i in self.mentions))
+        ):
+            return []
+        modifiers = [c for c in token.children if c.dep_ == "amod"]
+        if sum(c.i in self.mentions for c in modifiers) != 1 or any(
+            c.i not in self.mentions and not c.is_lower for c in modifiers
+        ):
+            return []  # ("Tehran's Iraqi Shiite allies"; but "Syria's closest Russian ally" is Russia)
         demonyms = [self.mentions.get(c.i) for c in token.children if c.dep_ in ("amod", "compound")]
         states = [m.actor for m in demonyms if m is not None and m.kind == "demonym" and m.actor.type == "State"]
         return [self.seen(a) for a in states]

@@ -110,6 +110,9 @@ class Constructions:
                     # object is the object's (Turkey coordinates), wherever the parser hangs it
                     obj = next((c for c in clause.children if c.dep_ == "dobj" and c.i < prep.i), None)
                     set_off = obj is not None and obj.right_edge.i + 2 == prep.i and prep.nbor(-1).text == ","
+                    # (an act of the owner's, not an actor: "backed Mali's government, in coordination with Chad," is
+                    # France's coordination)
+                    set_off = set_off and not self.ctx.expand(obj)
                     possessors = [c for c in obj.children if c.dep_ == "poss"] if set_off else []
                     owners = [a for c in possessors for a in self.ctx.expand(c)]
                     subjects = owners or subjects
@@ -178,6 +181,9 @@ class Constructions:
                     # 'on the ground in Mali', 'at a base in Bashiqa': where the ground or the base is
                     nested = [q for c in pobj.children if c.dep_ == "prep" and c.lower_ == "in"
                               for q in c.children if q.dep_ == "pobj"]  # fmt: skip
+                    # ('are in control of Homs', 'are in talks': forces that are in something other than a place)
+                    if present and self.ctx.mention_at(pobj) is None:
+                        continue
                     for where in (pobj, *nested):
                         places += [a for a in self.ctx.expand(where, True) if a.type in ("Place", "State")]
             modality = self.modality(verb)
@@ -202,14 +208,24 @@ class Constructions:
             members = [*members, *(p for p in sources if p.dep_ == "pobj")]
             parts = [a for m in members for a in self.ctx.expand(m) if a.type in ("State", "GovernmentBody")
                      and not a.generic]  # fmt: skip
-            whole = [a for a in self.ctx.expand(verb.head) if a.type not in ("State", "Place", "Person")]
+            whole = [
+                a for a in self.ctx.expand(verb.head) if a.type not in ("State", "Place", "Person") and not a.generic
+            ]
             self.add(parts, "partOf", whole, verb, self.asserted(verb.head))
 
     def under_control(self) -> None:
         """'Mosul, the last city under Islamic State control', 'towns under rebel control': whoever's control it is
         controls the place (as 'rebel-held towns' say with a hyphen)."""
         for control in self.span:
-            if control.lemma_.lower() != "control" or control.dep_ != "pobj" or control.head.lower_ != "under":
+            if control.lemma_.lower() != "control" or control.dep_ != "pobj":
+                continue
+            held = control.head.lower_ == "in" and control.head.head.lemma_ == "be"
+            if held:  # 'government forces are in control of most of Homs': the subject controls it
+                places = [a for c in control.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for a in self.pobjs(c, True) if a.type in ("Place", "State")]  # fmt: skip
+                verb = control.head.head
+                self.add(self.subjects(verb), "controls", places, control, self.modality(verb))
+            if control.head.lower_ != "under":
                 continue
             holders = [a for c in control.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                        for a in self.ctx.denote(c) or self._word_actor(c)]  # fmt: skip
@@ -376,7 +392,11 @@ class Constructions:
             # "Russia, Syria's closest ally,": a possessor that is no person is the other side ('his counterpart' is
             # his peer, not his country's)
             possessors = [a for c in noun.children if c.dep_ == "poss" for a in self.ctx.expand(c)]
-            return states or [a for a in [*possessors, *owners] if a.type not in ("Person", "Place")]
+            others = [a for a in [*possessors, *owners] if a.type not in ("Person", "Place")]
+            # an ally's demonym says who the ally is ('Iran and its Lebanese ally Hezbollah' are Iran's allies), a
+            # counterpart's whom it serves
+            ally = any(t.relation == "cooperatesWith" for t in self.lex.trigger("noun", noun.lemma_.lower()))
+            return others if ally else states or others
         if not owners:
             owner, _ = self.ctx.owner(noun)
             owners = [owner] if owner is not None else []

@@ -220,8 +220,10 @@ class EventNounRules:
                     subjects = [self.ctx.seen(self.ctx.author)] if official else []  # 'sanctions are imposed on X'
                 if not copula:
                     objects += self.objects(slot.head, Trigger(trigger.relation, trigger.preps, True))
-            if light and not objects and subjects and slot.dep_ == "dobj" and not copula:
-                # 'pressed its offensive on the town': the parser may hang the event's phrase on the light verb
+            violent = self.relations[trigger.relation].core in VIOLENT
+            if violent and self.is_light(slot.head) and not halted and not objects and subjects and slot.dep_ == "dobj":
+                # 'pressed its offensive on the town': the parser may hang the attack's phrase on the light verb (not
+                # a gift's: 'will hand over their weapons to UN monitors' supports nobody)
                 objects = self.objects(slot.head, Trigger(trigger.relation, trigger.preps, True))
             giver = slot.head.head if slot.dep_ == "pobj" and slot.head.lower_ == "with" else None
             if not subjects and giver is not None and giver.pos_ == "VERB" and self.lex.token_cue("give", giver):

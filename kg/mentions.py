@@ -151,11 +151,16 @@ class MentionFinder:
             left = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
             if not left or left[-1].i != token.i - 1 or any(t.i in actor_at for t in left):
                 continue
-            # ('the rebel-held Douma suburb': the name is the capitalised words just before the noun)
-            start = token.i
-            while start > span.start and span.doc[start - 1].is_title and span.doc[start - 1].i >= left[0].i:
+            # the name is the capitalised words before the noun and its lower-case compounds ('Shayrat air base';
+            # 'the rebel-held Douma suburb' is Douma's)
+            start, named = token.i, False
+            while start > span.start and span.doc[start - 1].i >= left[0].i:
+                word = span.doc[start - 1]
+                if not (word.is_title or word.pos_ == "PROPN") and (named or word.dep_ != "compound"):
+                    break
+                named = named or word.is_title or word.pos_ == "PROPN"
                 start -= 1
-            if any(t.pos_ == "PROPN" and t.i >= start for t in left):
+            if named and any(t.pos_ == "PROPN" and t.i >= start for t in left):
                 name = span.doc[start : token.i + 1].text
                 actor = self.derive(slug(name), name, "Place", source="derived")
                 places.append(Mention(start, token.i + 1, actor, "ner"))

@@ -19,6 +19,10 @@ TITLE_WORDS = {"general", "deputy", "of"}
 DEPUTY_WORDS = frozenset({"vice", "deputy", "vice-president", "deputy-leader", "assistant", "under"})
 
 
+#: Title words of offices that are no state's ('Secretary General', 'High Commissioner', 'opposition leader')
+NOT_NATIONAL = frozenset({"general", "opposition", "rebel", "commissioner", "envoy", "special", "party", "former"})
+
+
 class ModifierRules:
     """Mixed into :class:`kg.rules.SentenceRules`."""
 
@@ -109,7 +113,7 @@ class ModifierRules:
                 owners = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for a in self.pobjs(c)]
                 possessors = [c for t in (head, *words) for c in t.children if c.dep_ == "poss"]
                 owners = owners or [a for c in possessors for a in self.ctx.expand(c)]
-            if role_words and not owners and mention.actor.country and mention.actor.id not in self.ctx.known_roles:
+            if role_words and not owners and self.serves_country(mention.actor, role_words):
                 # 'Defense Secretary Ash Carter': a title with no owner in the text is held for the country the
                 # gazetteer knows the person serves; said once an article, where the title first names them
                 owners = [a for a in [self.ctx.get(mention.actor.country)] if a is not None]
@@ -131,6 +135,15 @@ class ModifierRules:
                 relation = "represents" if deputy and trigger.relation == "leads" else trigger.relation
                 self.add([self.ctx.seen(mention.actor)], relation, [self.ctx.seen(o) for o in owners], head)
                 break
+
+    def serves_country(self, person: Actor, role_words: list[Token]) -> bool:
+        """Whether a title with no owner in the text is held for the country the gazetteer gives the person: not for
+        an international or opposition office ('Secretary-General Antonio Guterres', 'Opposition leader Riek
+        Machar'). The dates of the gazetteer's roles are no guide: Phoenix's end in 2014 ('President Ashraf Ghani'
+        held a minister's role there, ended in 2004)."""
+        if not person.country or person.id in self.ctx.known_roles:
+            return False
+        return not any(t.lower_ in NOT_NATIONAL or t.lower_.endswith("-general") for t in role_words)
 
     def title_in_name(self, mention) -> tuple[list[Token], list[Actor]]:
         """The title words and owners inside a person's name as the gazetteer spells it with its title ('German

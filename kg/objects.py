@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.modality import marked
-from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS
+from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS, conjoined_preps
 
 #: Prepositions of a means ('by telephone', 'via video link') on whose noun the parser hangs the verb's own phrase
 MEANS = ("by", "via", "over", "in")
@@ -26,6 +26,11 @@ PEOPLE = ("Person", "Population")
 DIRECT = {"attacks", "captures", "coerces", "sanctions"}
 #: Actors that can impose what they warn of: states, their bodies, armed groups (and persons who lead or serve one)
 POWERS = ("State", "GovernmentBody", "ArmedGroup")
+
+
+#: Relations whose object is never reached through a thing the verb names ('sending Syrian mercenaries' sends nobody
+#: to Syria; 'serves the interests of Syria' makes Russia no part of it)
+MOVES_AND_MEMBERSHIP = ("attacks", "meetsWith", "deploysTo", "withdrawsFrom", "partOf")
 
 
 class ObjectRules:
@@ -51,8 +56,7 @@ class ObjectRules:
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             if child.dep_ in ("prep", "prt", "dative") and child.lower_ in trigger.preps:
                 # ('at the village of X and at army checkpoints': the parser may hang the second 'at' on the 'of')
-                again = [c for c in child.subtree if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ == child.lower_]
-                targets += [p for q in (child, *again) for p in q.children if p.dep_ == "pobj"]
+                targets += [p for q in (child, *conjoined_preps(child)) for p in q.children if p.dep_ == "pobj"]
             # 'presented evidence against X', 'discussed the crisis with X'; but in 'discussed relations with Turkey',
             # 'the war with Hamas', the 'with' is the object's own partner
             own = self.relations[trigger.relation].symmetric and (
@@ -144,7 +148,7 @@ class ObjectRules:
             if not found and lifted:
                 found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for a in self.pobjs(c)]
         # (not for a movement: 'sending Syrian mercenaries' sends nobody to Syria; 'withdraw its forces' leaves none)
-        if not found and trigger.preps_only and core not in ("attacks", "meetsWith", "deploysTo", "withdrawsFrom"):
+        if not found and trigger.preps_only and core not in MOVES_AND_MEMBERSHIP:
             # 'cut diplomatic ties with X', 'rejected a U.S. request': through the thing to whoever is behind it; not
             # the author of a document ('a statement was issued by X') nor the agent of an act ('ensure the withdrawal
             # of X' is no agreement with X)

@@ -351,11 +351,6 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 rel = relation
                 if subject.id == obj.id or (info.core == "deploysTo" and subject.type == "Population"):
                     continue  # refugees who cross into a country are no forces deployed there
-                if subject.type == "Place" and info.core in VIOLENT:
-                    # a town kills nobody ('the bombings in Istanbul, which killed ...': the bombings did); in other
-                    # acts a place may stand for its people or groups ('Misrata, which is allied with the GNA', 'support
-                    # from the West')
-                    continue
                 if info.core in ("concedesTo", "meetsWith") and obj.type == "Population" and obj.generic:
                     continue  # 'freed all hostages', 'spoke to reporters': no concession to or talks with an actor
                 if info.core == "meetsWith" and obj.type != "Person" and self.addressed(trigger):

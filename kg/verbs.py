@@ -6,6 +6,7 @@ raising, relative clauses and coordination.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -34,7 +35,20 @@ NO_TRIGGER = Trigger("supports", ())
 
 
 #: Participles whose agent did what the noun they modify names ('an attack claimed by X', 'crimes committed by X')
-DONE_BY = ("claim", "carry", "commit", "perpetrate")
+DONE_BY = ("claim", "carry", "commit", "perpetrate", "launch", "stage", "mount", "conduct")
+
+
+def conjoined_preps(prep: Token) -> list[Token]:
+    """The same preposition conjoined to a phrase ('at the village of X and at army checkpoints'), wherever the
+    parser hangs it within the phrase (on its 'of'), but not inside a clause of its own ('at protesters who had
+    thrown stones at police and at soldiers')."""
+    found = []
+    for c in prep.subtree:
+        if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ == prep.lower_:
+            path = itertools.takewhile(lambda a: a.i != prep.i, c.ancestors)
+            if not any(a.pos_ in ("VERB", "AUX") for a in path):
+                found.append(c)
+    return found
 
 
 class VerbRules:
@@ -108,7 +122,8 @@ class VerbRules:
         found_any = False
         for trigger in triggers:
             relation = trigger.relation
-            if relation == "partOf" and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+            joined_in = "in" not in trigger.preps and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
+            if relation == "partOf" and joined_in:
                 relation = "cooperatesWith"  # 'A joined B in imposing sanctions' is no membership
             objects = self.objects(verb, trigger)
             found_any = found_any or bool(objects)
@@ -376,8 +391,7 @@ class VerbRules:
     def pobjs(self, prep: Token, object_position: bool = False) -> list[Actor]:
         """The actors of a preposition's objects ('by X and Y'), and of the same preposition conjoined ('at the
         village of X and at army checkpoints')."""
-        # (the parser may hang the second 'at' on an 'of' inside the first phrase)
-        preps = [prep, *(c for c in prep.subtree if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ == prep.lower_)]
+        preps = [prep, *conjoined_preps(prep)]
         return [a for q in preps for p in q.children if p.dep_ == "pobj" for a in self.ctx.expand(p, object_position)]
 
     def behind(self, prep: Token) -> list[Actor]:
@@ -388,9 +402,14 @@ class VerbRules:
     def done_by(self, noun: Token, lemmas: tuple[str, ...] | None = None) -> list[Actor]:
         """The 'by' agents of the participles on a noun ('crimes committed by X', 'a statement issued by X'),
         of the given participles only if ``lemmas`` is given."""
-        return [a for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
-                and (lemmas is None or acl.lemma_.lower() in lemmas)
-                for agent in acl.children if agent.dep_ == "agent" for a in self.pobjs(agent)]  # fmt: skip
+        found: list[Actor] = []
+        for clause in noun.children:
+            participle = clause.dep_ == "acl" and clause.tag_ == "VBN"
+            # ('the attack, which was claimed by X': a passive relative clause as well)
+            passive = clause.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in clause.children)
+            if (participle or passive) and (lemmas is None or clause.lemma_.lower() in lemmas):
+                found += [a for agent in clause.children if agent.dep_ == "agent" for a in self.pobjs(agent)]
+        return found
 
     def partners(self, verb: Token) -> list[Actor]:
         """'AU troops, together with Somali forces, have pushed ...': partners who act with the subject."""
