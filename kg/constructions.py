@@ -196,9 +196,11 @@ class Constructions:
         """'the AMISOM force, made up of troops from Uganda and Kenya,': each state whose troops make up a force or
         body is part of it (cue kind composed)."""
         for verb in self.span:
+            if verb.dep_ not in ("acl", "relcl"):
+                continue
             particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-            composing = self.lex.cue("composed", f"{verb.lemma_.lower()} {particle}".strip())
-            if verb.dep_ not in ("acl", "relcl") or not (composing or self.lex.token_cue("composed", verb)):
+            if not (self.lex.cue("composed", f"{verb.lemma_.lower()} {particle}".strip())
+                    or self.lex.token_cue("composed", verb)):  # fmt: skip
                 continue
             members = [p for c in verb.children if c.dep_ in ("prep", "dobj", "prt")
                        for p in ([c] if c.dep_ == "dobj" else c.children if c.lower_ == "of" else [])
