@@ -70,20 +70,17 @@ class EventNounRules:
     def agents(self, noun: Token) -> list[Actor]:
         """Who carries out an event noun: 'Russian airstrikes', 'Turkey's offensive', 'US-led strikes', 'by X'."""
         found: list[Actor] = []
+        # ('the Kabul attack': a capital before an attack with no target of its own places it, as before an accord;
+        # 'Damascus airstrikes on Idlib' are the government's)
+        targeted = any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "into") for c in noun.children)
+        targeted = targeted or (noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children))
+        placed = not targeted and any(self.relations[t.relation].core in VIOLENT for t in self.noun_triggers(noun))
         for child in noun.children:
             mention = self.ctx.mention_at(child)
             if child.dep_ == "poss":
                 found += self.ctx.expand(child)
             elif child.dep_ in ("amod", "compound", "nmod") and mention is not None:
-                # ('the Kabul attack': a capital before an attack with no target of its own places it, as before an
-                # accord; 'Damascus airstrikes on Idlib' are the government's)
-                targeted = any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "into") for c in noun.children)
-                targeted = targeted or (noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children))
-                located = (
-                    mention.kind == "capital"
-                    and not targeted
-                    and any(self.relations[t.relation].core in VIOLENT for t in self.noun_triggers(noun))
-                )
+                located = placed and mention.kind == "capital"
                 if not self.ctx.only_locates(noun, child) and not located:
                     found.append(self.ctx.seen(mention.actor))
             elif child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):  # 'US Predator attacks'
