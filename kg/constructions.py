@@ -30,6 +30,7 @@ from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.modality import Modality
 from kg.statements import Factuality
+from kg.verbs import NO_TRIGGER
 from kg.vocabulary import data_path, relations
 
 #: Prepositions of where forces are kept ('troops in Mali', 'soldiers at a base', 'on the ground in X')
@@ -215,6 +216,24 @@ class Constructions:
             ]
             self.add(parts, "partOf", whole, verb, self.asserted(verb.head))
 
+    def censured(self) -> None:
+        """'Abe called the launch "unacceptable"', 'Assad called the Turkish presence an invasion', 'described their
+        presence as a violation': naming an act or an actor by a word of censure (cue kind censure) accuses whoever
+        is behind it."""
+        for verb in self.span:
+            if verb.pos_ != "VERB" or not self.lex.token_cue("naming", verb):
+                continue
+            named = [c for c in verb.children if c.dep_ == "dobj"]
+            complements = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "ccomp", "xcomp")]
+            complements = [c for c in complements if c not in named[:1]]
+            complements += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
+            complements += [c for n in named[:1] for c in n.children if c.dep_ == "appos"]
+            if not named or not any(self.lex.token_cue("censure", c) for c in complements):
+                continue
+            thing = named[0]
+            accused = self.ctx.expand(thing, True) or self.agents(thing) or self.through_noun(thing, NO_TRIGGER)
+            self.add(self.subjects(verb), "accuses", accused, verb, self.modality(verb))
+
     def under_control(self) -> None:
         """'Mosul, the last city under Islamic State control', 'towns under rebel control': whoever's control it is
         controls the place (as 'rebel-held towns' say with a hyphen)."""
@@ -256,7 +275,10 @@ class Constructions:
                 triggers = [t for n in nouns for t in self.noun_triggers(n)] or [
                     t for n in nouns for giving in GIVING for t in self.lex.pattern_trigger(giving, n)
                 ]
-                receivers = self.subjects(verb)
+                # ("North Korea's missile test drew condemnation from X": whoever is behind the thing that drew it)
+                receivers = self.subjects(verb) or [
+                    a for c in verb.children if c.dep_ == "nsubj" for a in self.through_noun(c, NO_TRIGGER)
+                ]
                 for trigger in triggers:
                     if self.relations[trigger.relation].core not in STRUCTURAL:
                         self.add(givers, trigger.relation, receivers, obj, self.modality(verb), trigger)

@@ -170,7 +170,10 @@ class ModalityRules:
                 # ('pressed its offensive on X': pressing on with an act under way is no plea for it; 'will continue its
                 # airstrikes': under way, whatever the modal says of going on)
                 ongoing = dep == "dobj" and cue("ongoing", head)
-                potential = potential or (cue("potential", head) and not ongoing)
+                # ('called the Turkish presence an invasion': named as something, not called for)
+                complement = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in head.children)
+                named_as = cue("naming", head) and (complement or any(c.dep_ == "appos" for c in node.children))
+                potential = potential or (cue("potential", head) and not ongoing and not named_as)
                 if ongoing and not any(c.dep_ == "advcl" and marked(c, "if", "unless") for c in head.children):
                     allow_modal = False
                 if dep == "dobj" and cue("deny", head) and not cue("halt", head):

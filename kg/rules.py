@@ -241,6 +241,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("forces kept somewhere", self.stationed),
             ("made up of members", self.composed),
             ("under someone's control", self.under_control),
+            ("named by a word of censure", self.censured),
             ("role in apposition or predicate", self.described_roles),
         ):
             self.construction = name

@@ -2630,6 +2630,26 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a thing of someone's that draws condemnation from X: X accuses its owner",
+        "Iran's missile test drew condemnation from Washington and Paris. The plan drew support from Egypt.",
+        {
+            ("France", "accuses", "Iran", "actual", None),
+            ("United States", "accuses", "Iran", "actual", None),
+        },
+    ),
+    (
+        "naming an act or actor by a word of censure accuses whoever is behind it; a calling for is no naming",
+        "Ankara called the Greek military presence on the islands a provocation. Moscow described Kyiv's offensive "
+        "as a violation of the truce. The UN called for a ceasefire. Obama called Putin a partner.",
+        {
+            ("Russia", "accuses", "Ukraine", "actual", None),
+            ("Turkey", "accuses", "Greece", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
