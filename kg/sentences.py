@@ -24,7 +24,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.documents import Document
 from kg.errors import KgError
@@ -76,10 +76,15 @@ def only_adverb(word: str, nlp: Language) -> bool:
     return lower in index.get("adv", ()) and not any(lower in index.get(p, ()) for p in ("noun", "verb"))
 
 
+def _last_word(span: Span) -> Token:
+    """The span's last token that is not whitespace."""
+    return next((t for t in reversed(span) if not t.is_space), span[-1])
+
+
 def is_headline(span: Span) -> bool:
     """Title case and no closing punctuation: 'Kurds Close in on IS-held Syrian Town'."""
     words = [t for t in span if t.is_alpha]
-    if len(words) < 3 or span[-1].text in (".", "!", "?", '"', "'"):
+    if len(words) < 3 or _last_word(span).text in (".", "!", "?", '"', "'"):
         return False
     capitalised = [t for t in words if t.is_title or t.is_upper]
     return len(capitalised) >= 0.6 * len(words) and sum(t.is_title for t in words[1:]) >= 2
@@ -330,7 +335,9 @@ def _whole_headlines(spans: list[Span], text: str) -> Iterator[Span]:
         starts_line = span.start_char == 0 or "\n" in text[max(0, span.start_char - 1) : span.start_char]
         while starts_line and j + 1 < len(spans) and "\n" not in text[spans[j].start_char : spans[j + 1].start_char]:
             j += 1  # (the next sentence starts on the same line)
-        if j > i and is_headline(span.doc[span.start : spans[j].end]):
+        # (sentences that end in a full stop are sentences: 'Iran supports X. Y attacked Z.' on one line)
+        ended = any(_last_word(spans[k]).text in (".", "!", "?") for k in range(i, j))
+        if j > i and not ended and is_headline(span.doc[span.start : spans[j].end]):
             yield span.doc[span.start : spans[j].end]
             i = j + 1
             continue

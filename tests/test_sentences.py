@@ -59,6 +59,35 @@ def test_a_headline_on_the_line_before_the_text_stays_apart():
     assert texts == ["Israel Strikes Gaza", "Israeli jets struck Gaza on Monday."]
 
 
+def test_a_headline_the_parser_cuts_in_two_is_one_sentence_but_sentences_on_one_line_stay_apart():
+    from kg.documents import from_text
+    from kg.sentences import split
+
+    text = "Kenya Recalls Envoy From Somalia as Border Dispute Deepens\n\nIran backs Hezbollah. Kenya attacked Somalia."
+    texts = [s.text for s in split(from_text(text))]
+    assert texts == [
+        "Kenya Recalls Envoy From Somalia as Border Dispute Deepens",
+        "Iran backs Hezbollah.",
+        "Kenya attacked Somalia.",
+    ]
+
+
+def test_a_headline_cut_on_its_line_is_made_whole():
+    """The parser's cut of a headline depends on the text after it, so the cut is made here by hand, on a real parse:
+    the two pieces on the headline's line become one sentence; sentences that end in a full stop never do."""
+    from kg.sentences import _whole_headlines, load_pipeline
+
+    headline = "Kyiv Accuses Separatists of Shelling Near Donetsk as Minsk Talks Stall"
+    doc = load_pipeline()(headline + "\n\nIran backs Hezbollah. Kenya attacked Somalia.\n")
+    cut = next(t.i for t in doc if t.text == "as") + 1
+    line_end = next(t.i for t in doc if t.text == "Stall") + 1
+    iran = next(t.i for t in doc if t.text == "Iran")
+    y = next(t.i for t in doc if t.text == "Kenya")
+    spans = [doc[0:cut], doc[cut:line_end], doc[iran:y], doc[y : len(doc)]]
+    texts = [span.text.strip() for span in _whole_headlines(spans, doc.text)]
+    assert texts == [headline, "Iran backs Hezbollah.", "Kenya attacked Somalia."]
+
+
 def test_a_model_that_is_not_installed_is_one_clear_error(monkeypatch):
     from kg.sentences import load_pipeline
 
