@@ -70,17 +70,12 @@ class EventNounRules:
     def agents(self, noun: Token) -> list[Actor]:
         """Who carries out an event noun: 'Russian airstrikes', 'Turkey's offensive', 'US-led strikes', 'by X'."""
         found: list[Actor] = []
-        # ('the Kabul attack': a capital before an attack with no target of its own places it, as before an accord;
-        # 'Damascus airstrikes on Idlib' are the government's)
-        targeted = any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "into") for c in noun.children)
-        targeted = targeted or (noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children))
-        placed = not targeted and any(self.relations[t.relation].core in VIOLENT for t in self.noun_triggers(noun))
         for child in noun.children:
             mention = self.ctx.mention_at(child)
             if child.dep_ == "poss":
                 found += self.ctx.expand(child)
             elif child.dep_ in ("amod", "compound", "nmod") and mention is not None:
-                located = placed and mention.kind == "capital"
+                located = mention.kind == "capital" and self.only_placed(noun)
                 if not self.ctx.only_locates(noun, child) and not located:
                     found.append(self.ctx.seen(mention.actor))
             elif child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):  # 'US Predator attacks'
@@ -104,6 +99,14 @@ class EventNounRules:
         if not found:
             found = self.stray_agents(noun)
         return [a for a in found if a.type != "Place"]
+
+    def only_placed(self, noun: Token) -> bool:
+        """'the Kabul attack': an attack with no target of its own, which a capital before it only places, as before
+        an accord; 'Damascus airstrikes on Idlib' are the government's. (Asked only where a capital is there: agents()
+        runs for every event noun.)"""
+        targeted = any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "into") for c in noun.children)
+        targeted = targeted or (noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children))
+        return not targeted and any(self.relations[t.relation].core in VIOLENT for t in self.noun_triggers(noun))
 
     def stray_agents(self, noun: Token) -> list[Actor]:
         """'condemned the abduction of three teenagers by Hamas': the parser hangs the event's 'by' phrase on
