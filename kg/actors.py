@@ -617,13 +617,18 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         )
         return token.doc[left : token.i + 1].text
 
+    def ally_noun(self, token: Token) -> bool:
+        """A relational noun of cooperation ('ally', 'partner'; not 'counterpart' or 'rival'): its noun rows in
+        ontology/lexicon/relations.tsv say cooperatesWith."""
+        cooperative = any(t.relation == "cooperatesWith" for t in self.lexicon.trigger("noun", token.lemma_.lower()))
+        return cooperative and self.lexicon.token_cue("relational", token)
+
     def demonym_allies(self, token: Token) -> list[Actor]:
         """'the government and its Russian ally', "Syria's Iranian allies": a possessed ally or partner is the state
-        its demonym names ('US allies', without a possessor, are the allies of the US: nobody named)."""
-        if not self.lexicon.token_cue("relational", token) or not any(c.dep_ == "poss" for c in token.children):
+        its demonym names ('US allies', without a possessor, are the allies of the US: nobody named; 'his Chinese
+        counterpart, Wang Yi,' is the person named)."""
+        if not self.ally_noun(token) or not any(c.dep_ == "poss" for c in token.children):
             return []
-        if not any(t.relation == "cooperatesWith" for t in self.lexicon.trigger("noun", token.lemma_.lower())):
-            return []  # ('his Chinese counterpart, Wang Yi,' is the person named)
         # only a bare demonym says who: 'its Lebanese ally Hezbollah', "Turkey's Syrian rebel allies", "Assad's
         # Lebanese allies in Hezbollah" are a group, not the state
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None

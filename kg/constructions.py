@@ -419,8 +419,7 @@ class Constructions:
             others = [a for a in [*possessors, *owners] if a.type not in ("Person", "Place")]
             # an ally's demonym says who the ally is ('Iran and its Lebanese ally Hezbollah' are Iran's allies), a
             # counterpart's whom it serves
-            ally = any(t.relation == "cooperatesWith" for t in self.lex.trigger("noun", noun.lemma_.lower()))
-            return others if ally else states or others
+            return others if self.ctx.ally_noun(noun) else states or others
         if not owners:
             owner, _ = self.ctx.owner(noun)
             owners = [owner] if owner is not None else []

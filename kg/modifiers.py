@@ -181,9 +181,8 @@ class ModifierRules:
                 continue
             head = token.head
             allies = self.ctx.demonym_allies(head)
-            for trigger in self.lex.trigger("noun", head.lemma_.lower()) if allies else []:
-                if trigger.relation == "cooperatesWith":  # 'the government and its Russian ally' (not its rival)
-                    self.add(self.ctx.denote(token), trigger.relation, allies, head)
+            if allies:  # 'the government and its Russian ally' (demonym_allies() reads only nouns of cooperation)
+                self.add(self.ctx.denote(token), "cooperatesWith", allies, head)
             possessor = self.ctx.denote(token) if token.lower_ in PRONOUNS else []
             mention = self.ctx.mention_at(head)
             if possessor and mention is not None and mention.kind in ("name", "ner") and not mention.actor.generic:
