@@ -28,7 +28,7 @@ from kg.errors import KgError
 from kg.events import STRUCTURAL
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
-from kg.modality import Modality
+from kg.modality import FORMER, Modality, infinitive
 from kg.statements import Factuality
 from kg.verbs import NO_TRIGGER
 from kg.vocabulary import data_path, relations
@@ -149,8 +149,8 @@ class Constructions:
             protesters = [a for a in self.subjects(verb) if a.type not in ("State", "GovernmentBody", "ArmedGroup")
                           or (a.type == "ArmedGroup" and a.generic)]  # fmt: skip
             for clause in verb.children:
-                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-                if clause.dep_ != "advcl" or not (infinitive or clause.tag_ == "VBG"):
+                to_clause = infinitive(clause)
+                if clause.dep_ != "advcl" or not (to_clause or clause.tag_ == "VBG"):
                     continue
                 for trigger in self.verb_triggers(clause):
                     core = self.relations[trigger.relation].core
@@ -343,7 +343,7 @@ class Constructions:
             if (noun.dep_ not in ("appos", "attr") and not named and not believed) or not nominal:
                 continue
             triggers = self.role_triggers(noun)
-            if not triggers or any(c.lower_ in ("former", "ex", "late") for c in noun.children):
+            if not triggers or any(c.lower_ in FORMER for c in noun.children):
                 continue  # ('Ban Ki-moon, a former South Korean foreign minister,' represents no one now)
             if named:  # 'the rebels' commander, Ahmed Shah,'
                 holders = []

@@ -24,6 +24,15 @@ def marked(clause: Token, *words: str) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in words for m in clause.children)
 
 
+def infinitive(clause: Token) -> bool:
+    """Whether a clause is a 'to' infinitive ('to discuss Syria', 'to demand X's resignation')."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+#: Words that put a role in the past ('former Prime Minister X', 'a former South Korean foreign minister')
+FORMER = ("former", "ex", "late")
+
+
 @dataclass
 class Modality:
     """What the context of a predicate says about it: factuality and who asserts it."""
@@ -200,7 +209,7 @@ class ModalityRules:
                 potential = True
                 node = head
                 continue
-            to_clause = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            to_clause = dep == "advcl" and infinitive(node)
             if to_clause and any(self.relations[t.relation].core == "requests" for t in self.verb_triggers(head)):
                 potential = True  # 'We call on Russia to withdraw' read as a clause of purpose: only asked for
                 node = head

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from kg.actors import PRONOUNS
 from kg.gazetteer import Actor
+from kg.modality import FORMER
 
 #: Words of a title that are no role of their own: 'Deputy', 'General' ('Attorney General'), 'of' ('Secretary of State')
 TITLE_WORDS = {"general", "deputy", "of"}
@@ -20,7 +21,7 @@ DEPUTY_WORDS = frozenset({"vice", "deputy", "vice-president", "deputy-leader", "
 
 
 #: Title words of offices that are no state's ('Secretary General', 'High Commissioner', 'opposition leader')
-NOT_NATIONAL = frozenset({"general", "opposition", "rebel", "commissioner", "envoy", "special", "party", "former"})
+NOT_NATIONAL = frozenset({"general", "opposition", "rebel", "commissioner", "envoy", "special", "party"})
 
 
 class ModifierRules:
@@ -97,7 +98,7 @@ class ModifierRules:
                 if left.ent_type_ not in ("DATE", "TIME") and left not in words:
                     words.insert(0, left)
                 left = token.doc[left.i - 1] if left.i > self.span.start else None
-            if any(t.lower_ in ("former", "ex", "late") for t in (*before, *name)):
+            if any(t.lower_ in FORMER for t in (*before, *name)):
                 continue  # 'Former German Chancellor Gerhard Schroeder' leads nothing now
             role_words = [t for t in words if self.ctx.mention_at(t) is None]
             title = " ".join(t.lower_ for t in role_words)
@@ -197,7 +198,7 @@ class ModifierRules:
         person = self.ctx.mention_at(owner)
         if person is None or person.actor.type != "Person":
             return
-        if any(t.lower_ in ("former", "ex", "late") for t in owner.subtree):
+        if any(t.lower_ in FORMER for t in owner.subtree):
             return  # 'the government of former Prime Minister Imran Khan': he leads it no more
         # the government of a person whose country kg knows ('Hariri's government' of nobody known: no guess)
         known = bool(person.actor.country or person.actor.leads)

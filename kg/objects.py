@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
-from kg.modality import marked
+from kg.modality import infinitive, marked
 from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS, conjoined_preps
 
 #: Prepositions of a means ('by telephone', 'via video link') on whose noun the parser hangs the verb's own phrase
@@ -295,7 +295,7 @@ class ObjectRules:
                             if child.dep_ != "prep"
                             else self.pobjs(child, True) or self.behind(child)  # 'to UN peacekeepers'
                         )
-                elif child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                elif child.dep_ == "ccomp" and infinitive(child):
                     # 'refused to allow UN monitors to enter', as the parser reads it: whom it lets act
                     found += [a for c in child.children if c.dep_ == "nsubj"
                               for a in self.ctx.expand(c, True) if not a.generic]  # fmt: skip

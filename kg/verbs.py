@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger, word_forms
-from kg.modality import Modality
+from kg.modality import Modality, infinitive
 
 #: Relations whose verbs frame another act ('threatened to cut off X', 'refused to meet X', 'agreed to free X'):
 #: with no object of their own, the target is what the controlled clause acts on
@@ -106,7 +106,7 @@ class VerbRules:
 
     def verb(self, verb: Token) -> None:
         triggers = self.verb_triggers(verb)
-        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "advcl" and infinitive(verb):
             # 'met in Geneva to discuss Syria': a purpose of the same relation restates the act, no second one planned
             done = {t.relation for t in self.verb_triggers(verb.head)}
             triggers = [t for t in triggers if t.relation not in done]
@@ -297,10 +297,10 @@ class VerbRules:
         # 'We call on Russia to withdraw': the parser may read the request's clause as one of purpose
         asked = (
             verb.dep_ == "advcl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and infinitive(verb)
             and any(self.relations[t.relation].core == "requests" for t in self.verb_triggers(head))
         )
-        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "advcl" and infinitive(verb):
             envoys = self.sent_people(head)
             if envoys:
                 return envoys  # 'dispatched her envoy, X, to Juba to meet Y': the envoy meets Y
