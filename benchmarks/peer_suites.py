@@ -102,12 +102,14 @@ def run_plover(path: Path, extractor, outcomes: dict | None = None) -> dict:
         covered = event in covered_types
         sentences = split(from_text(record["text"], doc_id=record["id"]))
         extraction = extractor.extract(sentences)
-        kg_types = {t for s in extraction.statements for t in statement_types(s)}
+        stated_types = {t for s in extraction.statements for t in statement_types(s)}
+        kg_types = stated_types | {e.plover for e in extraction.events}
         base_types = {t for s in sentences for rel in baseline(s, extractor.lexicon) for t in plover_of(rel)}
         event_set = {"AID", "SUPPORT"} if event == "AID" else {event}
         stats["records"] += 1
         stats["covered"] += covered
         stats["kg_hit"] += bool(kg_types & event_set)
+        stats["kg_statement_hit"] += bool(stated_types & event_set)
         stats["kg_predicted"] += bool(kg_types)
         stats["kg_correct_predicted"] += bool(kg_types & event_set)
         stats["base_hit"] += bool(base_types & event_set)
@@ -120,6 +122,11 @@ def run_plover(path: Path, extractor, outcomes: dict | None = None) -> dict:
             and in_span(names(s.subject, extraction.surface), sources)
             and (not targets or in_span(names(s.object, extraction.surface), targets))
             for s in extraction.statements
+        ) or any(  # a one-sided event is the dyad of a record that names that side alone
+            e.plover in event_set
+            and in_span(names(e.actor, extraction.surface), sources if e.role == "agent" else targets)
+            and not (targets if e.role == "agent" else sources)
+            for e in extraction.events
         )
         stats["kg_dyad"] += dyad
         if outcomes is not None:
@@ -134,7 +141,10 @@ def run_petrarch(path: Path, extractor, outcomes: dict | None = None) -> dict:
         expected = set().union(*(CAMEO_ROOT.get(e["cameo"][:2], set()) for e in record["expected"])) if record[
             "expected"] else set()  # fmt: skip
         sentences = split(from_text(record["text"], doc_id=record["id"]))
-        scored = [statement_relations(s) for s in extractor.extract(sentences).statements]
+        extraction = extractor.extract(sentences)
+        scored = [statement_relations(s) for s in (*extraction.statements, *extraction.events)]
+        stated = set().union(*scored[: len(extraction.statements)]) if extraction.statements else set()
+        stats["kg_statement_hit"] += bool(stated & expected)
         found = set().union(*scored) if scored else set()
         base = set().union(*(baseline(s, extractor.lexicon) for s in sentences)) if sentences else set()
         stats["records"] += 1
@@ -205,6 +215,10 @@ def main() -> None:
             f" over {plover[f'{who}_predicted']} records with a prediction"
         )
     print(f"  kg       dyad recall {ratio(plover['kg_dyad'], plover['records'])} (type and both actors agree)")
+    print(
+        f"  kg       event recall from statements alone {ratio(plover['kg_statement_hit'], plover['records'])}"
+        " (without one-sided events)"
+    )
     petrarch = run_petrarch(args.shared / "benchmarks/petrarch/gsr_real_world.jsonl", extractor, outcomes)
     print("PETRARCH-2 real-news records (CAMEO root mapped to kg relations)")
     print(f"  records {petrarch['records']}, expecting a kg relation {petrarch['expected_relation']}")
@@ -214,6 +228,10 @@ def main() -> None:
             f"  {label} recall {ratio(petrarch[f'{who}_hit'], petrarch['expected_relation'])},"
             f" records with a wrong relation {petrarch[f'{who}_wrong']} of {petrarch[f'{who}_predicted']} predicted"
         )
+    print(
+        "  kg       recall from statements alone"
+        f" {ratio(petrarch['kg_statement_hit'], petrarch['expected_relation'])} (without one-sided events)"
+    )
     if args.outcomes:
         args.outcomes.write_text(json.dumps(outcomes, indent=0, sort_keys=True))
     if args.no_timing:

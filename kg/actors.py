@@ -80,9 +80,23 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     titles: dict[str, set[str]] = field(default_factory=dict)
     #: the persons whose title kg has read for the country the gazetteer knows them to serve (stated once)
     known_roles: set[str] = field(default_factory=set)
+    #: who carried out the last act the article states as actual by each trigger word's lemma ('Israeli jets struck
+    #: Gaza'), with the sentence it was stated in: 'the strikes' later in the article are theirs ('Egypt condemned
+    #: the strikes'), but 'the bombing' is not the airstrikes'
+    event_agents: dict[str, tuple[int, list[Actor]]] = field(default_factory=dict)
+    #: sentences read so far (the index of the sentence being read)
+    sentence_count: int = 0
     mentions: dict[int, Mention] = field(default_factory=dict)
     sentence_doc: Doc | None = None
     state_counts: dict[str, int] = field(default_factory=dict)
+
+    def note_agent(self, lemma: str, actor: Actor) -> None:
+        """Record who did an act named by a word of this lemma (kg.events: 'the attack' refers back to it); the
+        actors of one sentence's acts are kept together ('Israel and Egypt attacked')."""
+        sentence, agents = self.event_agents.get(lemma, (-1, []))
+        agents = agents if sentence == self.sentence_count else []
+        if actor not in agents:
+            self.event_agents[lemma] = (self.sentence_count, [*agents, actor])
 
     # ------------------------------------------------------------------ derived actors
     def derive(self, actor_id: str, label: str, actor_type: str, **extra) -> Actor:
@@ -145,6 +159,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         ]
         self.history.extend([*named, *(a for a in self.pending if a not in named)])
         self.pending = []
+        self.sentence_count += 1
         self.met_age += 1
         if self.met_age > 1:
             self.met = None

@@ -528,7 +528,7 @@ def plot_command(
 def extract_command(
     text: str | None, file: Path | None, fmt: str, author: str | None, explain: bool, gazetteer: str | None
 ) -> None:
-    """Print the statements of a text; nothing is stored."""
+    """Print the statements of a text, then its one-sided events; nothing is stored."""
     from kg.documents import from_text, read_document
     from kg.pipeline import extract_document
 
@@ -548,12 +548,13 @@ def extract_command(
     extraction = extract_document(document)
     for note in extraction.notes:
         click.echo(f"kg: note: {note}", err=True)
-    for statement in extraction.statements:
+    # one-sided events (an actor and an act, no other side) after the statements, marked as such
+    for found in [*extraction.statements, *extraction.events]:
         if fmt == "json":
-            click.echo(json.dumps(statement.as_dict(), ensure_ascii=False))
+            click.echo(json.dumps(found.as_dict(), ensure_ascii=False))
         else:
-            click.echo(f"{terminal_safe(statement.describe())}\n    {terminal_safe(statement.sentence.text)}")
-    if fmt == "text" and not extraction.statements:
+            click.echo(f"{terminal_safe(found.describe())}\n    {terminal_safe(found.sentence.text)}")
+    if fmt == "text" and not extraction.statements and not extraction.events:
         click.echo("(no statements)", err=True)
 
 

@@ -133,6 +133,34 @@ class Constructions:
             if demanders:
                 self.add(self.subjects(verb), "concedesTo", demanders, verb, self.modality(verb))
 
+    def answered(self) -> None:
+        """'Iran rejected repeated calls from Washington to halt enrichment', 'accepted the demands of the rebels': a
+        demand an actor answers (the object of a verb of rejecting or yielding) was made of that actor, whatever
+        the answer: its maker requests the answerer (actual; reported by whoever reports the answer), and a
+        rejection rejects the maker."""
+        for verb in self.span:
+            if verb.pos_ != "VERB":
+                continue
+            rejecting = any(self.relations[t.relation].core == "rejects" for t in self.verb_triggers(verb))
+            if not rejecting and not self.lex.token_cue("yield", verb):
+                continue
+            demands = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+            demanders = [a for noun in demands if self.demand(noun) for a in self.agents(noun)]
+            if not demanders:
+                continue
+            answerers, modality = self.subjects(verb), self.modality(verb)
+            made = Modality(attributed_to=modality.attributed_to)
+            # the demand noun may have named its own target ('demands that the group keep ...'): that demand was
+            # made all the same, whatever the walk up from the noun read into the verb of rejecting
+            read = [s for s in self.found if s.trigger == demands[0].text and s.relation == "requests"]
+            for statement in read:
+                self.found.remove(statement)
+                self.add([statement.subject], "requests", [statement.object], demands[0], made)
+            if not read:
+                self.add(demanders, "requests", answerers, demands[0], made)
+            if rejecting:
+                self.add(answerers, "rejects", demanders, verb, modality)
+
     def protested(self) -> None:
         """'Landowners began a hunger strike to demand the return of property seized by the army', 'Students
         marched demanding the president's resignation': an act of protest (a protest verb, or a verb whose object
@@ -221,18 +249,27 @@ class Constructions:
         presence as a violation': naming an act or an actor by a word of censure (cue kind censure) accuses whoever
         is behind it."""
         for verb in self.span:
-            if verb.pos_ != "VERB" or not self.lex.token_cue("naming", verb):
+            thing = self.censured_thing(verb)
+            if thing is None:
                 continue
-            named = [c for c in verb.children if c.dep_ == "dobj"]
-            complements = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "ccomp", "xcomp")]
-            complements = [c for c in complements if c not in named[:1]]
-            complements += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
-            complements += [c for n in named[:1] for c in n.children if c.dep_ == "appos"]
-            if not named or not any(self.lex.token_cue("censure", c) for c in complements):
-                continue
-            thing = named[0]
             accused = self.ctx.expand(thing, True) or self.agents(thing) or self.through_noun(thing, NO_TRIGGER)
             self.add(self.subjects(verb), "accuses", accused, verb, self.modality(verb))
+
+    def censured_thing(self, verb: Token) -> Token | None:
+        """What a naming verb names by a word of censure ('called the launch unacceptable', 'held Israel fully
+        responsible'), if it does: the verb then judges, and says nothing of its own ('held' holds no place)."""
+        if verb.pos_ != "VERB" or not self.lex.token_cue("naming", verb):
+            return None
+        named = [c for c in verb.children if c.dep_ == "dobj"]
+        complements = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "ccomp", "xcomp", "advcl", "acomp")]
+        # ('holds [the PKK responsible]': the parser may make the one named the subject of the complement)
+        named = named or [n for c in complements if c.pos_ == "ADJ" for n in c.children if n.dep_ == "nsubj"]
+        complements = [c for c in complements if c not in named[:1]]
+        complements += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
+        complements += [c for n in named[:1] for c in n.children if c.dep_ == "appos"]
+        if not named or not any(self.lex.token_cue("censure", c) for c in complements):
+            return None
+        return named[0]
 
     def under_control(self) -> None:
         """'Mosul, the last city under Islamic State control', 'towns under rebel control': whoever's control it is

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.gazetteer import Actor
-from kg.lexicon import Trigger
+from kg.lexicon import Trigger, word_forms
 from kg.modality import Modality, marked
 from kg.statements import Factuality
 from kg.verbs import DONE_BY, VIOLENT
@@ -98,7 +98,28 @@ class EventNounRules:
         found += self.done_by(noun, DONE_BY)  # 'an attack claimed by X'
         if not found:
             found = self.stray_agents(noun)
-        return [a for a in found if a.type != "Place"]
+        found = [a for a in found if a.type != "Place"]
+        if not found and self.referred_back(noun):  # 'Egypt condemned the strikes': the strikes stated before
+            earlier = max(
+                (self.ctx.event_agents[f] for f in word_forms(noun.text, noun.lemma_) if f in self.ctx.event_agents),
+                default=None,
+                key=lambda e: e[0],
+            )
+            if earlier is not None and earlier[0] < self.ctx.sentence_count:
+                found = [self.ctx.seen(a) for a in earlier[1]]
+        return found
+
+    def referred_back(self, noun: Token) -> bool:
+        """'the strikes', 'the latest attack', 'this attack': a definite event noun with nothing of its own to say
+        whose it is or where (no possessor, name or phrase) refers back to the last act the article stated by a word
+        of its lemma ('struck', 'attacked'; in an earlier sentence: in its own, 'the attack' is still to be told)."""
+        words = list(noun.children)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in words)
+        return definite and all(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+            or (c.dep_ == "amod" and c.is_lower and self.ctx.mention_at(c) is None)
+            for c in words
+        )
 
     def only_placed(self, noun: Token) -> bool:
         """'the Kabul attack': an attack with no target of its own, which a capital before it only places, as before

@@ -25,6 +25,8 @@ class Explanation:
     actors: list[dict] = field(default_factory=list)
     triggers: list[dict] = field(default_factory=list)
     statements: list[dict] = field(default_factory=list)
+    #: one-sided events (kg.statements.Event): a trigger with an actor on one side only
+    events: list[dict] = field(default_factory=list)
     discarded: str | None = None
 
     def as_dict(self) -> dict:
@@ -33,6 +35,7 @@ class Explanation:
             "actors": self.actors,
             "triggers": self.triggers,
             "statements": self.statements,
+            "events": self.events,
             "discarded": self.discarded,
         }
 
@@ -50,6 +53,8 @@ class Explanation:
             out.append(line)
         for statement in self.statements:
             out.append(f"  => {statement['reading']}  [{statement['construction']}]")
+        for event in self.events:
+            out.append(f"  => {event['reading']}")
         if not self.triggers and not self.statements:
             out.append("  no trigger word")
         return out
@@ -81,6 +86,8 @@ def explain(document: Document, extractor: RuleExtractor | None = None) -> list[
             if not any(s.trigger == token.text for s in found) and not explanation.discarded:
                 entry["missing"] = rules.missing(token, kind, triggers)
             explanation.triggers.append(entry)
+        events = [] if explanation.discarded else rules.one_sided_events()
+        explanation.events = [{"reading": e.describe(), **e.as_dict()} for e in events]
         for statement in found:
             explanation.statements.append(_statement(statement))
             for actor in (statement.subject, statement.object):

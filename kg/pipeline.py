@@ -358,6 +358,8 @@ def involved_actors(extraction: Extraction) -> dict[str, Actor]:
     pending: list[Actor | str | None] = [*extraction.surface]
     for statement in extraction.statements:
         pending += [statement.subject, statement.object, statement.attributed_to]
+    for event in extraction.events:
+        pending += [event.actor, event.attributed_to]
     while pending:
         item = pending.pop()
         actor = item if isinstance(item, Actor) else extraction.actors.get(item) or gazetteer.get(item)

@@ -4,13 +4,16 @@ Per document, one named graph holds:
 
 * the document node (``kg:Document``: ``dcterms:title``, ``dcterms:source``, ``dcterms:date``,
   ``dcterms:publisher``, ``kg:contentHash``, and the extractor that read it: ``kg:extractorVersion``,
-  ``kg:extractorFingerprint``, see kg.provenance) and the sentences that are evidence for a statement (``rdf:value`` the
-  text, ``dcterms:isPartOf`` the document). Other sentences are not stored: the graph keeps
+  ``kg:extractorFingerprint``, see kg.provenance) and the sentences that are evidence for a statement or
+  event (``rdf:value`` the text, ``dcterms:isPartOf`` the document). Other sentences are not stored: the graph keeps
   evidence, not an archive of the article, and that keeps a million-statement store small;
 * one ``rdf:Statement`` per statement: ``rdf:subject``, ``rdf:predicate``, ``rdf:object``,
   ``kg:factuality``, ``kg:attributedTo`` (an actor, or the literal "source"),
   ``prov:wasDerivedFrom`` its sentence, ``kg:trigger`` the words;
 * the plain triple ``subject relation object`` for truthy statements only (actual, unattributed);
+* one ``kg:Event`` per act with one known side ('Albanians demonstrated in Serbia', 'three civilians were
+  killed'): ``kg:agent`` or ``kg:target``, ``kg:eventRelation`` (the relation its trigger names),
+  ``kg:ploverEvent`` and the provenance, factuality and attribution of a statement; never a plain triple;
 * ``skos:altLabel`` for the surface forms this document used, so removing it removes them.
 
 Actor descriptions (type, label, gazetteer aliases, parent, Wikidata) go to a shared actors graph.
@@ -37,7 +40,7 @@ import pyoxigraph as ox
 from kg.documents import Document
 from kg.gazetteer import Actor
 from kg.provenance import ExtractorIdentity, extractor_identity
-from kg.statements import SOURCE, Extraction, Factuality, Statement
+from kg.statements import SOURCE, Event, Extraction, Factuality, Statement
 from kg.vocabulary import ACTORS_GRAPH, CORROBORATION_GRAPH, DCTERMS, GRAPHS, ID, KG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 #: A document's source that is stored as an IRI: a URL (``https://``, ``file://``) or a URN.
@@ -111,7 +114,7 @@ def document_quads(
     if document.publisher:
         yield ox.Quad(doc, N(DCTERMS + "publisher"), ox.Literal(document.publisher), g)
     seen_sentences: set[str] = set()
-    evidence = {s.sentence.index: s.sentence for s in extraction.statements}
+    evidence = {s.sentence.index: s.sentence for s in [*extraction.statements, *extraction.events]}
     for sentence in sorted(evidence.values(), key=attrgetter("index")):
         node = sentence_iri(document.doc_id, sentence.text)
         if node in seen_sentences:
@@ -124,6 +127,8 @@ def document_quads(
         yield ox.Quad(s, N(KG + "sentenceIndex"), ox.Literal(sentence.index), g)
     for statement in extraction.statements:
         yield from statement_quads(document.doc_id, statement, g)
+    for event in extraction.events:
+        yield from event_quads(document.doc_id, event, g)
     for actor_id, forms in extraction.surface.items():
         for form in sorted(forms):
             yield ox.Quad(N(actor_iri(actor_id)), N(SKOS + "altLabel"), ox.Literal(form), g)
@@ -152,6 +157,32 @@ def statement_quads(doc_id: str, statement: Statement, g: ox.NamedNode) -> Itera
         yield ox.Quad(node, N(KG + "ploverEvent"), ox.Literal(statement.plover), g)
     if statement.truthy:
         yield ox.Quad(subject, predicate, obj, g)
+
+
+def event_iri(doc_id: str, event: Event) -> str:
+    key = [str(k) for k in event.key()]
+    return f"{ID}event/{_safe(doc_id)}/{_digest(event.sentence.text, *key, size=20)}"
+
+
+def event_quads(doc_id: str, event: Event, g: ox.NamedNode) -> Iterator[ox.Quad]:
+    """A one-sided event (kg:Event): its one actor as kg:agent or kg:target, the relation its trigger names as
+    kg:eventRelation, and the provenance, factuality and codes a statement has. Never a plain triple."""
+    node = N(event_iri(doc_id, event))
+    yield ox.Quad(node, N(RDF + "type"), N(KG + "Event"), g)
+    yield ox.Quad(node, N(KG + event.role), N(actor_iri(event.actor.id)), g)
+    yield ox.Quad(node, N(KG + "eventRelation"), N(KG + event.relation), g)
+    yield ox.Quad(node, N(KG + "factuality"), N(Factuality(event.factuality).iri), g)
+    if event.attributed_to == SOURCE:
+        yield ox.Quad(node, N(KG + "attributedTo"), ox.Literal(SOURCE), g)
+    elif isinstance(event.attributed_to, Actor):
+        yield ox.Quad(node, N(KG + "attributedTo"), N(actor_iri(event.attributed_to.id)), g)
+    yield ox.Quad(node, N(PROV + "wasDerivedFrom"), N(sentence_iri(doc_id, event.sentence.text)), g)
+    if event.trigger:
+        yield ox.Quad(node, N(KG + "trigger"), ox.Literal(event.trigger), g)
+    if event.cameo:
+        yield ox.Quad(node, N(KG + "cameoCode"), ox.Literal(event.cameo), g)
+    if event.plover:
+        yield ox.Quad(node, N(KG + "ploverEvent"), ox.Literal(event.plover), g)
 
 
 def actor_quads(actors: Iterable[Actor], known: dict[str, str] | None = None) -> Iterator[ox.Quad]:

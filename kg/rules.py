@@ -24,7 +24,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from kg.actors import ArticleActors
+from kg.actors import SETTLEMENTS, ArticleActors
 from kg.constructions import Constructions
 from kg.discards import Discards, default_discards
 from kg.errors import KgError
@@ -35,7 +35,7 @@ from kg.modality import Modality, ModalityRules
 from kg.modifiers import ModifierRules
 from kg.objects import ObjectRules
 from kg.sentences import Sentence, load_pipeline
-from kg.statements import Extraction, Factuality, Statement, register_extractor
+from kg.statements import Event, Extraction, Factuality, Statement, register_extractor
 from kg.verbs import VIOLENT, VerbRules
 from kg.vocabulary import data_path, relations
 
@@ -43,6 +43,11 @@ from kg.vocabulary import data_path, relations
 def state_of(actor: Actor) -> str | None:
     """The state an actor is or is a body of (its government, military, police), else None."""
     return actor.id if actor.type == "State" else actor.parent if actor.type == "GovernmentBody" else None
+
+
+def own_state(actor: Actor) -> str | None:
+    """The state an actor is, is a body of, or (a person the gazetteer knows) serves."""
+    return state_of(actor) or (actor.country if actor.type == "Person" else None)
 
 
 def visitor(actor: Actor) -> bool:
@@ -146,21 +151,25 @@ class RuleExtractor:
             return Extraction()
         context = self.context(sentences, author)
         statements: dict[tuple, Statement] = {}
+        events: dict[tuple, Event] = {}
         notes: list[str] = []
         for sentence in sentences:
             context.read(sentence.span)  # a discarded sentence still names actors for the next ones
             if not self.discarded_sentence(sentence):
+                rules = SentenceRules(self, context, sentence)
                 try:
-                    found = SentenceRules(self, context, sentence).run()
+                    found, one_sided = rules.run(), rules.one_sided_events()
                 except Exception as error:
                     # a rule's bug on one odd sentence costs that sentence only, with a note, not the document nor the
                     # rest of an ingest run
                     notes.append(f"sentence {sentence.index + 1} skipped: a rule failed on it ({type(error).__name__})")
-                    found = []
+                    found, one_sided = [], []
                 for statement in found:
                     statements.setdefault((sentence.index, *statement.key()), statement)
+                for event in one_sided:
+                    events.setdefault((sentence.index, *event.key()), event)
             context.end_sentence()
-        return Extraction(list(statements.values()), context.surface, context.actors, notes)
+        return Extraction(list(statements.values()), context.surface, context.actors, notes, list(events.values()))
 
     def context(self, sentences: list[Sentence], author: str | None = None) -> ArticleActors:
         """A fresh article context: actor resolution for one document, with its issuer if known."""
@@ -209,6 +218,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         self.sentence = sentence
         self.span = sentence.span
         self.found: list[Statement] = []
+        #: acts with one known side, where the trigger made no statement (kg.statements.Event)
+        self.events: list[Event] = []
         #: the rule or construction now running, recorded on each statement for --explain
         self.construction = ""
 
@@ -237,6 +248,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("reported obligation", self.reported_demands),
             ("received from", self.received),
             ("yielded to a demand", self.yielded),
+            ("a demand answered", self.answered),
             ("protest for a demand", self.protested),
             ("forces kept somewhere", self.stationed),
             ("made up of members", self.composed),
@@ -252,6 +264,12 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         self.ctx.plural_subject = self.plural_subject(main)
         self.ctx.note_person_subject(self.person_subject(main))
         return self.spoken_for(self.found)
+
+    def one_sided_events(self) -> list[Event]:
+        """The one-sided events of the sentence whose act no statement of it already holds (another rule, a
+        construction or an event noun, may have found the other side of the same trigger word)."""
+        stated = {(s.trigger, self.relations[s.relation].core) for s in self.found}
+        return [e for e in self.events if (e.trigger, self.relations[e.relation].core) not in stated]
 
     @staticmethod
     def person_subject(main: list[Actor]) -> Actor | None:
@@ -327,6 +345,56 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             return "no actor after its prepositions (" + ", ".join(sorted({p for t in triggers for p in t.preps})) + ")"
         return "no actor before the hyphen or no actor it modifies"
 
+    def one_sided(self, actors: list[Actor], role: str, trigger: Trigger, verb: Token, modality: Modality) -> None:
+        """An event for each actor, when the trigger names an act (a relation with a PLOVER type: membership,
+        leadership, control and lasting hostility are states, not events) and no statement was made of it."""
+        relation = trigger.relation
+        if not self.relations[relation].plover or not self.act_of_its_own(role, relation, verb):
+            return
+        if role == "target" and self.relations[relation].core in ("captures", "deploysTo"):
+            actors = [a for a in actors if a.type in PLACE_TYPES]  # ('were taken hostage' is no capture)
+        factuality, attributed = modality.factuality, modality.attributed_to
+        if modality.attempted and self.relations[relation].core not in VIOLENT:
+            factuality = Factuality.POTENTIAL  # 'tried to meet': no meeting yet
+        for actor in actors:
+            doer = actor if role == "agent" else None
+            plover = intended(relation, trigger.plover or self.relations[relation].plover[0], factuality, attributed,
+                              doer, modality) if doer is not None else trigger.plover  # fmt: skip
+            event = Event(actor, role, relation, self.sentence, factuality, attributed, verb.text, trigger.cameo,
+                          plover or self.relations[relation].plover[0], self.construction)  # fmt: skip
+            if event not in self.events:
+                self.events.append(event)
+                if role == "agent" and factuality == Factuality.ACTUAL:
+                    self.ctx.note_agent(verb.lemma_.lower(), actor)
+
+    def owned_thing(self, trigger: Token, actor: Actor) -> bool:
+        """Whether the verb acts on a thing that ``actor`` owns, not on the actor itself: 'overran a Kenyan base',
+        'retook the government complex' (a demonym, possessor or compound names the owner; the head names no
+        actor, and is no settlement: 'the town of X' is X)."""
+        for noun in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+            if self.ctx.mention_at(noun) is not None or noun.lemma_.lower() in SETTLEMENTS:
+                continue
+            owner, word = self.ctx.owner(noun)  # (not 'control of X', 'the town of X': those are X)
+            modifies = word is not None and word.head.i == noun.i and word.dep_ in ("poss", "amod", "compound", "nmod")
+            if owner is not None and modifies and actor.id in (owner.id, state_of(owner)):
+                return True
+        return False
+
+    def act_of_its_own(self, role: str, relation: str, verb: Token) -> bool:
+        """Whether a trigger with one side found still names its act. Taking and holding need a place ('took
+        steps', 'seized property'); a symmetric act with a thing as its object is another sense ('received
+        assurances', 'signed a decree'), and in the passive a tie ('was allied'); a participle that modifies a
+        noun ('the civilians imprisoned for X') has that noun as its target, not its agent, unless a 'by' phrase
+        names the agent."""
+        core = self.relations[relation].core
+        if role == "target":
+            return True
+        if core in ("captures", "controls"):
+            return False
+        if self.relations[relation].symmetric and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            return False  # (and 'Sudan was allied for years' is a lasting tie, no act)
+        return not (verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children))
+
     def add(
         self,
         subjects,
@@ -362,7 +430,13 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 visit = self.lex.token_cue("travel", trigger) or self.lex.token_cue("visit", trigger)
                 if info.core == "meetsWith" and visit and (obj.type == "Place" or not visitor(subject)):
                     continue  # 'flew to Benghazi': one meets people, not a town; 'bombers flew to Venezuela': no visit
-                if info.core in ("captures", "controls") and obj.type not in PLACE_TYPES:
+                own = own_state(subject)
+                if info.core == "supports" and cameo.startswith("051") and own and own in (state_of(obj), obj.id):
+                    continue  # 'Israel's defense minister praised the troops': praise of one's own forces backs nobody
+                owner = info.core in ("captures", "controls") and self.owned_thing(trigger, obj)
+                if owner and own_state(subject) == obj.id:
+                    continue  # 'Syrian troops retook the government complex': their own state's building, no capture
+                if info.core in ("captures", "controls") and (obj.type not in PLACE_TYPES or owner):
                     rel = self.lex.cue_value("fallback", info.core) or ""
                     if not rel:
                         continue
@@ -380,3 +454,5 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                     self.found.append(statement)
                     if (info.symmetric or info.core == "attacks") and factuality == Factuality.ACTUAL:
                         self.ctx.note_sides(subject, obj, info.core)  # 'both sides', 'the two countries', 'they' next
+                    if factuality == Factuality.ACTUAL and not info.symmetric:
+                        self.ctx.note_agent(trigger.lemma_.lower(), subject)  # 'condemned the attack' later: theirs

@@ -106,6 +106,60 @@ class Statement:
         return " ".join(parts)
 
 
+@dataclass(frozen=True)
+class Event:
+    """An act with one known side: 'Ethnic Albanians demonstrated in Serbia' (an agent, nobody acted on), 'Three
+    civilians were killed in a car bombing' (a target, no agent named).
+
+    A statement relates two actors (the spec), so these are no statements; but event data (PLOVER, ICEWS,
+    ACLED) codes them, and an analyst counting protests, refusals or attacks on civilians needs them. They are
+    kept apart (``kg:Event`` in the graph), never as triples, never in the actor network, never scored against
+    gold statements.
+    """
+
+    actor: Actor
+    #: 'agent' (the actor acts) or 'target' (the actor is acted on)
+    role: str
+    #: the relation the trigger names, as if the other side were known: its PLOVER type is the event's
+    relation: str
+    sentence: Sentence
+    factuality: Factuality = Factuality.ACTUAL
+    attributed_to: Actor | str | None = None
+    trigger: str = ""
+    cameo: str = ""
+    plover: str = ""
+    construction: str = field(default="", compare=False)
+
+    def key(self) -> tuple:
+        attribution = self.attributed_to.id if isinstance(self.attributed_to, Actor) else self.attributed_to
+        return (self.actor.id, self.role, self.relation, self.factuality, attribution, self.trigger)
+
+    def as_dict(self) -> dict:
+        """The event as plain data (``kg extract --format json`` writes it with ``"event": true``)."""
+        attributed = self.attributed_to
+        return {
+            "event": True,
+            "sentence": self.sentence.text,
+            self.role: self.actor.label,
+            "relation": self.relation,
+            "factuality": self.factuality,
+            "attributed_to": attributed.label if isinstance(attributed, Actor) else attributed,
+            "trigger": self.trigger,
+            "cameo": self.cameo or None,
+            "plover": self.plover or None,
+        }
+
+    def describe(self) -> str:
+        """A one-line human reading, as ``kg extract`` prints it: the unknown side is '?'."""
+        pair = (self.actor.label, "?") if self.role == "agent" else ("?", self.actor.label)
+        parts = [f"{pair[0]} --{self.relation}--> {pair[1]}", f"[{self.factuality}]"]
+        parts.append(f"(one-sided {self.plover} event: '{self.trigger}')")
+        if self.attributed_to is not None:
+            who = self.attributed_to.label if isinstance(self.attributed_to, Actor) else "unnamed source"
+            parts.append(f"(according to {who})")
+        return " ".join(parts)
+
+
 @dataclass
 class Extraction:
     """What an extractor found in one document: statements and the actors they involve."""
@@ -117,6 +171,8 @@ class Extraction:
     actors: dict[str, Actor] = field(default_factory=dict)
     #: sentences the extractor passed over, and why (a rule that failed on one odd sentence)
     notes: list[str] = field(default_factory=list)
+    #: acts with one known side (:class:`Event`), where no statement could be made
+    events: list[Event] = field(default_factory=list)
 
 
 class Extractor(Protocol):

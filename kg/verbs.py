@@ -110,12 +110,14 @@ class VerbRules:
             # 'met in Geneva to discuss Syria': a purpose of the same relation restates the act, no second one planned
             done = {t.relation for t in self.verb_triggers(verb.head)}
             triggers = [t for t in triggers if t.relation not in done]
-        if not triggers or self.carried_by_noun(verb):
-            return
+        if not triggers or self.carried_by_noun(verb) or self.censured_thing(verb) is not None:
+            return  # ('held Israel responsible': a judgment, kg.constructions.censured, and no holding)
         subjects = self.subjects(verb) or self.passive_party(verb, triggers) or self.crowd(verb)
         if not subjects:
+            self.suffered(verb, triggers[0])
             return
         modality = self.modality(verb)
+        made = len(self.found)
         partners = self.partners(verb)
         if partners:
             self.add(subjects, "cooperatesWith", partners, verb, modality)
@@ -138,6 +140,21 @@ class VerbRules:
             self.add([*subjects, *partners], relation, objects, verb, modality, trigger)
         if not found_any:
             self.second_sense(verb, subjects, modality)
+        if len(self.found) == made:  # 'Ethnic Albanians demonstrated in Serbia', 'Akayev agreed to resign'
+            self.one_sided(subjects, "agent", triggers[0], verb, modality)
+
+    def suffered(self, verb: Token, trigger: Trigger) -> None:
+        """'Three civilians were killed in a car bombing': a passive act whose agent the sentence does not name
+        is an event with its target only (a symmetric relation has no target: its passive subject is a party)."""
+        if self.relations[trigger.relation].symmetric or not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return
+        if any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) and any(
+            c.dep_ in ("ccomp", "xcomp") for c in verb.children
+        ):
+            return  # 'it was revealed (that) a truce has been agreed': the 'it' stands for the clause
+        targets = self.objects(verb, trigger)
+        if targets:
+            self.one_sided(targets, "target", trigger, verb, self.modality(verb))
 
     def crowd(self, verb: Token) -> list[Actor]:
         """'Thousands of people protested against X': a crowd that protests is the article's protesters (cue kinds

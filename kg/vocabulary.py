@@ -105,8 +105,8 @@ def relations() -> dict[str, Relation]:
     object_props = {iri: p for iri, p in by_subject.items() if OWL + "ObjectProperty" in p.get(RDF + "type", [])}
     found: dict[str, Relation] = {}
     for iri, props in object_props.items():
-        if iri == KG + "factuality":
-            continue
+        if any(domain != KG + "Actor" for domain in props.get(RDFS + "domain", [])):
+            continue  # a property of statements or events (kg:factuality, kg:agent), not a relation between actors
         name = iri[len(KG) :]
         parents = props.get(RDFS + "subPropertyOf", [])
         core = parents[0][len(KG) :] if parents else name

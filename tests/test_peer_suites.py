@@ -1,9 +1,10 @@
 """A quality floor on material the lexicons were not written from: the PLOVER gold-standard records and the
 PETRARCH-2 real-news records (copies in tests/data/peer). The dev articles measure fit; these measure
 whether the extractor generalises. The floors sit a little under what benchmarks/peer_suites.py measured
-on 2026-11-29 (PLOVER event recall 0.506, dyad 0.457, precision 0.815; PETRARCH-2 recall 0.508), so a
-change that loses generality fails here even when the dev score holds. The dyad (0.35) and PETRARCH-2 (0.45)
-floors are the issue's bars; PLOVER's bar (0.50) is met by a margin of two records, so its floor sits at 0.45.
+on 2026-11-30 (PLOVER event recall 0.658 with one-sided events and 0.534 from statements alone, dyad 0.491,
+precision 0.835; PETRARCH-2 recall 0.627), so a change that loses generality fails here even when the dev
+score holds. The dyad (0.35), PETRARCH-2 (0.45) and statement-only PLOVER (0.50) floors are the issue's bars,
+and so is beating the keyword baseline on PLOVER recall.
 The PLOVER records have been read to find the constructions kg missed (each construction is tested on
 sentences written for it, never on a record), so this floor guards against regressions more than it
 measures generality."""
@@ -31,7 +32,9 @@ def plover() -> dict:
 
 def test_plover_event_recall_and_precision(plover):
     assert plover["records"] == 322
-    assert plover["kg_hit"] / plover["records"] >= 0.45
+    assert plover["kg_hit"] / plover["records"] >= 0.60
+    assert plover["kg_statement_hit"] / plover["records"] >= 0.50  # the issue's bar, from statements alone
+    assert plover["kg_hit"] > plover["base_hit"]  # the issue's bar: kg beats the keyword baseline on recall
     assert plover["kg_correct_predicted"] / plover["kg_predicted"] >= 0.60  # the issue's bar
 
 
