@@ -398,7 +398,7 @@ class Constructions:
             for holder in (h for h in holders if h.type == "Person"):  # 'the Chairperson' says who after this
                 self.ctx.titles.setdefault(holder.id, set()).add(noun.lemma_.lower())
             for trigger in triggers:
-                collective = trigger.relation in ("partOf", "cooperatesWith")
+                collective = trigger.relation in ("partOf", "cooperatesWith", "opposes")
                 holders_fit = [h for h in holders if h.type == "Person" or collective]
                 self.add(
                     holders_fit,
@@ -440,8 +440,9 @@ class Constructions:
         relational = self.lex.token_cue("relational", noun)  # ('Iran is a key ally of X': no event noun reads it)
         # 'X, a member of Y,', 'X, the armed wing of Y,': the copular case is an event noun's
         if not found and (noun.dep_ != "attr" or relational):
-            # ('China, North Korea's main ally,' cooperates with it)
-            found = [t for t in self.lex.trigger("noun", lemma) if t.relation in ("partOf", "cooperatesWith")]
+            # ('China, North Korea's main ally,' cooperates with it; 'Fatah, a longtime rival of Hamas,' opposes it)
+            kept = ("partOf", "cooperatesWith", "opposes") if relational else ("partOf", "cooperatesWith")
+            found = [t for t in self.lex.trigger("noun", lemma) if t.relation in kept]
         return found
 
     def role_owners(self, noun: Token) -> list[Actor]:

@@ -382,15 +382,15 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
 
     def act_of_its_own(self, role: str, relation: str, verb: Token) -> bool:
         """Whether a trigger with one side found still names its act. Taking and holding need a place ('took
-        steps', 'seized property'); a symmetric act with a thing as its object is another sense ('received
-        assurances', 'signed a decree'), and in the passive a tie ('was allied'); a participle that modifies a
-        noun ('the civilians imprisoned for X') has that noun as its target, not its agent, unless a 'by' phrase
-        names the agent."""
+        steps', 'seized property'), and talks a partner; a symmetric act with a thing as its object is another sense
+        ('received assurances', 'signed a decree'), and in the passive a tie ('was allied'); a participle that
+        modifies a noun ('the civilians imprisoned for X') has that noun as its target, not its agent, unless a 'by'
+        phrase names the agent."""
         core = self.relations[relation].core
         if role == "target":
             return True
-        if core in ("captures", "controls"):
-            return False
+        if core in ("captures", "controls", "meetsWith"):
+            return False  # (and talks with nobody named are none: 'Buhari spoke on Monday', 'the Cabinet met')
         if self.relations[relation].symmetric and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
             return False  # (and 'Sudan was allied for years' is a lasting tie, no act)
         return not (verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children))

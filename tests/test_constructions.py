@@ -2719,6 +2719,27 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a rival, enemy or foe of Y, in apposition or as a predicate, opposes Y; 'the rival factions' names nobody",
+        "Fatah is a longtime rival of Hamas. Iran, an enemy of Israel, tested a missile. The rival factions fought "
+        "in Tripoli.",
+        {
+            ("Fatah", "opposes", "Hamas", "actual", None),
+            ("Iran", "opposes", "Israel", "actual", None),
+        },
+    ),
+    (
+        "what is thrown or fired at X attacks X; people killed at a market name no target",
+        "Some protesters hurled stones at Israeli soldiers. Police fired tear gas at protesters in Harare. Gunmen "
+        "killed 10 people at a market in Baidoa.",
+        {
+            ("protesters", "attacks", "Israeli military", "actual", None),
+            ("police", "attacks", "protesters", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (

@@ -96,6 +96,7 @@ ROWS = [
         set(),
         set(),
     ),
+    ("talks with nobody named are no event", "Buhari spoke on Monday. The Cabinet met on Sunday.", set(), set()),
     ("taking without a place is no capture", "Ethiopian troops took several steps to calm the region.", set(), set()),
     ("a passive symmetric verb names a party, not a target", "Sudan was allied for years.", set(), set()),
 ]
