@@ -149,6 +149,10 @@ class Constructions:
             if not demanders:
                 continue
             answerers, modality = self.subjects(verb), self.modality(verb)
+            if rejecting:
+                self.add(answerers, "rejects", demanders, verb, modality)
+            if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every") for c in demands[0].children):
+                continue  # ('would reject any demand from X': none made yet)
             made = Modality(attributed_to=modality.attributed_to)
             # the demand noun may have named its own target ('demands that the group keep ...'): that demand was
             # made all the same, whatever the walk up from the noun read into the verb of rejecting
@@ -156,10 +160,22 @@ class Constructions:
             for statement in read:
                 self.found.remove(statement)
                 self.add([statement.subject], "requests", [statement.object], demands[0], made)
-            if not read:
+            if not read and not self.addressed_elsewhere(verb, demands[0]):
                 self.add(demanders, "requests", answerers, demands[0], made)
-            if rejecting:
-                self.add(answerers, "rejects", demanders, verb, modality)
+
+    @staticmethod
+    def addressed_elsewhere(verb: Token, demand: Token) -> bool:
+        """'appeals from the Red Cross to the Hamas leadership', 'a call for Egypt and Sudan to negotiate': the demand
+        names whom it is made of, someone other than who answers it (the parser may hang the 'to' on the verb)."""
+        clauses = [v for v in demand.children if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB" and infinitive(v)]
+        for prep in (c for n in (demand, verb) for c in n.children if c.dep_ == "prep"):
+            objects = [p for p in prep.children if p.dep_ == "pobj"]
+            if prep.lower_ in ("to", "on") and objects:
+                return True
+            own = [v for p in objects for v in p.children if v.pos_ == "VERB" and infinitive(v)]
+            if prep.lower_ == "for" and prep.head.i == demand.i and objects and (own or clauses):
+                return True
+        return any(s.dep_ == "nsubj" for c in clauses for s in c.children)
 
     def protested(self) -> None:
         """'Landowners began a hunger strike to demand the return of property seized by the army', 'Students
@@ -267,9 +283,9 @@ class Constructions:
         complements = [c for c in complements if c not in named[:1]]
         complements += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
         complements += [c for n in named[:1] for c in n.children if c.dep_ == "appos"]
-        if not named or not any(self.lex.token_cue("censure", c) for c in complements):
-            return None
-        return named[0]
+        blamed = (self.lex.cue_value("blame", verb.lemma_.lower()) or "").split(",")
+        censure = any(self.lex.token_cue("censure", c) or c.lemma_.lower() in blamed for c in complements)
+        return named[0] if named and censure else None
 
     def under_control(self) -> None:
         """'Mosul, the last city under Islamic State control', 'towns under rebel control': whoever's control it is

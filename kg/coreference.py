@@ -75,10 +75,15 @@ class Coreference:
         of the same Phoenix role: 'hostages' and 'civilians' share one, and so do 'protesters' and 'supporters'."""
         if wanted != "Population":
             candidates = list(self.recent_all(wanted, position, generic=wanted == "ArmedGroup"))
-            # 'the Secretary' is the person named with that title, not whoever was named last
-            titled = next((a for a in candidates if noun in self.titles.get(a.id, ())), None)
-            if titled is not None:
-                return titled
+            # 'the Secretary' is the person named with that title, not whoever was named last; in a release, the
+            # issuer's own ('The President' of a White House readout is the US president, not the one he called)
+            # (or named by a gazetteer alias with it: 'President Obama')
+            titled = [a for a in candidates if noun in self.titles.get(a.id, ()) or (
+                a.type == "Person" and any(noun in alias.lower().split() for alias in a.aliases))]  # fmt: skip
+            issuer = self.author.id if self.author is not None else None
+            own = next((a for a in titled if issuer is not None and issuer in (a.country, a.leads)), None)
+            if own is not None or titled:
+                return own or titled[0]
             # 'the separatists' are the separatists named before, if any, not a later-named group of another kind
             same = next((a for a in candidates if noun in a.label.lower().split()
                          or any(noun in s.lower().split() for s in self.surface.get(a.id, ()))), None)  # fmt: skip

@@ -99,7 +99,9 @@ class EventNounRules:
         if not found:
             found = self.stray_agents(noun)
         found = [a for a in found if a.type != "Place"]
-        if not found and self.referred_back(noun):  # 'Egypt condemned the strikes': the strikes stated before
+        if not found and not self.referred_back(noun):  # ('A bombing at a mosque ...': a bombing by nobody named)
+            self.ctx.note_agent(noun.lemma_.lower(), None)
+        elif not found:  # 'Egypt condemned the strikes': the strikes stated before
             earlier = max(
                 (self.ctx.event_agents[f] for f in word_forms(noun.text, noun.lemma_) if f in self.ctx.event_agents),
                 default=None,

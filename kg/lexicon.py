@@ -37,7 +37,8 @@ CUE_KINDS = (
     "subject-control", "yield", "frame", "mediation", "halt", "document", "relational", "claim", "patient", "give",
     "weapon", "broker", "mass", "office", "protest", "crowd", "travel", "ongoing",
     "figurative", "respond", "responsible", "speaks-for", "visit", "venue", "direction", "protest-act", "speech",
-    "suffer", "demand", "keep", "installation", "breach", "composed", "own-noun", "naming", "censure",
+    "suffer", "demand", "keep", "installation", "breach", "composed", "own-noun", "naming", "censure", "accident",
+    "land", "blame", "abstract", "victim",
 )  # fmt: skip
 
 

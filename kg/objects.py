@@ -124,7 +124,8 @@ class ObjectRules:
         if core == "attacks" and any(c.dep_ == "dobj" and self.lex.token_cue("weapon", c) for c in verb.children):
             # 'hurled stones at Israeli soldiers', 'lobbed shells toward the airport': where what is fired goes
             targets += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "into", "toward", "towards")
-                        and c.lower_ not in trigger.preps for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+                        and c.lower_ not in trigger.preps for q in (c, *conjoined_preps(c))
+                        for p in q.children if p.dep_ == "pobj"]  # fmt: skip
         if core == "supports" and not any(c.dep_ == "dobj" for c in verb.children):
             # 'helping Hezbollah build missiles', parsed as a clause: whom the help is for
             targets += [s for c in verb.children if c.dep_ == "ccomp" and not marked(c, "that")

@@ -24,7 +24,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from kg.actors import SETTLEMENTS, ArticleActors
+from kg.actors import ArticleActors
 from kg.constructions import Constructions
 from kg.discards import Discards, default_discards
 from kg.errors import KgError
@@ -43,6 +43,15 @@ from kg.vocabulary import data_path, relations
 def state_of(actor: Actor) -> str | None:
     """The state an actor is or is a body of (its government, military, police), else None."""
     return actor.id if actor.type == "State" else actor.parent if actor.type == "GovernmentBody" else None
+
+
+#: Relations whose acts make a one-sided event with only their target named ('civilians were killed', 'journalists
+#: were detained', 'the town was captured', 'X was accused of'); a place evacuated or a delegation received is none
+ONE_SIDED_TARGETS = {"attacks", "coerces", "captures", "sanctions", "accuses", "threatens", "investigates"}
+#: Relations whose verbs, with a thing as their object, are in another sense than the act ('fired his minister')
+THING_SENSES = {"deploysTo", "withdrawsFrom", "captures"}
+#: Possessives that make a thing the subject's own ('fired his minister', 'demonstrated its new drone')
+OWN_POSSESSIVES = {"his", "her", "its", "their", "our", "my"}
 
 
 def own_state(actor: Actor) -> str | None:
@@ -349,7 +358,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         """An event for each actor, when the trigger names an act (a relation with a PLOVER type: membership,
         leadership, control and lasting hostility are states, not events) and no statement was made of it."""
         relation = trigger.relation
-        if not self.relations[relation].plover or not self.act_of_its_own(role, relation, verb):
+        if not self.relations[relation].plover or not self.act_of_its_own(role, relation, verb, actors):
             return
         if role == "target" and self.relations[relation].core in ("captures", "deploysTo"):
             actors = [a for a in actors if a.type in PLACE_TYPES]  # ('were taken hostage' is no capture)
@@ -370,17 +379,17 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
     def owned_thing(self, trigger: Token, actor: Actor) -> bool:
         """Whether the verb acts on a thing that ``actor`` owns, not on the actor itself: 'overran a Kenyan base',
         'retook the government complex' (a demonym, possessor or compound names the owner; the head names no
-        actor, and is no settlement: 'the town of X' is X)."""
+        actor, and no land: cue kind land, 'the Syrian town of X', 'Syrian territory')."""
         for noun in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
-            if self.ctx.mention_at(noun) is not None or noun.lemma_.lower() in SETTLEMENTS:
-                continue
+            if self.ctx.mention_at(noun) is not None or self.lex.token_cue("land", noun):
+                continue  # ('seized Syrian territory', 'took the Afghan capital': land is captured)
             owner, word = self.ctx.owner(noun)  # (not 'control of X', 'the town of X': those are X)
             modifies = word is not None and word.head.i == noun.i and word.dep_ in ("poss", "amod", "compound", "nmod")
             if owner is not None and modifies and actor.id in (owner.id, state_of(owner)):
                 return True
         return False
 
-    def act_of_its_own(self, role: str, relation: str, verb: Token) -> bool:
+    def act_of_its_own(self, role: str, relation: str, verb: Token, actors: list[Actor]) -> bool:
         """Whether a trigger with one side found still names its act. Taking and holding need a place ('took
         steps', 'seized property'), and talks a partner; a symmetric act with a thing as its object is another sense
         ('received assurances', 'signed a decree'), and in the passive a tie ('was allied'); a participle that
@@ -388,9 +397,29 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         phrase names the agent."""
         core = self.relations[relation].core
         if role == "target":
-            return True
+            # what is done to someone by nobody named: a blow, an arrest, a seizure, a charge; not a drought's threat
+            # ('threatened by drought') nor an accident ('were killed when their vehicle overturned'): cue kind accident
+            accident = any(self.lex.token_cue("accident", t) for t in verb.subtree)
+            return core in ONE_SIDED_TARGETS and not accident
         if core in ("captures", "controls", "meetsWith"):
             return False  # (and talks with nobody named are none: 'Buhari spoke on Monday', 'the Cabinet met')
+        things = [c for c in verb.children if c.dep_ == "dobj" and not self.ctx.expand(c, object_position=True)]
+        # sending, pulling out and taking with a thing as the object are in another sense ('sent a delegation to the
+        # talks'); people counted or crowds ('evacuated 40 people') and weapons ('moved tanks') are what they move
+        counted = [c for c in things if any(n.dep_ == "nummod" for n in c.children) or c.like_num]
+        kept = [c for c in things if c in counted or self.lex.token_cue("crowd", c) or self.lex.token_cue("weapon", c)]
+        if core in THING_SENSES and len(kept) < len(things):
+            return False
+        # a word or a plan as the object of a verb of force or yielding ('attacked the budget plan', 'released a
+        # statement'), or something of the subject's own ('fired his defence minister', 'demonstrated its new
+        # drone'), is another sense; an armed act on a thing is one ('attacked a church', 'suspended aid deliveries')
+        own = [c for c in things if any(p.dep_ == "poss" and p.lower_ in OWN_POSSESSIVES for p in c.children)]
+        if core in ("attacks", "concedesTo") and (own or any(self.lex.token_cue("abstract", c) for c in things)):
+            return False
+        protest = "PROTEST" in self.relations[relation].plover and self.lex.token_cue("protest", verb)
+        armed = any(a.type == "ArmedGroup" or a.role == "military" for a in actors)
+        if protest and (own or armed):
+            return False  # ('demonstrated its new missile', 'troops marched into Kherson': no protest)
         if self.relations[relation].symmetric and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
             return False  # (and 'Sudan was allied for years' is a lasting tie, no act)
         return not (verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children))
@@ -431,7 +460,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 if info.core == "meetsWith" and visit and (obj.type == "Place" or not visitor(subject)):
                     continue  # 'flew to Benghazi': one meets people, not a town; 'bombers flew to Venezuela': no visit
                 own = own_state(subject)
-                if info.core == "supports" and cameo.startswith("051") and own and own in (state_of(obj), obj.id):
+                forces = obj.id == own or obj.role in ("military", "police")  # (not 'the Kurdistan government')
+                if info.core == "supports" and cameo.startswith("051") and own and own == state_of(obj) and forces:
                     continue  # 'Israel's defense minister praised the troops': praise of one's own forces backs nobody
                 owner = info.core in ("captures", "controls") and self.owned_thing(trigger, obj)
                 if owner and own_state(subject) == obj.id:

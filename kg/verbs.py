@@ -114,9 +114,13 @@ class VerbRules:
             return  # ('held Israel responsible': a judgment, kg.constructions.censured, and no holding)
         subjects = self.subjects(verb) or self.passive_party(verb, triggers) or self.crowd(verb)
         if not subjects:
+            self.ctx.note_agent(verb.lemma_.lower(), None)  # ('A car bomb struck a market': 'the strike' is no other's)
             self.suffered(verb, triggers[0])
             return
         modality = self.modality(verb)
+        if self.lex.token_cue("victim", verb):  # 'Three soldiers died in the ambush': who bears the act
+            self.one_sided(subjects, "target", triggers[0], verb, modality)
+            return
         made = len(self.found)
         partners = self.partners(verb)
         if partners:
@@ -140,7 +144,7 @@ class VerbRules:
             self.add([*subjects, *partners], relation, objects, verb, modality, trigger)
         if not found_any:
             self.second_sense(verb, subjects, modality)
-        if len(self.found) == made:  # 'Ethnic Albanians demonstrated in Serbia', 'Akayev agreed to resign'
+        if len(self.found) == made and not found_any:  # 'Albanians demonstrated in Serbia', 'agreed to resign'
             self.one_sided(subjects, "agent", triggers[0], verb, modality)
 
     def suffered(self, verb: Token, trigger: Trigger) -> None:

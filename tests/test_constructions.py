@@ -2612,6 +2612,9 @@ WHOLE += [
         "Israeli troops fired at Palestinians who had thrown stones at settlers and at soldiers.",
         {
             ("Israeli military", "attacks", "Palestinians", "actual", None),
+            # (stones thrown at someone attack them: kg.objects, cue kind weapon)
+            ("Palestinians", "attacks", "settlers", "actual", None),
+            ("Palestinians", "attacks", "soldiers", "actual", None),
         },
     ),
     (
@@ -2736,6 +2739,36 @@ WHOLE += [
         {
             ("protesters", "attacks", "Israeli military", "actual", None),
             ("police", "attacks", "protesters", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "'the strike' is the last strike stated, even one by nobody named",
+        "Israeli jets struck Gaza on Monday. A car bomb struck a market in Baghdad on Tuesday. Iraq condemned the "
+        "strike.",
+        {("Israeli military", "attacks", "Gaza", "actual", None)},
+    ),
+    (
+        "a demand made of another than who rejects it, or a demand not made yet ('any'), is no request of the rejecter",
+        "Israel dismissed appeals from the Red Cross to the Hamas leadership. Ethiopia rejected the Arab League's "
+        "call for Egypt and Sudan to negotiate. Israel said it would reject any demand from the United Nations.",
+        {
+            ("Israel", "rejects", "International Committee of the Red Cross", "actual", None),
+            ("International Committee of the Red Cross", "requests", "Hamas", "actual", None),
+            ("Ethiopia", "rejects", "Arab League", "actual", None),
+            ("Israel", "rejects", "United Nations", "potential", "Israel"),
+        },
+    ),
+    (
+        "an actor's land taken is captured; praise of another body of one's state backs it; 'responsible' is blame "
+        "only after 'hold'",
+        "Turkish forces seized Syrian territory. The Iraqi prime minister praised the Kurdistan Regional Government. "
+        "Germany called the French decision responsible.",
+        {
+            ("Turkish military", "captures", "Syria", "actual", None),
+            ("Iraq", "supports", "Kurdistan Regional Government", "actual", None),
         },
     ),
 ]
@@ -3100,3 +3133,21 @@ def test_they_twice_is_the_plural_subject_the_first_they_stood_for():
         ("UN Security Council", "accuses", "Rapid Support Forces", "actual"),
         ("Rapid Support Forces", "attacks", "civilians", "actual"),
     }
+
+
+def test_the_president_of_a_release_is_its_issuers_own():
+    """In a White House readout 'The President' is the US president, though the last president named was the one he
+    called; without an issuer, the last one named with the title."""
+    text = (
+        "President Obama spoke today with President Petro Poroshenko of Ukraine. The President called on Moscow to "
+        "free all Ukrainian prisoners."
+    )
+    issued = {(s.subject.label, s.relation, s.object.label) for s in extract(text, author="United States").statements}
+    assert issued == {
+        ("Barack Obama", "meetsWith", "Petro Poroshenko"),
+        ("Petro Poroshenko", "leads", "Ukraine"),
+        ("Barack Obama", "requests", "Russia"),
+        ("Russia", "concedesTo", "Ukrainian prisoners"),
+    }
+    unissued = {(s.subject.label, s.relation, s.object.label) for s in extract(text).statements}
+    assert ("Petro Poroshenko", "requests", "Russia") in unissued

@@ -96,6 +96,38 @@ ROWS = [
         set(),
         set(),
     ),
+    (
+        "who dies in an attack is its target; who dies in a crash is no one's",
+        "Three Malian soldiers died in an ambush near Gao. Two Malian soldiers died in a helicopter crash.",
+        set(),
+        {("target", "Malian military", "attacks", "ASSAULT", "actual", None)},
+    ),
+    (
+        "an armed act on a building is one",
+        "Militants attacked a church in Kaduna.",
+        set(),
+        {("agent", "militants", "attacks", "ASSAULT", "actual", None)},
+    ),
+    (
+        "a verb of force or yielding with an office, a word or a plan as its object is in another sense",
+        "The minister attacked the budget plan. Hamas released a statement. Kenya sent a delegation to the talks.",
+        set(),
+        set(),
+    ),
+    (
+        "a killing with an accident beside it, a threat by a thing, a place evacuated: no event",
+        "Two Nigerian soldiers were killed when their truck overturned. Kenya's economy is threatened by drought. "
+        "Civilians were evacuated from Aleppo.",
+        set(),
+        set(),
+    ),
+    ("armed forces that march do not protest", "Ugandan troops marched into the town.", set(), set()),
+    (
+        "praise of one's own army, dropped as a statement, is no one-sided event either",
+        "Israeli Prime Minister Benjamin Netanyahu praised the Israeli army.",
+        {("Benjamin Netanyahu", "leads", "Israel", "actual", None)},
+        set(),
+    ),
     ("talks with nobody named are no event", "Buhari spoke on Monday. The Cabinet met on Sunday.", set(), set()),
     ("taking without a place is no capture", "Ethiopian troops took several steps to calm the region.", set(), set()),
     ("a passive symmetric verb names a party, not a target", "Sudan was allied for years.", set(), set()),
