@@ -242,6 +242,15 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             government = found and found[0].type == "GovernmentBody" and found[0].role == "government"
             if government and found[0].parent and not rival:
                 return self.get(found[0].parent), pobj.head
+        # 'Kenya, which has 4,000 troops serving with AMISOM': forces one keeps (cue kinds keep, military) are one's
+        keeper = token.head
+        kept = token.dep_ == "dobj" and self.lexicon.token_cue("keep", keeper)
+        if kept and self.lexicon.token_cue("military", token):
+            for subject in (c for c in keeper.children if c.dep_ == "nsubj"):
+                named = subject if subject.lower_ not in ("which", "that", "who") else self.antecedent(keeper)
+                found = [a for a in self.denote(named) if not a.generic]
+                if keeper.dep_ in ("relcl", "ROOT", "ccomp") and found:
+                    return found[0], subject
         return None, None
 
     def antecedent(self, clause: Token) -> Token:

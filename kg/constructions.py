@@ -243,6 +243,10 @@ class Constructions:
         for verb in self.span:
             if verb.dep_ not in ("acl", "relcl"):
                 continue
+            # ('whose troops come from Uganda': the relative clause's subject is the force's own members)
+            whose = any(p.lower_ == "whose" for c in verb.children if c.dep_ == "nsubj" for p in c.children)
+            if verb.lemma_.lower() == "come" and not whose:
+                continue
             particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
             if not (self.lex.cue("composed", f"{verb.lemma_.lower()} {particle}".strip())
                     or self.lex.token_cue("composed", verb)):  # fmt: skip

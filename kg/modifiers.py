@@ -35,6 +35,11 @@ class ModifierRules:
         if not triggers:
             return
         left = token.doc[token.i - 2]
+        named = self.ctx.mention_at(token)
+        if named is not None and named.actor.leader and any(t.relation == "leads" for t in triggers):
+            # ('the U.S.-led coalition' is a name the gazetteer knows, with its leader: the leader leads it)
+            self.add([self.ctx.seen(a) for a in [self.ctx.get(named.actor.leader)] if a], "leads", [named.actor], token)
+            return
         actors = self.ctx.denote(left) or self._word_actor(left)
         target = token.head if token.dep_ in ("amod", "compound", "nmod") else None
         if not actors or target is None or self.is_event_noun(target):
@@ -129,7 +134,10 @@ class ModifierRules:
             shorter = (" ".join(t.lower_ for t in role_words[:k]) for k in range(len(role_words) - 1, 1, -1))
             # ('Secretary of State John Kerry', 'Minister of Defense X': the title's head is before its 'of')
             head_of = " ".join(t.lower_ for t in itertools.takewhile(lambda t: t.lower_ != "of", role_words))
-            phrases = [phrase, role_words[-1].lemma_.lower(), *shorter, head_of]
+            # ('Kenyan military spokesman Colonel David Obonyo': a rank after the title, cue kind rank, is no title)
+            unranked = list(itertools.dropwhile(lambda t: self.lex.token_cue("rank", t), reversed(role_words)))[::-1]
+            ranked = [" ".join(t.lower_ for t in unranked), unranked[-1].lemma_.lower()] if unranked else []
+            phrases = [phrase, role_words[-1].lemma_.lower(), *shorter, head_of, *ranked]
             for trigger in next((found for p in phrases if (found := self.lex.trigger("role", p))), []):
                 # ('First Vice President Machar', 'Deputy Prime Minister X': a deputy speaks for, and leads nothing)
                 deputy = any(t.lower_ in DEPUTY_WORDS for t in role_words)

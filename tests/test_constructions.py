@@ -1125,6 +1125,7 @@ WHOLE += [
         "backed by a coalition of Western states, attacked Raqqa.",
         {
             ("US-led coalition", "supports", "Iraqi military", "actual", None),
+            ("United States", "leads", "US-led coalition", "actual", None),
             ("United Nations", "accuses", "Syria", "actual", None),
             ("YPG", "attacks", "Raqqa", "actual", None),
         },
@@ -2769,6 +2770,46 @@ WHOLE += [
         {
             ("Turkish military", "captures", "Syria", "actual", None),
             ("Iraq", "supports", "Kurdistan Regional Government", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a rank between a title and a name is no title; a province's governor leads it; a chief justice leads nothing",
+        "Kenyan military spokesman Colonel David Obonyo said the base had not fallen. Anbar's provincial governor, "
+        "Sohaib al-Rawi, told reporters that residents had fled. Nigerian Chief Justice Walter Onnoghen resigned.",
+        {
+            ("David Obonyo", "represents", "Kenya", "actual", None),
+            ("Sohaib al-Rawi", "leads", "Anbar", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a force whose troops come from states has them as parts; troops a state has are its own; 'whose troops came "
+        "under attack' names no parts",
+        "The Multinational Joint Task Force, whose 8,000 troops come from Chad, Niger and Cameroon, fought Boko "
+        "Haram. Uganda, which has 6,000 troops serving with the African Union Mission in Somalia, praised them. "
+        "Kenya, whose troops came under attack, vowed revenge.",
+        {
+            ("Chad", "partOf", "Multinational Joint Task Force", "actual", None),
+            ("Niger", "partOf", "Multinational Joint Task Force", "actual", None),
+            ("Cameroon", "partOf", "Multinational Joint Task Force", "actual", None),
+            ("Multinational Joint Task Force", "fights", "Boko Haram", "actual", None),
+            ("Ugandan military", "partOf", "African Union Mission in Somalia", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "an 'X-led' name the gazetteer knows with its leader is led by it, as any 'X-led coalition' is",
+        "The U.S.-led coalition struck Raqqa.",
+        {
+            ("United States", "leads", "US-led coalition", "actual", None),
+            ("US-led coalition", "attacks", "Raqqa", "actual", None),
         },
     ),
 ]
