@@ -54,6 +54,10 @@ class ObjectRules:
             if blamed and not trigger.preps_only:
                 targets += [p for c in child.children if c.dep_ == "prep" and c.lower_ in trigger.preps
                             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            if child.dep_ in ("advmod", "prt") and not (child.dep_ == "prt" and child.lower_ in trigger.preps):
+                # ('pulled back from X', 'pulled out of X': the parser may hang the phrase on the particle)
+                targets += [p for q in child.children if q.dep_ == "prep" and q.lower_ in trigger.preps
+                            for p in q.children if p.dep_ == "pobj"]  # fmt: skip
             if child.dep_ in ("prep", "prt", "dative") and child.lower_ in trigger.preps:
                 # ('at the village of X and at army checkpoints': the parser may hang the second 'at' on the 'of')
                 targets += [p for q in (child, *conjoined_preps(child)) for p in q.children if p.dep_ == "pobj"]

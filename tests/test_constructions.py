@@ -2814,6 +2814,19 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "fleeing, abandoning and pulling back from a place withdraw from it; abandoning a plan is none",
+        "Iraqi troops abandoned Ramadi during a sandstorm. Assad fled the country. Kenyan troops pulled back from "
+        "Kismayo. The rebels abandoned the plan.",
+        {
+            ("Iraqi military", "withdrawsFrom", "Ramadi", "actual", None),
+            ("Bashar al-Assad", "withdrawsFrom", "Syria", "actual", None),
+            ("Kenyan military", "withdrawsFrom", "Kismayo", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
