@@ -143,18 +143,7 @@ def statement_quads(doc_id: str, statement: Statement, g: ox.NamedNode) -> Itera
     yield ox.Quad(node, N(RDF + "subject"), subject, g)
     yield ox.Quad(node, N(RDF + "predicate"), predicate, g)
     yield ox.Quad(node, N(RDF + "object"), obj, g)
-    yield ox.Quad(node, N(KG + "factuality"), N(Factuality(statement.factuality).iri), g)
-    if statement.attributed_to == SOURCE:
-        yield ox.Quad(node, N(KG + "attributedTo"), ox.Literal(SOURCE), g)
-    elif isinstance(statement.attributed_to, Actor):
-        yield ox.Quad(node, N(KG + "attributedTo"), N(actor_iri(statement.attributed_to.id)), g)
-    yield ox.Quad(node, N(PROV + "wasDerivedFrom"), N(sentence_iri(doc_id, statement.sentence.text)), g)
-    if statement.trigger:
-        yield ox.Quad(node, N(KG + "trigger"), ox.Literal(statement.trigger), g)
-    if statement.cameo:
-        yield ox.Quad(node, N(KG + "cameoCode"), ox.Literal(statement.cameo), g)
-    if statement.plover:
-        yield ox.Quad(node, N(KG + "ploverEvent"), ox.Literal(statement.plover), g)
+    yield from assertion_quads(doc_id, node, statement, g)
     if statement.truthy:
         yield ox.Quad(subject, predicate, obj, g)
 
@@ -171,18 +160,23 @@ def event_quads(doc_id: str, event: Event, g: ox.NamedNode) -> Iterator[ox.Quad]
     yield ox.Quad(node, N(RDF + "type"), N(KG + "Event"), g)
     yield ox.Quad(node, N(KG + event.role), N(actor_iri(event.actor.id)), g)
     yield ox.Quad(node, N(KG + "eventRelation"), N(KG + event.relation), g)
-    yield ox.Quad(node, N(KG + "factuality"), N(Factuality(event.factuality).iri), g)
-    if event.attributed_to == SOURCE:
+    yield from assertion_quads(doc_id, node, event, g)
+
+
+def assertion_quads(doc_id: str, node: ox.NamedNode, item: Statement | Event, g: ox.NamedNode) -> Iterator[ox.Quad]:
+    """What a statement and an event both carry (kg:Assertion): factuality, asserter, sentence, trigger, codes."""
+    yield ox.Quad(node, N(KG + "factuality"), N(Factuality(item.factuality).iri), g)
+    if item.attributed_to == SOURCE:
         yield ox.Quad(node, N(KG + "attributedTo"), ox.Literal(SOURCE), g)
-    elif isinstance(event.attributed_to, Actor):
-        yield ox.Quad(node, N(KG + "attributedTo"), N(actor_iri(event.attributed_to.id)), g)
-    yield ox.Quad(node, N(PROV + "wasDerivedFrom"), N(sentence_iri(doc_id, event.sentence.text)), g)
-    if event.trigger:
-        yield ox.Quad(node, N(KG + "trigger"), ox.Literal(event.trigger), g)
-    if event.cameo:
-        yield ox.Quad(node, N(KG + "cameoCode"), ox.Literal(event.cameo), g)
-    if event.plover:
-        yield ox.Quad(node, N(KG + "ploverEvent"), ox.Literal(event.plover), g)
+    elif isinstance(item.attributed_to, Actor):
+        yield ox.Quad(node, N(KG + "attributedTo"), N(actor_iri(item.attributed_to.id)), g)
+    yield ox.Quad(node, N(PROV + "wasDerivedFrom"), N(sentence_iri(doc_id, item.sentence.text)), g)
+    if item.trigger:
+        yield ox.Quad(node, N(KG + "trigger"), ox.Literal(item.trigger), g)
+    if item.cameo:
+        yield ox.Quad(node, N(KG + "cameoCode"), ox.Literal(item.cameo), g)
+    if item.plover:
+        yield ox.Quad(node, N(KG + "ploverEvent"), ox.Literal(item.plover), g)
 
 
 def actor_quads(actors: Iterable[Actor], known: dict[str, str] | None = None) -> Iterator[ox.Quad]:

@@ -55,6 +55,23 @@ def truthy(factuality: str, attributed_to: object) -> bool:
     return factuality == Factuality.ACTUAL and attributed_to is None
 
 
+def asserter_key(attributed: Actor | str | None) -> str | None:
+    """Who asserts a statement or event, as part of its identity: an actor's id, 'source', or None."""
+    return attributed.id if isinstance(attributed, Actor) else attributed
+
+
+def asserter_label(attributed: Actor | str | None) -> str | None:
+    """Who asserts a statement or event, as plain data: an actor's label, 'source', or None."""
+    return attributed.label if isinstance(attributed, Actor) else attributed
+
+
+def according_to(attributed: Actor | str | None) -> list[str]:
+    """The '(according to X)' part of a one-line reading, if anyone but the article asserts it."""
+    if attributed is None:
+        return []
+    return [f"(according to {attributed.label if isinstance(attributed, Actor) else 'unnamed source'})"]
+
+
 @dataclass(frozen=True)
 class Statement:
     """One relation stated in one sentence, with its factuality and its asserter."""
@@ -79,19 +96,17 @@ class Statement:
         return truthy(self.factuality, self.attributed_to)
 
     def key(self) -> tuple:
-        attribution = self.attributed_to.id if isinstance(self.attributed_to, Actor) else self.attributed_to
-        return (self.subject.id, self.relation, self.object.id, self.factuality, attribution)
+        return (self.subject.id, self.relation, self.object.id, self.factuality, asserter_key(self.attributed_to))
 
     def as_dict(self) -> dict:
         """The statement as plain data (``kg extract --format json``, ``--explain``): labels, not objects."""
-        attributed = self.attributed_to
         return {
             "sentence": self.sentence.text,
             "subject": self.subject.label,
             "relation": self.relation,
             "object": self.object.label,
             "factuality": self.factuality,
-            "attributed_to": attributed.label if isinstance(attributed, Actor) else attributed,
+            "attributed_to": asserter_label(self.attributed_to),
             "trigger": self.trigger,
             "cameo": self.cameo or None,
             "plover": self.plover or None,
@@ -100,10 +115,7 @@ class Statement:
     def describe(self) -> str:
         """A one-line human reading, as ``kg extract`` prints it."""
         parts = [f"{self.subject.label} --{self.relation}--> {self.object.label}", f"[{self.factuality}]"]
-        if self.attributed_to is not None:
-            who = self.attributed_to.label if isinstance(self.attributed_to, Actor) else "unnamed source"
-            parts.append(f"(according to {who})")
-        return " ".join(parts)
+        return " ".join([*parts, *according_to(self.attributed_to)])
 
 
 @dataclass(frozen=True)
@@ -131,19 +143,18 @@ class Event:
     construction: str = field(default="", compare=False)
 
     def key(self) -> tuple:
-        attribution = self.attributed_to.id if isinstance(self.attributed_to, Actor) else self.attributed_to
-        return (self.actor.id, self.role, self.relation, self.factuality, attribution, self.trigger)
+        asserter = asserter_key(self.attributed_to)
+        return (self.actor.id, self.role, self.relation, self.factuality, asserter, self.trigger)
 
     def as_dict(self) -> dict:
         """The event as plain data (``kg extract --format json`` writes it with ``"event": true``)."""
-        attributed = self.attributed_to
         return {
             "event": True,
             "sentence": self.sentence.text,
             self.role: self.actor.label,
             "relation": self.relation,
             "factuality": self.factuality,
-            "attributed_to": attributed.label if isinstance(attributed, Actor) else attributed,
+            "attributed_to": asserter_label(self.attributed_to),
             "trigger": self.trigger,
             "cameo": self.cameo or None,
             "plover": self.plover or None,
@@ -154,10 +165,7 @@ class Event:
         pair = (self.actor.label, "?") if self.role == "agent" else ("?", self.actor.label)
         parts = [f"{pair[0]} --{self.relation}--> {pair[1]}", f"[{self.factuality}]"]
         parts.append(f"(one-sided {self.plover} event: '{self.trigger}')")
-        if self.attributed_to is not None:
-            who = self.attributed_to.label if isinstance(self.attributed_to, Actor) else "unnamed source"
-            parts.append(f"(according to {who})")
-        return " ".join(parts)
+        return " ".join([*parts, *according_to(self.attributed_to)])
 
 
 @dataclass
