@@ -91,15 +91,16 @@ class Packed:
     sentences: int
     statements: int
     notes: list[str] = field(default_factory=list)
+    events: int = 0
 
     @classmethod
     def pack(cls, item: Extracted) -> Packed:
         nquads = ox.serialize(item.quads, format=ox.RdfFormat.N_QUADS) if item.quads else b""
-        return cls(item.doc_id, nquads, item.actors, item.sentences, item.statements, item.notes)
+        return cls(item.doc_id, nquads, item.actors, item.sentences, item.statements, item.notes, item.events)
 
     def unpack(self) -> Extracted:
         quads = list(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS)) if self.nquads else []
-        return Extracted(self.doc_id, quads, self.actors, self.sentences, self.statements, self.notes)
+        return Extracted(self.doc_id, quads, self.actors, self.sentences, self.statements, self.notes, self.events)
 
 
 @dataclass
@@ -391,6 +392,7 @@ def load_parts(
         for item in group:
             getattr(report, report.replacing.pop(item.doc_id, "added")).append(item.doc_id)
             report.statements += item.statements
+            report.events += item.events
             report.actors.update(item.actors)
         if on_write:
             on_write(report)

@@ -31,6 +31,7 @@ from kg.rdf import (
     corroboration_update,
     document_quads,
     drop_graphs,
+    event_iri,
     graph_iri,
     relation_keys,
     statement_iri,
@@ -64,6 +65,8 @@ class IngestReport:
     skipped: list[Skipped] = field(default_factory=list)
     sentences: int = 0
     statements: int = 0
+    #: one-sided events stored (kg.statements.Event: an act with one known side)
+    events: int = 0
     actors: set[str] = field(default_factory=set)
     #: parts of stored documents that were passed over (a 'sentence' of thousands of tokens)
     notes: list[str] = field(default_factory=list)
@@ -87,7 +90,7 @@ class IngestReport:
             parts.append(f"{len(self.notes)} sentences skipped")
         return (
             f"documents: {', '.join(parts)}; sentences: {self.sentences}; "
-            f"statements: {self.statements}; actors: {len(self.actors)}"
+            f"statements: {self.statements}; one-sided events: {self.events}; actors: {len(self.actors)}"
         )
 
 
@@ -165,6 +168,7 @@ class Extracted:
     sentences: int = 0
     statements: int = 0
     notes: list[str] = field(default_factory=list)
+    events: int = 0
 
 
 def as_rdf(document: Document, extraction: Extraction, sentences: int = 0, notes: Iterable[str] = ()) -> Extracted:
@@ -177,6 +181,7 @@ def as_rdf(document: Document, extraction: Extraction, sentences: int = 0, notes
         # what the store holds: a statement repeated in a document (a sentence printed twice) is one node
         len({statement_iri(document.doc_id, s) for s in extraction.statements}),
         list(notes),
+        len({event_iri(document.doc_id, e) for e in extraction.events}),
     )
 
 
@@ -300,6 +305,7 @@ def write_batches(
         for item in group:
             getattr(report, report.replacing.pop(item.doc_id, "added")).append(item.doc_id)
             report.statements += item.statements
+            report.events += item.events
             report.actors.update(item.actors)
         if on_write:
             on_write(report)

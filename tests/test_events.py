@@ -173,3 +173,11 @@ def test_kg_extract_prints_events_after_statements():
 def test_explain_shows_the_one_sided_event_beside_what_the_statement_lacked():
     lines = CliRunner().invoke(main, ["extract", "--explain", "Four Somali soldiers were killed in Baidoa."]).output
     assert "  => ? --attacks--> Somali military [actual] (one-sided ASSAULT event: 'killed')" in lines.splitlines()
+
+
+def test_the_ingest_summary_counts_one_sided_events(tmp_path):
+    article = tmp_path / "baidoa.txt"
+    article.write_text("Four Somali soldiers were killed in Baidoa on Monday. Russia supports the Syrian army.\n")
+    report = ingest([article], open_store(str(tmp_path / "store")))
+    assert (report.statements, report.events) == (1, 1)
+    assert "statements: 1; one-sided events: 1;" in report.summary()
