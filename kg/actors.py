@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from kg.agents import default_agents
-from kg.coreference import PRONOUNS, Coreference, acts
+from kg.coreference import PRONOUNS, RELATIVE_PRONOUNS, Coreference, acts
 from kg.descriptions import FIRST_PERSON, Descriptions, slug
 from kg.gazetteer import Actor, Gazetteer, normalize
 from kg.lexicon import Lexicon
@@ -244,12 +244,12 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return self.get(found[0].parent), pobj.head
         # 'Kenya, which has 4,000 troops serving with AMISOM': forces one keeps (cue kinds keep, military) are one's
         keeper = token.head
-        kept = token.dep_ == "dobj" and self.lexicon.token_cue("keep", keeper)
-        if kept and self.lexicon.token_cue("military", token):
+        kept = token.dep_ == "dobj" and keeper.dep_ in ("relcl", "ROOT", "ccomp")
+        if kept and self.lexicon.token_cue("keep", keeper) and self.lexicon.token_cue("military", token):
             for subject in (c for c in keeper.children if c.dep_ == "nsubj"):
-                named = subject if subject.lower_ not in ("which", "that", "who") else self.antecedent(keeper)
+                named = self.antecedent(keeper) if subject.lower_ in RELATIVE_PRONOUNS else subject
                 found = [a for a in self.denote(named) if not a.generic]
-                if keeper.dep_ in ("relcl", "ROOT", "ccomp") and found:
+                if found:
                     return found[0], subject
         return None, None
 

@@ -126,12 +126,13 @@ class Constructions:
         for verb in self.span:
             if verb.pos_ != "VERB" or not self.lex.token_cue("yield", verb):
                 continue
-            demands = [
-                c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and self.demand(c)
-            ]
-            demanders = [a for noun in demands for a in self.agents(noun)]
+            demanders = [a for noun in self.demands_answered(verb) for a in self.agents(noun)]
             if demanders:
                 self.add(self.subjects(verb), "concedesTo", demanders, verb, self.modality(verb))
+
+    def demands_answered(self, verb: Token) -> list[Token]:
+        """The demands, calls or appeals a verb answers: its object or passive subject ('accepted the demands')."""
+        return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and self.demand(c)]
 
     def answered(self) -> None:
         """'Iran rejected repeated calls from Washington to halt enrichment', 'accepted the demands of the rebels': a
@@ -144,8 +145,8 @@ class Constructions:
             rejecting = any(self.relations[t.relation].core == "rejects" for t in self.verb_triggers(verb))
             if not rejecting and not self.lex.token_cue("yield", verb):
                 continue
-            demands = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
-            demanders = [a for noun in demands if self.demand(noun) for a in self.agents(noun)]
+            demands = self.demands_answered(verb)
+            demanders = [a for noun in demands for a in self.agents(noun)]
             if not demanders:
                 continue
             answerers, modality = self.subjects(verb), self.modality(verb)

@@ -19,6 +19,8 @@ PRONOUNS = {
     "he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
     "it": "group", "its": "group", "they": "group", "them": "group", "their": "group",
 }  # fmt: skip
+#: Pronouns that open a relative clause: the clause's noun stands for them ('Hezbollah, which is backed by Iran')
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 
 
 class Coreference:

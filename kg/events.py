@@ -99,17 +99,20 @@ class EventNounRules:
         if not found:
             found = self.stray_agents(noun)
         found = [a for a in found if a.type != "Place"]
-        if not found and not self.referred_back(noun):  # ('A bombing at a mosque ...': a bombing by nobody named)
+        if found:
+            return found
+        if not self.referred_back(noun):  # ('A bombing at a mosque ...': a bombing by nobody named)
             self.ctx.note_agent(noun.lemma_.lower(), None)
-        elif not found:  # 'Egypt condemned the strikes': the strikes stated before
-            earlier = max(
-                (self.ctx.event_agents[f] for f in word_forms(noun.text, noun.lemma_) if f in self.ctx.event_agents),
-                default=None,
-                key=lambda e: e[0],
-            )
-            if earlier is not None and earlier[0] < self.ctx.sentence_count:
-                found = [self.ctx.seen(a) for a in earlier[1]]
-        return found
+            return []
+        # 'Egypt condemned the strikes': the strikes stated before
+        earlier = max(
+            (self.ctx.event_agents[f] for f in word_forms(noun.text, noun.lemma_) if f in self.ctx.event_agents),
+            default=None,
+            key=lambda e: e[0],
+        )
+        if earlier is None or earlier[0] >= self.ctx.sentence_count:
+            return []
+        return [self.ctx.seen(a) for a in earlier[1]]
 
     def referred_back(self, noun: Token) -> bool:
         """'the strikes', 'the latest attack', 'this attack': a definite event noun with nothing of its own to say

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.coreference import RELATIVE_PRONOUNS
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.modality import infinitive, marked
-from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, RELATIVE_PRONOUNS, THROUGH_PREPS, conjoined_preps
+from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, THROUGH_PREPS, conjoined_preps
 
 #: Prepositions of a means ('by telephone', 'via video link') on whose noun the parser hangs the verb's own phrase
 MEANS = ("by", "via", "over", "in")

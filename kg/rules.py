@@ -464,7 +464,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 if info.core == "supports" and cameo.startswith("051") and own and own == state_of(obj) and forces:
                     continue  # 'Israel's defense minister praised the troops': praise of one's own forces backs nobody
                 owner = info.core in ("captures", "controls") and self.owned_thing(trigger, obj)
-                if owner and own_state(subject) == obj.id:
+                if owner and own == obj.id:
                     continue  # 'Syrian troops retook the government complex': their own state's building, no capture
                 if info.core in ("captures", "controls") and (obj.type not in PLACE_TYPES or owner):
                     rel = self.lex.cue_value("fallback", info.core) or ""

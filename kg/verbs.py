@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from kg.coreference import RELATIVE_PRONOUNS
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger, word_forms
 from kg.modality import Modality, infinitive
@@ -29,7 +30,6 @@ EVENT_PREPS = {"over", "about", "against", "for", "at"}
 JUDGING = {
     "accuses", "rejects", "requests", "supports", "opposes", "threatens", "investigates", "sanctions", "agreesWith",
 }  # fmt: skip
-RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 
 NO_TRIGGER = Trigger("supports", ())
 
