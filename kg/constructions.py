@@ -1,7 +1,7 @@
 """Constructions news is written in, beyond a trigger and its direct arguments.
 
 Mixed into :class:`kg.rules.SentenceRules` (which supplies ``add``, ``subjects``, ``modality``,
-``agents``, ``ctx`` and ``lex``). Each method is one construction, tested on sentences written for it
+``agents``, ``ctx``, ``lex`` and ``tokens``). Each method is one construction, tested on sentences written for it
 (tests/test_constructions.py):
 
 * adjunct phrases from data (ontology/constructions/adjuncts.tsv): "in support of X", "in cooperation
@@ -90,7 +90,7 @@ class Constructions:
     def adjuncts(self) -> None:
         """'in support of X', 'under siege by X': the phrase relates the clause's subject and X."""
         table = default_adjuncts()
-        for prep in self.span:
+        for prep in self.tokens:
             if prep.dep_ != "prep":
                 continue
             for noun in prep.children:
@@ -123,7 +123,7 @@ class Constructions:
     def yielded(self) -> None:
         """'The government accepted the demands of the rebels', 'did not meet their demands': a verb of yielding
         (cue kind 'yield') whose object is a demand concedes to whoever made the demand."""
-        for verb in self.span:
+        for verb in self.tokens:
             if verb.pos_ != "VERB" or not self.lex.token_cue("yield", verb):
                 continue
             demanders = [a for noun in self.demands_answered(verb) for a in self.agents(noun)]
@@ -139,7 +139,7 @@ class Constructions:
         demand an actor answers (the object of a verb of rejecting or yielding) was made of that actor, whatever
         the answer: its maker requests the answerer (actual; reported by whoever reports the answer), and a
         rejection rejects the maker."""
-        for verb in self.span:
+        for verb in self.tokens:
             if verb.pos_ != "VERB":
                 continue
             rejecting = any(self.relations[t.relation].core == "rejects" for t in self.verb_triggers(verb))
@@ -184,7 +184,7 @@ class Constructions:
         is a protest noun: cue kinds protest and protest-act) done for a demand on or an accusation of an actor is
         a protest against that actor, PLOVER's PROTEST; the protest happened, whatever becomes of the demand."""
         protest = Trigger("accuses", (), plover="PROTEST")
-        for verb in self.span:
+        for verb in self.tokens:
             if verb.pos_ != "VERB":
                 continue
             acts = [c for c in verb.children if c.dep_ == "dobj" and self.lex.token_cue("protest-act", c)]
@@ -209,7 +209,7 @@ class Constructions:
         """'France has about 750 troops in Mali', 'Turkey, which keeps soldiers at a base in Bashiqa', 'Russia has a
         military base in Armenia': forces or a base an actor keeps somewhere (cue kinds keep, military and
         installation) are deployed there; 'has no troops in Syria' says they are not."""
-        for verb in self.span:
+        for verb in self.tokens:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             # 'About 5,000 American troops are now in Iraq': forces that are somewhere, deployed there by their owner
@@ -241,7 +241,7 @@ class Constructions:
     def composed(self) -> None:
         """'the AMISOM force, made up of troops from Uganda and Kenya,': each state whose troops make up a force or
         body is part of it (cue kind composed)."""
-        for verb in self.span:
+        for verb in self.tokens:
             if verb.dep_ not in ("acl", "relcl"):
                 continue
             # ('whose troops come from Uganda': the relative clause's subject is the force's own members)
@@ -269,7 +269,7 @@ class Constructions:
         """'Abe called the launch "unacceptable"', 'Assad called the Turkish presence an invasion', 'described their
         presence as a violation': naming an act or an actor by a word of censure (cue kind censure) accuses whoever
         is behind it."""
-        for verb in self.span:
+        for verb in self.tokens:
             thing = self.censured_thing(verb)
             if thing is None:
                 continue
@@ -295,7 +295,7 @@ class Constructions:
     def under_control(self) -> None:
         """'Mosul, the last city under Islamic State control', 'towns under rebel control': whoever's control it is
         controls the place (as 'rebel-held towns' say with a hyphen)."""
-        for control in self.span:
+        for control in self.tokens:
             if control.lemma_.lower() != "control" or control.dep_ != "pobj":
                 continue
             held = control.head.lower_ == "in" and control.head.head.lemma_ == "be"
@@ -322,7 +322,7 @@ class Constructions:
         """'Kyiv received weapons from Washington', 'Obama faced criticism from Congress': a verb of receiving
         (cue kind 'receive') turns round its object's event: the 'from' phrase does it to the subject. The
         event is the object noun's own relation, else CAMEO's pattern for giving that noun ('give weapons')."""
-        for verb in self.span:
+        for verb in self.tokens:
             if verb.pos_ != "VERB" or not self.lex.token_cue("receive", verb):
                 continue
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -351,7 +351,7 @@ class Constructions:
 
     def reported_demands(self) -> None:
         """'Kenya said Somalia must withdraw': a report verb whose clause obliges another actor is a request."""
-        for verb in self.span:
+        for verb in self.tokens:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             speakers = None
@@ -384,7 +384,7 @@ class Constructions:
     def described_roles(self) -> None:
         """'Colonel Diallo, a commander of the Malian army,' / 'X is a senior leader of Y' / 'the party's leader,
         Mahmoud Abbas': the role stated."""
-        for noun in self.span:
+        for noun in self.tokens:
             named = [c for c in noun.children if c.dep_ == "appos" and self.ctx.mention_at(c) is not None]
             # 'Turkey considers the YPG a branch of the PKK': a small clause under a belief verb, as a copula
             believed = noun.dep_ in ("ccomp", "oprd") and self.lex.token_cue("belief", noun.head)

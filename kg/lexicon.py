@@ -65,6 +65,8 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         self._heads: dict[str, frozenset[str]] = {}
+        #: token_cue's answers by (kind, word, lemma): rules ask it of the same words many times a sentence
+        self._token_cues: dict[tuple[str, str, str], bool] = {}
 
     def heads(self, kind: str) -> frozenset[str]:
         """The single words a trigger of a kind can hinge on: a verb's first word ('call' of 'call on'),
@@ -118,7 +120,11 @@ class Lexicon:
 
     def token_cue(self, kind: str, token) -> bool:
         """Whether a token is a cue of a kind under any of its candidate lemmas."""
-        return any(form in self.cues[kind] for form in word_forms(token.text, token.lemma_))
+        key = (kind, token.text, token.lemma_)
+        known = self._token_cues.get(key)
+        if known is None:
+            known = self._token_cues[key] = any(form in self.cues[kind] for form in word_forms(key[1], key[2]))
+        return known
 
 
 @lru_cache(maxsize=65536)

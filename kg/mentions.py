@@ -103,14 +103,7 @@ class MentionFinder:
 
     def _person_variants(self, span: Span, found: list[Mention]) -> list[Mention]:
         """'Abiy Ahmed' ... 'Abiy', 'Mr Ahmed': part of the name of a person named before is that person."""
-        names: dict[str, Actor] = {}
-        for actor in reversed(self.history):  # the person named last wins a shared surname
-            if actor.type == "Person":
-                for word in actor.label.split():
-                    # ('Abdel Fattah al-Burhan' ... 'Burhan')
-                    for form in (word, word.split("-", 1)[1] if word[:3].lower() in ("al-", "el-") else ""):
-                        if len(form) > 2 and form[0].isupper() and form.lower() not in TITLES:
-                            names.setdefault(form, actor)
+        names = self._person_names()
         if not names:
             return found
         result = []
@@ -127,6 +120,21 @@ class MentionFinder:
             if token.i not in covered and token.pos_ == "PROPN" and token.text in names:
                 result.append(Mention(token.i, token.i + 1, names[token.text], "name"))
         return result
+
+    def _person_names(self) -> dict[str, Actor]:
+        """Each part of the name of a person named so far, to the person named last with it (a shared surname
+        is the latest person's). Kept up to date with the article's history as it grows, rather than remade from
+        all of it for every sentence (quadratic in a long article)."""
+        names, seen = getattr(self, "_names_seen", ({}, 0))
+        for actor in self.history[seen:]:
+            if actor.type == "Person":
+                for word in actor.label.split():
+                    # ('Abdel Fattah al-Burhan' ... 'Burhan')
+                    for form in (word, word.split("-", 1)[1] if word[:3].lower() in ("al-", "el-") else ""):
+                        if len(form) > 2 and form[0].isupper() and form.lower() not in TITLES:
+                            names[form] = actor
+        self._names_seen = (names, len(self.history))
+        return names
 
     def _drop_generic_modifiers(self) -> None:
         """'Islamist militant group al-Shabab': a generic word that only describes a name is no actor."""

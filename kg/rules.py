@@ -226,6 +226,11 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         self.ctx = context
         self.sentence = sentence
         self.span = sentence.span
+        #: the sentence's tokens, made once: spaCy builds a new Token object on every pass over a span, and the
+        #: constructions each pass over the whole sentence
+        self.tokens: list[Token] = list(sentence.span)
+        #: kg.verbs.VerbRules.verb_triggers of each verb (by token index) once asked
+        self.verb_triggers_made: dict[int, list[Trigger]] = {}
         self.found: list[Statement] = []
         #: acts with one known side, where the trigger made no statement (kg.statements.Event)
         self.events: list[Event] = []
@@ -235,7 +240,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Statement]:
         doc = self.span.doc
-        for token in self.span:
+        for token in self.tokens:
             pos = token.pos_
             if (pos in ("VERB", "AUX") or token.tag_.startswith("VB")) and self.lex.may_trigger("verb", token):
                 self.construction = "verb"
@@ -322,7 +327,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
     def candidates(self) -> Iterator[tuple[Token, str, list[Trigger]]]:
         """(token, kind, triggers) for every trigger word of the sentence, as :meth:`run` finds them."""
         doc = self.span.doc
-        for token in self.span:
+        for token in self.tokens:
             if (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) and self.lex.may_trigger("verb", token):
                 triggers = self.verb_triggers(token)
                 if triggers:

@@ -55,6 +55,15 @@ class VerbRules:
     """Mixed into :class:`kg.rules.SentenceRules`."""
 
     def verb_triggers(self, verb: Token) -> list[Trigger]:
+        """The triggers a verb makes with its particles, prepositions and object noun. Asked of the same verb by
+        many rules of a sentence (control, modality, constructions), so kept for the sentence's rules; callers
+        must not change the list."""
+        known = self.verb_triggers_made.get(verb.i)
+        if known is None:
+            known = self.verb_triggers_made[verb.i] = self.make_verb_triggers(verb)
+        return known
+
+    def make_verb_triggers(self, verb: Token) -> list[Trigger]:
         found = self.object_noun_triggers(verb)
         if found:
             return found
