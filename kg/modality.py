@@ -224,6 +224,10 @@ class ModalityRules:
                 result.requested = potential = True
                 node = head
                 continue
+            if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+                # 'warned Russia against annexing X': only feared; 'barred Hamas from entering X': it did not
+                potential = potential or head.lower_ == "against"
+                negated = negated or (head.lower_ == "from" and cue("hinder", head.head))
             if dep == "acl" and head.pos_ == "NOUN":  # 'any attempt by X to send forces': only intended
                 potential = potential or cue("potential", head) or cue("attempt", head)
                 break

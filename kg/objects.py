@@ -263,10 +263,12 @@ class ObjectRules:
         if doers:
             return doers
         found: list[Actor] = []
+        # 'took all necessary measures against X': what is taken is the measures; the act aimed at X is another
+        through = frozenset() if core == "captures" else THROUGH_PREPS
         for child in noun.children:
             if child.lower_ == "on" and core not in DIRECT and child.lower_ not in {*trigger.preps, *extra}:
                 continue  # 'rejected a ruling on the South China Sea': what it is about ('sanctions on X' hit X)
-            if child.dep_ == "prep" and (child.lower_ in trigger.preps or child.lower_ in THROUGH_PREPS | extra):
+            if child.dep_ == "prep" and (child.lower_ in trigger.preps or child.lower_ in through | extra):
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):
                     owner = None if (actors := self.ctx.expand(pobj, True)) else self.ctx.owner(pobj)[0]
                     found += actors or ([self.ctx.seen(owner)] if owner is not None else [])  # 'against German goods'

@@ -32,6 +32,9 @@ JUDGING = {
 }  # fmt: skip
 
 NO_TRIGGER = Trigger("supports", ())
+#: Prepositions whose gerund the verb's object does ('warned X against V-ing', 'stopped X from V-ing', 'thanked
+#: X for V-ing'); under other prepositions the subject does it ('helped X by V-ing', 'joined X in V-ing')
+GERUND_CONTROL = ("against", "from", "for")
 
 
 #: Participles whose agent did what the noun they modify names ('an attack claimed by X', 'crimes committed by X')
@@ -341,7 +344,12 @@ class VerbRules:
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.i != verb.i:
             return self.subjects(head)
         if verb.dep_ == "pcomp" and head.head.i != head.i:
-            return self.subjects(head.head)
+            # 'warned Russia against annexing X', 'barred Y from entering', 'praised Z for freeing': the object
+            # of the verb that takes the phrase acts (but 'helped Syria by bombing': the subject does)
+            taker = head.head
+            objects = [c for c in taker.children if c.dep_ == "dobj"] if head.lower_ in GERUND_CONTROL else []
+            actors = self.ctx.expand(objects[0]) if objects else []
+            return actors or self.subjects(taker)
         return []
 
     def relative_event(self, verb: Token, antecedent: Token) -> Token:
