@@ -68,6 +68,11 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     sides: tuple[Actor, Actor] | None = None
     #: the two sides of the last meeting, agreement or cooperation: 'they' in what follows ('They condemned ...')
     met: tuple[Actor, Actor] | None = None
+    #: the last actors named acting together ('The US, Britain and France launched strikes'): 'the allies' later
+    allies: list[Actor] | None = None
+    allies_age: int = 0
+    #: the two sides of the last talks ('the negotiators', 'the two delegations' later)
+    talks: tuple[Actor, Actor] | None = None
     #: the previous sentence's plural main subject ('The members of the Council condemned ...'), for 'They ...'
     plural_subject: list[Actor] | None = None
     #: the person the last sentences were about (their main subject), for 'He' or 'She' opening a sentence
@@ -169,7 +174,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             self.met = None
         self.sides_age += 1
         if self.sides_age > 8:  # 'both sides' looks back some paragraphs, not to an old story of the article
-            self.sides = None
+            self.sides = self.talks = None
+        self.allies_age += 1
+        if self.allies_age > 8:
+            self.allies = None
 
     def note_person_subject(self, person: Actor | None) -> None:
         """Keep the person a sentence is about for two more sentences ('He said ...' two sentences on)."""
@@ -506,6 +514,12 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             self.sides, self.sides_age = (first, second), 0
         if relation in ("meetsWith", "agreesWith", "cooperatesWith"):
             self.met, self.met_age = (first, second), 0
+        if relation == "meetsWith" and first.type != "Person" and second.type != "Person":
+            self.talks = (first, second)
+
+    def note_allies(self, allies: list[Actor]) -> None:
+        """Remember actors named acting together: 'the allies' in the next sentences are they."""
+        self.allies, self.allies_age = list(allies), 0
 
     def unknown_place(self, token: Token, name: Token) -> list[Actor]:
         """'the Nigerian town of Damasak' where no gazetteer entry knows Damasak (and the tagger, if it does, may

@@ -18,6 +18,7 @@ coordination); what varies between them is data.
 from __future__ import annotations
 
 import csv
+import itertools
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,7 +30,8 @@ from kg.events import STRUCTURAL
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.modality import FORMER, Modality, infinitive
-from kg.statements import Factuality
+from kg.objects import same_side
+from kg.statements import Factuality, Statement, asserter_key
 from kg.verbs import NO_TRIGGER
 from kg.vocabulary import data_path, relations
 
@@ -40,6 +42,8 @@ STATIONS = ("in", "at", "on")
 GIVING = ("give", "provide", "deliver", "supply", "offer", "extend", "grant")
 #: Auxiliaries that make a reported clause a demand on its subject ("B must leave")
 DEONTIC = {"must", "should", "ought", "needs"}
+#: Acts that several agents doing them at once do jointly (joint_agents): force and pressure, not words
+JOINT_ACTS = {"attacks", "captures", "coerces", "deploysTo", "sanctions"}
 
 
 @dataclass(frozen=True)
@@ -340,6 +344,56 @@ class Constructions:
                 for trigger in triggers:
                     if self.relations[trigger.relation].core not in STRUCTURAL:
                         self.add(givers, trigger.relation, receivers, obj, self.modality(verb), trigger)
+
+    def exchanged(self) -> None:
+        """'Trump traded threats with Kim', 'Israel and Hamas exchanged fire', 'Ukraine and the rebels swapped
+        prisoners': a verb of exchange (cue kind exchange) does its object's act both ways, between the subject and
+        its 'with' phrase, or between the subjects themselves. Fire exchanged is fighting; captives exchanged are
+        concessions each side makes (cue kind captive)."""
+        for verb in self.tokens:
+            if verb.pos_ != "VERB" or not self.lex.token_cue("exchange", verb):
+                continue
+            # ('swapped hundreds of prisoners': what the measure counts)
+            nouns = [m for c in verb.children if c.dep_ == "dobj" for n in (c, *c.conjuncts) for m in self.measured(n)]
+            partners = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for a in self.pobjs(c)]
+            partners += [a for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "with"
+                         for a in self.pobjs(c)]  # fmt: skip
+            sides = self.subjects(verb)
+            pairs = [(a, b) for a in sides for b in partners] if partners else list(itertools.combinations(sides, 2))
+            for noun in nouns:
+                captives = self.lex.token_cue("captive", noun)
+                relations = ["concedesTo"] if captives else [t.relation for t in self.noun_triggers(noun)]
+                for relation in dict.fromkeys("fights" if r == "attacks" else r for r in relations):
+                    for a, b in pairs:
+                        self.add([a], relation, [b], noun, self.modality(verb))
+                        if not self.relations[relation].symmetric:
+                            self.add([b], relation, [a], noun, self.modality(verb))
+
+    def joint_agents(self) -> None:
+        """'The United States, Britain and France launched strikes on Syria', 'Somali and AU troops captured
+        Barawe': several actors doing one act together act jointly (the spec's joint action), each pair
+        cooperates, as the act's own factuality and asserter say. Only acts of force or pressure (JOINT_ACTS),
+        and only actors of two sides ('Iraqi troops and federal police' are one state's)."""
+        agents: dict[tuple, list[Actor]] = {}
+        for made in [*self.found, *(e for e in self.events if e.role == "agent")]:
+            if self.relations[made.relation].core not in JOINT_ACTS:
+                continue
+            agent = made.subject if isinstance(made, Statement) else made.actor
+            key = (made.trigger, made.factuality, asserter_key(made.attributed_to))
+            if agent.type not in ("Place", "Population") and agent not in agents.setdefault(key, []):
+                agents[key].append(agent)
+        # ('Hezbollah and its Radwan Force attacked X': a part and its whole are one side)
+        parts = {frozenset((s.subject.id, s.object.id)) for s in self.found if s.relation in ("partOf", "leads")}
+        for (word, factuality, _), doers in agents.items():
+            trigger = next((t for t in self.tokens if t.text == word), None)
+            made = next(m for m in [*self.found, *self.events] if m.trigger == word and m.factuality == factuality)
+            # ('Iraqi troops and federal police': a government body of nobody named is most likely the same state's)
+            doers = [d for d in doers if d.type != "GovernmentBody" or d.parent or d.country]
+            if len(doers) >= 2 and factuality == Factuality.ACTUAL:
+                self.ctx.note_allies(doers)  # 'the allies' in the next sentences
+            for a, b in itertools.combinations(doers, 2):
+                if trigger is not None and not same_side(a, b) and frozenset((a.id, b.id)) not in parts:
+                    self.add([a], "cooperatesWith", [b], trigger, Modality(factuality, made.attributed_to))
 
     @staticmethod
     def clause_of(token: Token) -> Token | None:

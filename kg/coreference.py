@@ -246,7 +246,9 @@ class Coreference:
         for child in [*children, *owned]:  # 'the Syrian leader', 'the president of Armenia'
             mention = self.mentions.get(child.i)
             if child.dep_ in ("amod", "compound", "poss", "pobj") and mention and wanted == "Person":
-                return [self.seen(self._leader_of(mention.actor) or mention.actor)]
+                # ('the Hezbollah deputy leader', 'its former leader': someone other than the leader now)
+                other = any(c.lower_ in NOT_THE_LEADER for c in children)
+                return [self.seen((None if other else self._leader_of(mention.actor)) or mention.actor)]
         if wanted == "State" and any(c.dep_ == "det" for c in children):
             person = next(
                 (m.actor for i, m in sorted(self.mentions.items()) if i < token.i and m.actor.type == "Person"), None
@@ -279,6 +281,10 @@ class Coreference:
             if candidate.type == "Person" and candidate.leads == actor.id:
                 return candidate
         return None
+
+
+#: Words that make a leader's title someone else's ('deputy leader', 'former president')
+NOT_THE_LEADER = {"deputy", "vice", "former", "acting", "assistant", "late", "ex"}
 
 
 def acts(token: Token) -> bool:

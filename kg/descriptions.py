@@ -29,6 +29,8 @@ from kg.gazetteer import Actor, normalize
 
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
 #: Heads of plural descriptions and the type of actor they refer back to
+#: Plural descriptions that recall a group named before: actors named acting together, the sides of talks
+SET_RECALLED = {"ally", "partner", "negotiator", "delegation"}
 SET_HEADS = {
     "side": "group", "party": "group", "country": "State", "nation": "State", "state": "State",
     "government": "State", "leader": "Person", "president": "Person", "minister": "Person", "man": "Person",
@@ -188,11 +190,17 @@ class Descriptions:
     def collective(self, token: Token) -> list[Actor] | None:
         """'both sides', 'the two countries', 'the two leaders': the last two actors of the type;
         None when the token is no such description."""
-        wanted = SET_HEADS.get(token.lemma_.lower())
+        lemma = token.lemma_.lower()
+        if token.tag_ in ("NNS", "NNPS") and lemma in SET_RECALLED and self.definite_only(token):
+            # 'the allies hit a research centre', 'The negotiators also agreed': those named acting together, or
+            # the two sides of the talks
+            recalled = self.allies if lemma in ("ally", "partner") else self.talks
+            return [self.seen(a) for a in recalled or ()]
+        wanted = SET_HEADS.get(lemma)
         if wanted is None or token.tag_ not in ("NNS", "NNPS"):
             return None
         numbers = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet")}
-        if not numbers & {"both", "two"}:
+        if not numbers & {"both", "two", "all"}:
             return None
         # 'Human Rights Watch accused both sides of ...': whoever speaks of both sides is neither
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -224,6 +232,12 @@ class Descriptions:
             if len(found) == 2:
                 return [self.seen(a) for a in found]
         return []
+
+    @staticmethod
+    def definite_only(token: Token) -> bool:
+        """'the allies', 'the allies'' (possessive): the noun with 'the' and nothing that says whose or which."""
+        children = [c for c in token.children if c.dep_ not in ("case", "punct")]
+        return [c.lower_ for c in children] == ["the"]
 
     # ------------------------------------------------------------------ first person
     def first_person(self, token: Token) -> list[Actor]:

@@ -84,7 +84,7 @@ class ModifierRules:
     def roles(self) -> None:
         """'Syrian President Bashar al-Assad', 'Palestinian negotiator Azzam Ahmed': the person leads/represents."""
         seen_people: set[int] = set()
-        for token in self.span:
+        for token in self.tokens:
             mention = self.ctx.mention_at(token)
             if mention is None or mention.actor.type != "Person" or mention.start in seen_people:
                 continue
@@ -183,7 +183,7 @@ class ModifierRules:
     def possessive_members(self) -> None:
         """'the PYD and its YPG militia': a named group possessed by another is part of it;
         'Assad's forces': a person leads the forces possessed."""
-        for token in self.span:
+        for token in self.tokens:
             if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.head.i:
                 self.persons_body(token, token.head.head)  # 'the government of President X', 'forces of X'
             if token.dep_ != "poss":

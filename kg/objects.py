@@ -14,6 +14,7 @@ from kg.coreference import RELATIVE_PRONOUNS
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.modality import infinitive, marked
+from kg.statements import Factuality
 from kg.verbs import DONE_BY, EVENT_PREPS, FRAMES, NO_TRIGGER, THROUGH_PREPS, conjoined_preps
 
 #: Prepositions of a means ('by telephone', 'via video link') on whose noun the parser hangs the verb's own phrase
@@ -177,6 +178,8 @@ class ObjectRules:
             found = self.clause_objects(verb, partners=self.relations[trigger.relation].symmetric)
         if not found and core == "threatens":
             found = self.conditioned(verb)  # 'threatened to strike unless Israel rescinded X': Israel is threatened
+        if not found and core == "threatens":
+            found = self.warned_acts(verb)  # 'warned that it would shoot down any U.S. missiles'
         if not found and core == "accuses" and not targets:
             found = self.clause_objects(verb, ("xcomp", "advcl"))  # 'demonstrated to demand X's resignation'
         if not found and trigger.relation != "attacks" and not trigger.preps_only:  # 'complained over Israeli raids'
@@ -332,6 +335,34 @@ class ObjectRules:
         verbs = (verb, *(x for x in verb.children if x.dep_ == "xcomp"))
         clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl" and marked(c, "unless", "if")]
         return [a for clause in clauses for c in clause.children if c.dep_ == "nsubj" for a in self.ctx.expand(c, True)]
+
+    def warned_acts(self, verb: Token) -> list[Actor]:
+        """Whom a warning of one's own act threatens: 'Moscow warned that it would shoot down any U.S. missiles'
+        threatens the United States, 'warned that Washington would strike again if Assad used chemical weapons'
+        Assad, as 'threatened to shoot down X' does. Only the warner's own side's act, and one that would be done
+        to the other (DIRECT): 'warned that the rebels would attack X' is a forecast, no threat."""
+        warners = self.subjects(verb)
+        found: list[Actor] = []
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+            doers = self.subjects(clause)
+            if not warners or not doers or not all(any(same_side(d, w) for w in warners) for d in doers):
+                continue
+            if self.modality(clause).factuality != Factuality.POTENTIAL:
+                continue
+            acts = [t for t in self.verb_triggers(clause) if self.relations[t.relation].core in DIRECT]
+            # ('would launch an offensive against X': the light verb's event noun is the act)
+            nouns = [c for c in clause.children if c.dep_ == "dobj"] if self.is_light(clause) else []
+            done = [(n, t) for n in nouns for t in self.noun_triggers(n) if self.relations[t.relation].core in DIRECT]
+            threatened = self.conditioned(clause)
+            if not threatened and acts:
+                threatened = self.objects(clause, acts[0])
+            if not threatened and done:
+                noun, act = done[0]  # (the parser hangs 'against X' on the noun or on the light verb)
+                on_verb = [a for c in clause.children if c.dep_ == "prep" and c.lower_ in act.preps
+                           for a in self.pobjs(c, object_position=True)]  # fmt: skip
+                threatened = self.noun_objects(noun, act) or on_verb
+            found += [a for a in threatened if not any(same_side(a, w) for w in warners)]
+        return found
 
     def holders(self, token: Token) -> list[Actor]:
         """Whoever holds an attacked place: 'areas controlled by Kurdish forces', 'an IS-held town'."""

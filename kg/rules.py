@@ -24,7 +24,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from kg.actors import ArticleActors
+from kg.actors import ORGANISATIONS, ArticleActors
 from kg.constructions import Constructions
 from kg.discards import Discards, default_discards
 from kg.errors import KgError
@@ -261,6 +261,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("adjunct phrase", self.adjuncts),
             ("reported obligation", self.reported_demands),
             ("received from", self.received),
+            ("exchanged both ways", self.exchanged),
             ("yielded to a demand", self.yielded),
             ("a demand answered", self.answered),
             ("protest for a demand", self.protested),
@@ -269,6 +270,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("under someone's control", self.under_control),
             ("named by a word of censure", self.censured),
             ("role in apposition or predicate", self.described_roles),
+            ("agents of one act", self.joint_agents),
         ):
             self.construction = name
             rule()
@@ -468,6 +470,9 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 forces = obj.id == own or obj.role in ("military", "police")  # (not 'the Kurdistan government')
                 if info.core == "supports" and cameo.startswith("051") and own and own == state_of(obj) and forces:
                     continue  # 'Israel's defense minister praised the troops': praise of one's own forces backs nobody
+                guessed = obj.source == "ner" and (obj.type in ORGANISATIONS or obj.type == "Population")
+                if info.core in ("captures", "controls") and guessed:
+                    obj.type = "Place"  # 'seized Kidal', a name the tagger took for a group or people: a place is taken
                 owner = info.core in ("captures", "controls") and self.owned_thing(trigger, obj)
                 if owner and own == obj.id:
                     continue  # 'Syrian troops retook the government complex': their own state's building, no capture

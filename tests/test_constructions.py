@@ -614,8 +614,8 @@ WHOLE += [
         "a title word the tagger takes for a name; the possessor owns the title",
         "Iran's Supreme Leader Ayatollah Ali Khamenei criticized Saudi Arabia.",
         {
-            ("Ayatollah Ali Khamenei", "accuses", "Saudi Arabia", "actual", None),
-            ("Ayatollah Ali Khamenei", "leads", "Iran", "actual", None),
+            ("Ali Khamenei", "accuses", "Saudi Arabia", "actual", None),
+            ("Ali Khamenei", "leads", "Iran", "actual", None),
         },
     ),
     (
@@ -1520,12 +1520,13 @@ WHOLE += [
         "Secretary Blinken met Japanese Foreign Minister Hayashi Yoshimasa today. They condemned North Korea's "
         "missile launch. Egypt criticised Israel. Qatar and Oman signed a trade agreement.",
         {
-            ("Blinken", "meetsWith", "Hayashi Yoshimasa", "actual", None),
+            ("Antony Blinken", "meetsWith", "Hayashi Yoshimasa", "actual", None),
             ("Hayashi Yoshimasa", "represents", "Japan", "actual", None),
-            ("Blinken", "accuses", "North Korea", "actual", None),
+            ("Antony Blinken", "accuses", "North Korea", "actual", None),
             ("Hayashi Yoshimasa", "accuses", "North Korea", "actual", None),
             ("Egypt", "accuses", "Israel", "actual", None),
             ("Qatar", "agreesWith", "Oman", "actual", None),
+            ("Antony Blinken", "represents", "United States", "actual", None),
         },
     ),
 ]
@@ -1596,13 +1597,14 @@ WHOLE += [
         "North Korea's missile launch. Turkish Foreign Minister Mevlut Cavusoglu discussed the attack in telephone "
         "calls with Russian Foreign Minister Sergey Lavrov.",
         {
-            ("Antony J. Blinken", "meetsWith", "Hayashi Yoshimasa", "actual", None),
-            ("Antony J. Blinken", "accuses", "North Korea", "actual", None),
+            ("Antony Blinken", "meetsWith", "Hayashi Yoshimasa", "actual", None),
+            ("Antony Blinken", "accuses", "North Korea", "actual", None),
             ("Hayashi Yoshimasa", "accuses", "North Korea", "actual", None),
             ("Hayashi Yoshimasa", "represents", "Japan", "actual", None),
             ("Mevlut Cavusoglu", "meetsWith", "Sergey Lavrov", "actual", None),
             ("Mevlut Cavusoglu", "represents", "Turkey", "actual", None),
             ("Sergey Lavrov", "represents", "Russia", "actual", None),
+            ("Antony Blinken", "represents", "United States", "actual", None),
         },
     ),
     (
@@ -1620,6 +1622,7 @@ WHOLE += [
             ("Uganda", "deploysTo", "Somalia", "actual", None),
             ("Kenya", "attacks", "al-Shabab", "actual", None),
             ("Uganda", "attacks", "al-Shabab", "actual", None),
+            ("Kenya", "cooperatesWith", "Uganda", "actual", None),
         },
     ),
 ]
@@ -1732,6 +1735,7 @@ WHOLE += [
             ("United Kingdom", "accuses", "Iran", "actual", None),
             ("United States", "sanctions", "Iran", "actual", None),
             ("United Kingdom", "sanctions", "Iran", "actual", None),
+            ("United States", "cooperatesWith", "United Kingdom", "actual", None),
         },
     ),
     (
@@ -2245,6 +2249,7 @@ WHOLE += [
             ("Iran", "supports", "militias", "actual", None),
             ("Iraqi military", "attacks", "Tikrit", "actual", None),
             ("militias", "attacks", "Tikrit", "actual", None),
+            ("Iraqi military", "cooperatesWith", "militias", "actual", None),
         },
     ),
     (
@@ -2288,7 +2293,7 @@ WHOLE += [
         "'his Armenian counterpart, X' represents Armenia, not the possessor's side",
         "Blinken met his Chinese counterpart, Wang Yi, in Bali.",
         {
-            ("Blinken", "meetsWith", "Wang Yi", "actual", None),
+            ("Antony Blinken", "meetsWith", "Wang Yi", "actual", None),
             ("Wang Yi", "represents", "China", "actual", None),
         },
     ),
@@ -2328,6 +2333,7 @@ WHOLE += [
         {
             ("Sudanese Armed Forces", "requests", "Rapid Support Forces", "potential", None),
             ("residents", "requests", "Emmanuel Macron", "potential", None),
+            ("Emmanuel Macron", "leads", "France", "actual", None),
         },
     ),
     (
@@ -2390,6 +2396,7 @@ WHOLE += [
         {
             ("Antony Blinken", "meetsWith", "Faisal bin Farhan", "actual", None),
             ("Faisal bin Farhan", "represents", "Saudi Arabia", "actual", None),
+            ("Antony Blinken", "represents", "United States", "actual", None),
         },
     ),
     (
@@ -2593,6 +2600,7 @@ WHOLE += [
             ("Hezbollah", "cooperatesWith", "Iran", "actual", None),
             ("Hezbollah", "supports", "Bashar al-Assad", "potential", None),
             ("Iran", "supports", "Bashar al-Assad", "potential", None),
+            ("Iran", "cooperatesWith", "Hezbollah", "actual", None),
         },
     ),
     (
@@ -2846,6 +2854,97 @@ WHOLE += [
         "measures taken against an actor capture nothing of it",
         "China said it would take all necessary measures against any Taiwanese move toward independence.",
         set(),
+    ),
+]
+
+WHOLE += [
+    (
+        "a verb of exchange does its object's act both ways: with its 'with' phrase, or between its subjects; fire "
+        "exchanged is fighting, captives exchanged are concessions; goods traded are nothing",
+        "Trump traded insults and threats with Kim Jong Un. Israel and Hezbollah exchanged fire across the border. "
+        "Ukraine and Russian-backed separatists swapped hundreds of prisoners. Kenya and Uganda traded goods.",
+        {
+            ("Donald Trump", "threatens", "Kim Jong Un", "actual", None),
+            ("Kim Jong Un", "threatens", "Donald Trump", "actual", None),
+            ("Israel", "fights", "Hezbollah", "actual", None),
+            ("Ukraine", "concedesTo", "separatists", "actual", None),
+            ("separatists", "concedesTo", "Ukraine", "actual", None),
+            ("Russia", "supports", "separatists", "actual", None),
+        },
+    ),
+    (
+        "a warning of one's own hostile act threatens whom it would be done to, or whoever its 'if' clause names; a "
+        "forecast of another's act threatens nobody",
+        "Moscow warned that it would shoot down any American missiles. Turkey warned that it would launch an offensive "
+        "against the YPG. Egypt warned that it would close the border if Hamas attacked. Analysts warned that "
+        "rebels would attack Damascus.",
+        {
+            ("Russia", "threatens", "United States", "actual", None),
+            ("Russia", "attacks", "United States", "potential", "Russia"),
+            ("Turkey", "threatens", "YPG", "actual", None),
+            ("Turkey", "attacks", "YPG", "potential", "Turkey"),
+            ("Egypt", "threatens", "Hamas", "actual", None),
+            ("rebels", "attacks", "Damascus", "potential", "source"),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "agents of one act of force act jointly and cooperate; one state's forces, a whole and its part, or a joint "
+        "condemnation do not",
+        "The United States, Britain and France launched missile strikes against Syria. Iraqi troops and federal "
+        "police recaptured Tikrit. Kenya and Uganda condemned the bombing.",
+        {
+            ("United States", "attacks", "Syria", "actual", None),
+            ("United Kingdom", "attacks", "Syria", "actual", None),
+            ("France", "attacks", "Syria", "actual", None),
+            ("United States", "cooperatesWith", "United Kingdom", "actual", None),
+            ("United States", "cooperatesWith", "France", "actual", None),
+            ("United Kingdom", "cooperatesWith", "France", "actual", None),
+            ("Iraqi military", "captures", "Tikrit", "actual", None),
+            ("federal police", "captures", "Tikrit", "actual", None),
+        },
+    ),
+    (
+        "a name the tagger took for a group or a people, captured, is a place",
+        "Rebels seized Kidal.",
+        {("rebels", "captures", "Kidal", "actual", None)},
+    ),
+    (
+        "a deputy or former leader of a group is not its leader, whom the gazetteer knows",
+        "The Hezbollah deputy leader threatened Israel. The Hezbollah leader threatened Israel.",
+        {
+            ("Hezbollah", "threatens", "Israel", "actual", None),
+            ("Hassan Nasrallah", "threatens", "Israel", "actual", None),
+        },
+    ),
+    (
+        "leaders of the years after the Phoenix dictionaries are known, with their states",
+        "Defense Secretary Jim Mattis met Haider al-Abadi in Baghdad. Mattis praised Iraqi troops.",
+        {
+            ("Jim Mattis", "meetsWith", "Haider al-Abadi", "actual", None),
+            ("Jim Mattis", "represents", "United States", "actual", None),
+            ("Jim Mattis", "supports", "Iraqi military", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "'the allies' are the actors named acting together before; 'the negotiators' the two sides of the last talks",
+        "Kenya and Uganda sent troops to Somalia. The allies attacked al-Shabab in Kismayo. North Korea held talks "
+        "with South Korea. The negotiators agreed to hold military talks.",
+        {
+            ("Kenya", "deploysTo", "Somalia", "actual", None),
+            ("Uganda", "deploysTo", "Somalia", "actual", None),
+            ("Kenya", "cooperatesWith", "Uganda", "actual", None),
+            ("Kenya", "attacks", "al-Shabab", "actual", None),
+            ("Uganda", "attacks", "al-Shabab", "actual", None),
+            ("North Korea", "meetsWith", "South Korea", "actual", None),
+            ("North Korea", "agreesWith", "South Korea", "actual", None),
+            ("North Korea", "meetsWith", "South Korea", "potential", None),
+        },
     ),
 ]
 
