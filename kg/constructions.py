@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -107,6 +107,8 @@ class Constructions:
                     actors = [a for inner in inners for a in self.pobjs(inner, object_position=True)]
                     if not actors:  # 'in protest against the arrest of X by the police': the agent or owner of a thing
                         actors = [a for inner in inners for a in self.behind(inner)]
+                    if not inners:  # 'at Baghdad's request', 'with Russia's backing': the possessor
+                        actors = [a for c in noun.children if c.dep_ == "poss" for a in self.ctx.expand(c, True)]
                     clause = self.clause_of(prep)
                     if not actors or clause is None:
                         continue
@@ -368,6 +370,38 @@ class Constructions:
                         self.add([a], relation, [b], noun, self.modality(verb))
                         if not self.relations[relation].symmetric:
                             self.add([b], relation, [a], noun, self.modality(verb))
+
+    def rivals(self) -> None:
+        """'Hamas signed a deal with the rival Fatah movement', 'accused a faction of the rival PUK': an actor called
+        the rival of the clause's subject opposes it, and it opposes the actor (lasting hostility, both ways)."""
+        for word in self.tokens:
+            if word.dep_ != "amod" or word.lower_ not in ("rival", "rivals"):
+                continue
+            clause = self.clause_of(word.head)
+            others = [a for a in self.ctx.expand(word.head) if not a.generic and a.type != "Place"]
+            if clause is None or not others:
+                continue
+            subjects = [a for a in self.subjects(clause) if a.type != "Person" and a not in others]
+            modality = self.asserted(word.head)
+            self.add(subjects, "opposes", others, word, modality)
+            self.add(others, "opposes", subjects, word, modality)
+
+    def denied_charges(self) -> None:
+        """'Kyiv accuses Russia of arming the rebels, a charge Moscow denies': what the charge says is also the
+        denier's, negated (as 'Moscow denied arming the rebels' would give), beside the accuser's claim."""
+        for charge in self.tokens:
+            if charge.dep_ not in ("npadvmod", "appos") or not self.lex.token_cue("claim", charge):
+                continue
+            deniers = [a for c in charge.children if c.dep_ == "relcl" and self.lex.token_cue("deny", c)
+                       for a in self.subjects(c)]  # fmt: skip
+            accusers = self.subjects(charge.head) if charge.head.pos_ in ("VERB", "AUX") else []
+            if not deniers or not accusers:
+                continue
+            for made in list(self.found):
+                if made.attributed_to in accusers and made.factuality == Factuality.ACTUAL:
+                    denied = replace(made, factuality=Factuality.NEGATED, attributed_to=deniers[0])
+                    if denied not in self.found:
+                        self.found.append(replace(denied, construction="a charge denied"))
 
     def joint_agents(self) -> None:
         """'The United States, Britain and France launched strikes on Syria', 'Somali and AU troops captured

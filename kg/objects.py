@@ -254,6 +254,9 @@ class ObjectRules:
         if core in ("captures", "controls") and self.lex.cue("placenoun", noun.lemma_.lower()):
             return []  # 'retook a Nigerian town': one town, not Nigeria
         owner, word = self.ctx.owner(noun)  # 'vetoed a UN resolution on Syria': the UN's, not Syria's
+        own = word is not None and word.pos_ == "PRON" and word.dep_ == "poss" and noun.dep_ in ("dobj", "nsubjpass")
+        if own and owner is not None and owner in self.subjects(noun.head):
+            return []  # 'Turkey and Iran closed their airspace': their own, no one else's
         patient = word is not None and word.dep_ == "pobj" and owner is not None and owner.type in PEOPLE
         done_to = patient and self.act_noun(noun) and self.relations[trigger.relation].core not in DIRECT
         if owner is not None and owner.type != "Place" and not done_to:

@@ -270,6 +270,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("under someone's control", self.under_control),
             ("named by a word of censure", self.censured),
             ("role in apposition or predicate", self.described_roles),
+            ("the rival X", self.rivals),
+            ("a charge denied", self.denied_charges),
             ("agents of one act", self.joint_agents),
         ):
             self.construction = name
