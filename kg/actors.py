@@ -10,6 +10,7 @@ through the gazetteer: :class:`ArticleActors` holds one article's context.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -271,7 +272,18 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         start = compass.left_edge.i
         if self.direction(compass) and start >= 2 and head.doc[start - 1].text == ",":
             return head.doc[start - 2]
+        if any(c.lower_ == "who" for c in clause.children) and not self.names_person(head):
+            # 'Qassem Soleimani, the commander of Iran's Quds Force, who met X': 'who' is the person, wherever
+            # the parser hangs the clause inside the person's apposition
+            for ancestor in itertools.islice(head.ancestors, 4):
+                if self.names_person(ancestor):
+                    return ancestor
         return head
+
+    def names_person(self, token: Token) -> bool:
+        """Whether a token is part of a person's name."""
+        mention = self.mentions.get(token.i)
+        return mention is not None and mention.actor.type == "Person"
 
     def direction(self, token: Token) -> bool:
         """'west of Mosul', 'to the north of Mosul': a direction that places something outside a place ('the north

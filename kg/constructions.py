@@ -403,6 +403,19 @@ class Constructions:
                     if denied not in self.found:
                         self.found.append(replace(denied, construction="a charge denied"))
 
+    def left_to_the_taker(self) -> None:
+        """'Iraqi forces seized Kirkuk as Kurdish fighters withdrew': a withdrawal with no place of its own leaves the
+        place another side takes in the same sentence."""
+        taken = [s for s in self.found if self.relations[s.relation].core == "captures" and s.object.type == "Place"]
+        for event in list(self.events):
+            if event.role != "agent" or self.relations[event.relation].core != "withdrawsFrom":
+                continue
+            places = {s.object.id: s.object for s in taken if not same_side(s.subject, event.actor)}
+            trigger = next((t for t in self.tokens if t.text == event.trigger), None)
+            if trigger is not None and len(places) == 1:
+                modality = Modality(event.factuality, event.attributed_to)
+                self.add([event.actor], event.relation, list(places.values()), trigger, modality)
+
     def joint_agents(self) -> None:
         """'The United States, Britain and France launched strikes on Syria', 'Somali and AU troops captured
         Barawe': several actors doing one act together act jointly (the spec's joint action), each pair

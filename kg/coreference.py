@@ -233,6 +233,9 @@ class Coreference:
             speaker = self._speaker(token)
             if wanted == "State" and speaker is not None:
                 return [self.seen(speaker)]
+        unnamed = not any(c.i in self.mentions for c in children if c.dep_ in ("amod", "compound", "poss"))
+        if lemma in ("government", "regime") and token.tag_ in ("NNS", "NNPS") and unnamed:
+            return []  # 'Western governments', 'foreign governments': several, of nobody named, no state's
         if lemma in ("government", "regime") and not any(c.dep_ == "det" and c.lower_ == "a" for c in children):
             owner, _ = self.owner(token)
             if owner is not None and owner.type == "Person":  # 'the government of President Ashraf Ghani'

@@ -95,6 +95,9 @@ class Descriptions:
             return [self.seen(owner) for owner in owners]  # 'Iraq's security advisor' acts for Iraq
         if owners:
             return [self.seen(self.owned(owner, agent, token), self._phrase(token)) for owner in owners]
+        armed, _ = self.armed_modifier(token) if agent.actor_type != "ArmedGroup" else (None, None)
+        if armed is not None:  # 'separatist officials', 'rebel commanders': the armed group's, acting for it
+            return [armed]
         named = self.named_by(token)
         if named:  # 'Yoruba leaders', 'Druze inhabitants': a community or group the gazetteer does not know
             named_words = named.lower().split()  # ("Shi'ite militias": the name is no compound of its own)

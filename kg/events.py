@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger, word_forms
-from kg.modality import Modality, marked
+from kg.modality import Modality, infinitive, marked
 from kg.statements import Factuality
 from kg.verbs import DONE_BY, VIOLENT
 
@@ -422,6 +422,10 @@ class EventNounRules:
             # place does not attack; a state or a demonym there is the attacker: 'the Russian offensive')
             named = [self.ctx.mention_at(c) for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
             found = [self.ctx.seen(m.actor) for m in named if m is not None and m.actor.type == "Place"]
+        if not found and self.relations[trigger.relation].core == "requests":
+            # 'U.S. calls for the militias to stay out', 'its call for Israel to withdraw': who is asked to act
+            asked = [c for c in noun.children if c.dep_ in ("advcl", "acl") and marked(c, "for") and infinitive(c)]
+            found = [a for c in asked for s in c.children if s.dep_ == "nsubj" for a in self.ctx.expand(s, True)]
         if not found and self.relations[trigger.relation].core == "requests":
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and marked(c, "that")]
             if not clauses and noun.dep_ == "dobj":  # the parser often hangs the clause on the verb instead

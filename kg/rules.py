@@ -270,6 +270,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("under someone's control", self.under_control),
             ("named by a word of censure", self.censured),
             ("role in apposition or predicate", self.described_roles),
+            ("withdrew from what another took", self.left_to_the_taker),
             ("the rival X", self.rivals),
             ("a charge denied", self.denied_charges),
             ("agents of one act", self.joint_agents),

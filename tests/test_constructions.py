@@ -2979,6 +2979,49 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a word for an armed group before an agent noun makes them the group's ('separatist officials'); governments "
+        "of nobody named are no state's government",
+        "Separatist officials blamed Ukrainian forces for the shelling. Western governments accused Russia of "
+        "arming the rebels.",
+        {
+            ("separatists", "accuses", "Ukrainian military", "actual", None),
+            ("Russia", "supports", "separatists", "actual", "source"),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a withdrawal with no place of its own leaves the place another side takes in the same sentence",
+        "Iraqi forces seized Kirkuk on Monday as Kurdish peshmerga fighters withdrew.",
+        {
+            ("Iraqi military", "captures", "Kirkuk", "actual", None),
+            ("Peshmerga", "withdrawsFrom", "Kirkuk", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "'who' after a person's apposition is the person, wherever the parser hangs the clause",
+        "Qassem Soleimani, the commander of Iran's Quds Force, who met PUK leaders in Sulaimaniyah, brokered the deal.",
+        {
+            ("Qassem Soleimani", "meetsWith", "Patriotic Union of Kurdistan", "actual", None),
+            ("Qassem Soleimani", "leads", "Quds Force", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a call for X to act asks X",
+        "Russia renewed its call for Israel to withdraw. Egypt repeated its calls for a ceasefire.",
+        {("Russia", "requests", "Israel", "actual", None)},
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
