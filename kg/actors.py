@@ -96,17 +96,19 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     sentence_doc: Doc | None = None
     state_counts: dict[str, int] = field(default_factory=dict)
 
-    def note_agent(self, lemma: str, actor: Actor | None) -> None:
+    def note_agent(self, lemma: str, actor: Actor | None, relation: str = "") -> None:
         """Record who did an act named by a word of this lemma (kg.events: 'the attack' refers back to it), or
         (``None``) that the sentence names such an act with nobody who did it: 'the strike' after 'A car bomb
         struck a market' is that one, not an earlier one's. The actors of one sentence's acts are kept together
-        ('Israel and Egypt attacked')."""
-        sentence, agents = self.event_agents.get(lemma, (-1, []))
-        agents = agents if sentence == self.sentence_count else []
-        if actor is None:
-            self.event_agents[lemma] = (self.sentence_count, agents)
-        elif actor not in agents:
-            self.event_agents[lemma] = (self.sentence_count, [*agents, actor])
+        ('Israel and Egypt attacked'). With its core ``relation``, the act is also the last of its kind, for a
+        word of another lemma ('launched missile strikes ... called the attack a violation')."""
+        for key in (lemma, f"#{relation}") if relation else (lemma,):
+            sentence, agents = self.event_agents.get(key, (-1, []))
+            agents = agents if sentence == self.sentence_count else []
+            if actor is None:
+                self.event_agents[key] = (self.sentence_count, agents)
+            elif actor not in agents:
+                self.event_agents[key] = (self.sentence_count, [*agents, actor])
 
     # ------------------------------------------------------------------ derived actors
     def derive(self, actor_id: str, label: str, actor_type: str, **extra) -> Actor:

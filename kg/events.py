@@ -101,15 +101,18 @@ class EventNounRules:
         found = [a for a in found if a.type != "Place"]
         if found:
             return found
+        cores = [self.relations[t.relation].core for t in self.noun_triggers(noun)]
         if not self.referred_back(noun):  # ('A bombing at a mosque ...': a bombing by nobody named)
-            self.ctx.note_agent(noun.lemma_.lower(), None)
+            self.ctx.note_agent(noun.lemma_.lower(), None, cores[0] if cores else "")
             return []
-        # 'Egypt condemned the strikes': the strikes stated before
-        earlier = max(
-            (self.ctx.event_agents[f] for f in word_forms(noun.text, noun.lemma_) if f in self.ctx.event_agents),
-            default=None,
-            key=lambda e: e[0],
-        )
+        # 'Egypt condemned the strikes': the strikes stated before; else 'the attack' after 'launched strikes': the
+        # last act of its kind
+        for keys in (word_forms(noun.text, noun.lemma_), [f"#{core}" for core in cores]):
+            earlier = max(
+                (self.ctx.event_agents[k] for k in keys if k in self.ctx.event_agents), default=None, key=lambda e: e[0]
+            )
+            if earlier is not None:
+                break
         if earlier is None or earlier[0] >= self.ctx.sentence_count:
             return []
         return [self.ctx.seen(a) for a in earlier[1]]

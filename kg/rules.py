@@ -384,7 +384,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             if event not in self.events:
                 self.events.append(event)
                 if role == "agent" and factuality == Factuality.ACTUAL:
-                    self.ctx.note_agent(verb.lemma_.lower(), actor)
+                    self.ctx.note_agent(verb.lemma_.lower(), actor, self.relations[relation].core)
 
     def owned_thing(self, trigger: Token, actor: Actor) -> bool:
         """Whether the verb acts on a thing that ``actor`` owns, not on the actor itself: 'overran a Kenyan base',
@@ -498,4 +498,5 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                     if (info.symmetric or info.core == "attacks") and factuality == Factuality.ACTUAL:
                         self.ctx.note_sides(subject, obj, info.core)  # 'both sides', 'the two countries', 'they' next
                     if factuality == Factuality.ACTUAL and not info.symmetric:
-                        self.ctx.note_agent(trigger.lemma_.lower(), subject)  # 'condemned the attack' later: theirs
+                        # 'condemned the attack' later: theirs
+                        self.ctx.note_agent(trigger.lemma_.lower(), subject, info.core)

@@ -126,7 +126,8 @@ class VerbRules:
             return  # ('held Israel responsible': a judgment, kg.constructions.censured, and no holding)
         subjects = self.subjects(verb) or self.passive_party(verb, triggers) or self.crowd(verb)
         if not subjects:
-            self.ctx.note_agent(verb.lemma_.lower(), None)  # ('A car bomb struck a market': 'the strike' is no other's)
+            # ('A car bomb struck a market': 'the strike' is no other's)
+            self.ctx.note_agent(verb.lemma_.lower(), None, self.relations[triggers[0].relation].core)
             self.suffered(verb, triggers[0])
             return
         modality = self.modality(verb)

@@ -2894,7 +2894,7 @@ WHOLE += [
         "agents of one act of force act jointly and cooperate; one state's forces, a whole and its part, or a joint "
         "condemnation do not",
         "The United States, Britain and France launched missile strikes against Syria. Iraqi troops and federal "
-        "police recaptured Tikrit. Kenya and Uganda condemned the bombing.",
+        "police recaptured Tikrit. Kenya and Uganda condemned Iran.",
         {
             ("United States", "attacks", "Syria", "actual", None),
             ("United Kingdom", "attacks", "Syria", "actual", None),
@@ -2904,6 +2904,8 @@ WHOLE += [
             ("United Kingdom", "cooperatesWith", "France", "actual", None),
             ("Iraqi military", "captures", "Tikrit", "actual", None),
             ("federal police", "captures", "Tikrit", "actual", None),
+            ("Kenya", "accuses", "Iran", "actual", None),
+            ("Uganda", "accuses", "Iran", "actual", None),
         },
     ),
     (
@@ -3019,6 +3021,17 @@ WHOLE += [
         "a call for X to act asks X",
         "Russia renewed its call for Israel to withdraw. Egypt repeated its calls for a ceasefire.",
         {("Russia", "requests", "Israel", "actual", None)},
+    ),
+]
+
+WHOLE += [
+    (
+        "'the attack' with nothing of its own is the last act of its kind, stated by a word of another lemma",
+        "Israel launched airstrikes on Gaza. Egypt condemned the attack.",
+        {
+            ("Israel", "attacks", "Gaza", "actual", None),
+            ("Egypt", "accuses", "Israel", "actual", None),
+        },
     ),
 ]
 
