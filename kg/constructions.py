@@ -406,10 +406,13 @@ class Constructions:
     def left_to_the_taker(self) -> None:
         """'Iraqi forces seized Kirkuk as Kurdish fighters withdrew': a withdrawal with no place of its own leaves the
         place another side takes in the same sentence."""
-        taken = [s for s in self.found if self.relations[s.relation].core == "captures" and s.object.type == "Place"]
+        taken = [s for s in self.found if self.relations[s.relation].core == "captures" and s.object.type == "Place"
+                 and s.factuality == Factuality.ACTUAL]  # fmt: skip
         for event in list(self.events):
             if event.role != "agent" or self.relations[event.relation].core != "withdrawsFrom":
                 continue
+            if event.factuality != Factuality.ACTUAL:
+                continue  # ('after taking X unless the fighters withdrew': no withdrawal, nor from X)
             places = {s.object.id: s.object for s in taken if not same_side(s.subject, event.actor)}
             trigger = next((t for t in self.tokens if t.text == event.trigger), None)
             if trigger is not None and len(places) == 1:
@@ -426,6 +429,8 @@ class Constructions:
             if self.relations[made.relation].core not in JOINT_ACTS:
                 continue
             agent = made.subject if isinstance(made, Statement) else made.actor
+            if made.attributed_to is not None and made.attributed_to != agent:
+                continue  # ('accused both Boko Haram and the army of killing civilians': each on its own)
             key = (made.trigger, made.factuality, asserter_key(made.attributed_to))
             if agent.type not in ("Place", "Population") and agent not in agents.setdefault(key, []):
                 agents[key].append(agent)

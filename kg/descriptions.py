@@ -203,7 +203,7 @@ class Descriptions:
         if wanted is None or token.tag_ not in ("NNS", "NNPS"):
             return None
         numbers = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet")}
-        if not numbers & {"both", "two", "all"}:
+        if not numbers & {"both", "two"}:
             return None
         # 'Human Rights Watch accused both sides of ...': whoever speaks of both sides is neither
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)

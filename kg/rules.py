@@ -473,6 +473,9 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 forces = obj.id == own or obj.role in ("military", "police")  # (not 'the Kurdistan government')
                 if info.core == "supports" and cameo.startswith("051") and own and own == state_of(obj) and forces:
                     continue  # 'Israel's defense minister praised the troops': praise of one's own forces backs nobody
+                led = obj.id == subject.leads or (own is not None and own == state_of(obj) and obj.role == "military")
+                if info.core == "requests" and subject.type == "Person" and led:
+                    continue  # 'Haftar ordered his troops to advance': a leader's orders to his own are no request
                 guessed = obj.source == "ner" and (obj.type in ORGANISATIONS or obj.type == "Population")
                 if info.core in ("captures", "controls") and guessed:
                     obj.type = "Place"  # 'seized Kidal', a name the tagger took for a group or people: a place is taken

@@ -3035,6 +3035,21 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a leader's orders to the forces he leads are no request; two accused of one act did not act jointly",
+        "Haftar ordered his troops to advance on Tripoli. Amnesty accused both Boko Haram and Nigerian soldiers of "
+        "killing civilians.",
+        {
+            ("Libyan National Army", "attacks", "Tripoli", "potential", None),
+            ("Amnesty", "accuses", "Boko Haram", "actual", None),
+            ("Amnesty", "accuses", "Nigerian military", "actual", None),
+            ("Boko Haram", "attacks", "civilians", "actual", "Amnesty"),
+            ("Nigerian military", "attacks", "civilians", "actual", "Amnesty"),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
