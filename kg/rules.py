@@ -484,7 +484,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                     continue  # 'Syrian troops retook the government complex': their own state's building, no capture
                 if info.core in ("captures", "controls") and (obj.type not in PLACE_TYPES or owner):
                     rel = self.lex.cue_value("fallback", info.core) or ""
-                    if not rel:
+                    # ('still holding dozens of rebel supporters': people held are detained; a body is no one's hold)
+                    if not rel or (info.core == "controls" and obj.type not in ("Population", "Person")):
                         continue
                 factuality, attributed = modality.factuality, modality.attributed_to
                 if modality.attempted and self.relations[rel].core not in VIOLENT:

@@ -262,7 +262,10 @@ def test_surname_refers_to_the_person_named_before():
         ),
         (
             "The Wagner Group entered Mali. The militia attacked Malian troops.",
-            ("Wagner Group", "attacks", "Malian military", "actual", None),
+            {
+                ("Wagner Group", "deploysTo", "Mali", "actual", None),
+                ("Wagner Group", "attacks", "Malian military", "actual", None),
+            },
         ),
         (
             "Syria rejected the plan. The Syrian leader attacked Idlib.",
@@ -641,7 +644,10 @@ WHOLE += [
         "freeing people another holds is a rescue, not a concession",
         "The Nigerian army said it had freed 234 women held by the militants. Israel announced it would free 150 "
         "Palestinian prisoners.",
-        {("Israel", "concedesTo", "Palestinian prisoners", "potential", "Israel")},
+        {
+            ("Israel", "concedesTo", "Palestinian prisoners", "potential", "Israel"),
+            ("militants", "coerces", "women", "actual", None),
+        },
     ),
     (
         "militant, extremist and jihadist groups are armed groups",
@@ -1795,6 +1801,7 @@ WHOLE += [
         {
             ("Kenyan military", "fights", "al-Shabab", "actual", None),
             ("Iraqi military", "fights", "Islamic State", "actual", None),
+            ("Iraqi military", "deploysTo", "Mosul", "actual", None),
         },
     ),
     (
@@ -2008,6 +2015,7 @@ WHOLE += [
         "the militias against looting.",
         {
             ("Kurdish leaders", "threatens", "Shi'ite militias", "actual", None),
+            ("Iraqi military", "deploysTo", "Fallujah", "actual", None),
         },
     ),
     (
@@ -2227,7 +2235,7 @@ WHOLE += [
     (
         "a fronted participle backs the main subject only when it is one of support, by an actor",
         "Fired by Netanyahu last year, Yoav Gallant stayed silent. Backed by tanks, Israeli troops entered Jenin.",
-        set(),
+        {("Israeli military", "deploysTo", "Jenin", "actual", None)},
     ),
     (
         "speaking to a news agency or an assembly is an address, not talks",
@@ -3046,6 +3054,22 @@ WHOLE += [
             ("Amnesty", "accuses", "Nigerian military", "actual", None),
             ("Boko Haram", "attacks", "civilians", "actual", "Amnesty"),
             ("Nigerian military", "attacks", "civilians", "actual", "Amnesty"),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "people held are detained (controls falls back to coerces for people only); troops entering a place deploy "
+        "there; an onslaught attacks; seeking something from X asks X",
+        "Al-Shabab holds Kenyan hostages. Hamas holds Gaza. Russian troops entered Crimea. The Taliban launched an "
+        "onslaught against Afghan forces. Seoul sought help from the UN Security Council.",
+        {
+            ("al-Shabab", "coerces", "Kenyan hostages", "actual", None),
+            ("Hamas", "controls", "Gaza", "actual", None),
+            ("Russian military", "deploysTo", "Crimea", "actual", None),
+            ("Taliban", "attacks", "Afghan military", "actual", None),
+            ("South Korea", "requests", "UN Security Council", "actual", None),
         },
     ),
 ]
