@@ -282,6 +282,16 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                     return ancestor
         return head
 
+    def opening_possessor(self, token: Token) -> bool:
+        """'His government said ...', 'But her spokesman denied ...': 'his' or 'her' in the main subject that opens
+        the sentence, which continues with the person the sentences before were about (centering, as for 'He')."""
+        if token.lower_ not in ("his", "her") or token.dep_ != "poss" or self.person_subject is None:
+            return False
+        head = token.head
+        before = token.doc[token.sent.start : token.i]
+        opening = all(t.is_punct or t.pos_ in ("CCONJ", "ADV", "SCONJ") for t in before)
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT" and opening
+
     def names_person(self, token: Token) -> bool:
         """Whether a token is part of a person's name."""
         mention = self.mentions.get(token.i)
@@ -359,6 +369,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             # often X, as in the centering of discourse; kg knows no genders, so 'Macron met Sandu. She ...' errs)
             subject = token.dep_ in ("nsubj", "nsubjpass") and self.opens_sentence(token)
             if lower in ("he", "she") and subject and self.person_subject is not None:
+                return [self.seen(self.person_subject)]
+            if self.opening_possessor(token):  # 'But his government said ...': the person the sentences were about
                 return [self.seen(self.person_subject)]
             return [self.seen(found)] if found else []
         allies = self.demonym_allies(token)

@@ -226,6 +226,7 @@ class Coreference:
         possessor = next((c for c in children if c.dep_ == "poss"), None)
         if possessor is not None and possessor.lower_ in PRONOUNS:
             person = self.recent("Person", token.i) if PRONOUNS[possessor.lower_] == "Person" else None
+            person = self.person_subject if self.opening_possessor(possessor) else person  # ('But his government')
             if wanted == "State" and person is not None:
                 country = self.get(person.country) or self.get(person.leads)
                 if country is not None:

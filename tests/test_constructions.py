@@ -3074,6 +3074,18 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "'his' opening a sentence's subject is the person the sentences before were about, not the last one named",
+        "South Korean President Moon Jae-in welcomed the talks with Kim Jong Un. But his government said it would "
+        "continue to enforce sanctions against Pyongyang.",
+        {
+            ("Moon Jae-in", "leads", "South Korea", "actual", None),
+            ("South Korean government", "sanctions", "North Korea", "actual", "South Korean government"),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
