@@ -489,6 +489,14 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 # (a town or region; 'struck Islamist positions in northern Mali' is no attack on Mali)
                 owner = next((a for a in places if a.type == "Place"), None)
             return [self.seen(owner)] if owner else []
+        if object_position and lemma == "capital" and [c.lower_ for c in token.children] == ["the"]:
+            # 'al-Shabab has repeatedly struck the capital': the capital of the state the article is about (not of
+            # one this sentence names: 'Russian missiles struck the capital' of a Ukraine story is Kyiv)
+            state = self.article_state(token.sent)
+            if state is not None and state.capitals:
+                name = state.capitals[0]
+                return [self.seen(self.derive(slug(name), name, "Place", source="derived", country=state.id))]
+            return []
         if object_position and lemma in SETTLEMENTS and [c.lower_ for c in token.children] == ["the"]:
             town = self.recent("Place", token.i)  # 'withdrew from the town': the town named before
             return [self.seen(town)] if town is not None else []

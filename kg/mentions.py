@@ -156,7 +156,7 @@ class MentionFinder:
         for token in span:
             if token.pos_ not in ("NOUN", "PROPN") or not self.lexicon.token_cue("placenoun", token):
                 continue
-            left = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
+            left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
             if not left or left[-1].i != token.i - 1 or any(t.i in actor_at for t in left):
                 continue
             # the name is the capitalised words before the noun and its lower-case compounds ('Shayrat air base';
@@ -164,11 +164,12 @@ class MentionFinder:
             start, named = token.i, False
             while start > span.start and span.doc[start - 1].i >= left[0].i:
                 word = span.doc[start - 1]
-                if not (word.is_title or word.pos_ == "PROPN") and (named or word.dep_ != "compound"):
+                # ('the K1 military base': a lower-case modifier inside the name, before its proper word)
+                if not (word.is_title or word.pos_ == "PROPN") and (named or word.dep_ not in ("compound", "amod")):
                     break
                 named = named or word.is_title or word.pos_ == "PROPN"
                 start -= 1
-            if named and any(t.pos_ == "PROPN" and t.i >= start for t in left):
+            if named and any((t.pos_ == "PROPN" or t.is_title) and t.i >= start for t in left):
                 name = span.doc[start : token.i + 1].text
                 actor = self.derive(slug(name), name, "Place", source="derived")
                 places.append(Mention(start, token.i + 1, actor, "ner"))
