@@ -211,6 +211,9 @@ class MentionFinder:
         hits = self.gazetteer.lookup(name)
         if hits:
             return [Mention(tokens[0].i, tokens[-1].i + 1, hits[0][0], hits[0][1])]
+        half = self._half_named(name) if len(tokens) == 1 else None
+        if half is not None:  # 'The North accepted the offer', 'the South's delegation': of the two Koreas named
+            return [Mention(tokens[0].i, tokens[-1].i + 1, half, "name")]
         head = tokens[-1]
         described = default_agents().get(head.lower_) or default_agents().get(head.lemma_.lower())
         if len(tokens) > 1 and described and any(k == "demonym" for _, k in self.gazetteer.lookup(tokens[0].text)):
@@ -228,6 +231,14 @@ class MentionFinder:
                 actor_type = "Place"  # 'areas of Aleppo': the tagger's NORP is a place name
         actor = self.derive(slug(name), name, actor_type, source="ner")
         return [Mention(tokens[0].i, tokens[-1].i + 1, actor, "ner")]
+
+    def _half_named(self, word: str) -> Actor | None:
+        """The one state the article has named whose name is this compass word and another ('the North' after
+        North Korea and South Korea), if there is exactly one."""
+        if word.lower() not in ("north", "south", "east", "west"):
+            return None
+        found = [a for i in self.state_counts if (a := self.gazetteer.get(i)) and a.label.startswith(f"{word} ")]
+        return found[0] if len(found) == 1 else None
 
     @staticmethod
     def _person_noun(token: Token) -> bool:
