@@ -60,6 +60,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     doc_id: str = ""
     #: the document's issuer ('we' in an official statement), when known
     author: Actor | None = None
+    #: the other issuers of a joint statement ('Joint Statement by the United States and Kenya'): 'we' is all of them
+    co_issuers: list[Actor] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     surface: dict[str, set[str]] = field(default_factory=dict)
     history: list[Actor] = field(default_factory=list)

@@ -257,7 +257,8 @@ class Descriptions:
                     if found:
                         return found
         if self.author is not None and not self.quoted(token):
-            return [self.seen(self.author)]
+            joint = self.co_issuers if token.lower_ in ("we", "us", "our", "ours") else []
+            return [self.seen(a) for a in (self.author, *joint)]  # (a joint statement's 'we' is all its issuers)
         return []
 
     def quoted(self, token: Token) -> bool:

@@ -224,6 +224,8 @@ class MentionFinder:
         if tokens[-1].lower_ == "of":
             return []  # a name cut off at its preposition is no name
         actor_type = NER_TYPES[ent.label_] or guess_org_type(name)
+        if actor_type == "Person" and self._followed_by_state(tokens[-1]):
+            actor_type = "Place"  # 'Da Nang, Vietnam, November 11': a city and its country, as datelines write them
         if ent.label_ == "NORP":
             if len(tokens) > 1 or tokens[0].dep_ in ("amod", "compound", "npadvmod") or tokens[0].pos_ == "ADJ":
                 return []  # an adjective ('Kurdish') names nobody by itself
@@ -231,6 +233,20 @@ class MentionFinder:
                 actor_type = "Place"  # 'areas of Aleppo': the tagger's NORP is a place name
         actor = self.derive(slug(name), name, actor_type, source="ner")
         return [Mention(tokens[0].i, tokens[-1].i + 1, actor, "ner")]
+
+    def _followed_by_state(self, token: Token) -> bool:
+        """Whether a name is followed by a comma and a state's name ('Da Nang, Vietnam')."""
+        doc = token.doc
+        if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+            return False
+        for end in range(token.i + 3, min(token.i + 6, len(doc)) + 1):
+            after = doc[end].text if end < len(doc) else ""
+            state = any(
+                a.type == "State" and k == "name" for a, k in self.gazetteer.lookup(doc[token.i + 2 : end].text)
+            )
+            if state and after in ("", ",", ".", "\n"):  # (not 'X, Kenya's president,': a person and a title)
+                return True
+        return False
 
     def _half_named(self, word: str) -> Actor | None:
         """The one state the article has named whose name is this compass word and another ('the North' after

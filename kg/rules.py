@@ -75,6 +75,12 @@ ACTOR_RELATIONS = {
 PLACE_TYPES = ("Place", "State")
 #: How many first lines of a document may be the header of an official release
 HEADER_LINES = 6
+#: The header of a joint statement and whom it names ('Joint Statement by the United States and Kenya on ...')
+JOINT = re.compile(
+    r"joint (?:statement|declaration|communiqu[eé]) (?:by|of|from|between) (?P<who>.+?)(?: on .*)?$", re.I
+)
+#: The title before a state's name in such a header ('the President of', 'the Government of')
+HOLDER = re.compile(r"^(?:the )?(?:president|prime minister|government|leaders?) of ", re.I)
 MINISTRY = re.compile(r"(?:(?P<adj>[\w .'-]+?) )?ministry of foreign affairs(?: of (?:the )?(?P<of>[\w .'-]+))?")
 
 
@@ -184,7 +190,26 @@ class RuleExtractor:
         """A fresh article context: actor resolution for one document, with its issuer if known."""
         doc_id = sentences[0].doc_id if sentences else ""
         issuer = self.issuer(author) or self.issuer_from_headers(sentences)
-        return ArticleActors(self.gazetteer, self.lexicon, self.matchers, doc_id, issuer)
+        context = ArticleActors(self.gazetteer, self.lexicon, self.matchers, doc_id, issuer)
+        if issuer is not None:
+            context.co_issuers = [a for a in self.joint_issuers(sentences) if a.id != issuer.id]
+        return context
+
+    def joint_issuers(self, sentences: list[Sentence]) -> list[Actor]:
+        """The states a joint statement's header names ('Joint Statement by the President of the United States and
+        the President of the Russian Federation', 'Joint Statement of the United States and the Republic of Kenya'):
+        its 'we' is all of them."""
+        for sentence in sentences[:HEADER_LINES]:
+            line = JOINT.match(sentence.text)
+            if line is None:
+                continue
+            found: list[Actor] = []
+            for part in re.split(r",| and ", line.group("who")):
+                hits = self.gazetteer.lookup(HOLDER.sub("", part.strip()).strip(" ."))
+                if hits and hits[0][0].type == "State" and hits[0][0] not in found:
+                    found.append(hits[0][0])
+            return found
+        return []
 
     def issuer_from_headers(self, sentences: list[Sentence]) -> Actor | None:
         """The issuer an official release names in its header lines ('Office of the Spokesperson')."""

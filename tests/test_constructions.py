@@ -3490,3 +3490,28 @@ def test_the_president_of_a_release_is_its_issuers_own():
     }
     unissued = {(s.subject.label, s.relation, s.object.label) for s in extract(text).statements}
     assert ("Petro Poroshenko", "requests", "Russia") in unissued
+
+
+def test_a_joint_statements_we_is_all_its_issuers():
+    """'Joint Statement by the President of the United States and the President of X': 'we' is both states, and
+    the dateline's city (which the tagger takes for a person) is a place, not one of 'they'."""
+    text = (
+        "Joint Statement by the President of the United States and the President of the Republic of Kenya\n\n"
+        "Nairobi, Kenya, July 25, 2015\n\n"
+        "We call on the Somali government and Puntland to end the violence."
+    )
+    assert triples_by_author(text, "United States") == {
+        ("United States", "requests", "Somali government", "actual", None),
+        ("Kenya", "requests", "Somali government", "actual", None),
+        ("United States", "requests", "Puntland", "actual", None),
+        ("Kenya", "requests", "Puntland", "actual", None),
+    }
+
+
+def test_a_single_issuers_we_is_that_issuer_only():
+    """Without a joint header, 'we' is the one author, whatever other states the release names."""
+    text = "Statement by the Press Secretary\n\nWe call on Kenya and Somalia to end the violence."
+    assert triples_by_author(text, "United States") == {
+        ("United States", "requests", "Kenya", "actual", None),
+        ("United States", "requests", "Somalia", "actual", None),
+    }
