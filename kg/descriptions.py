@@ -203,6 +203,10 @@ class Descriptions:
         if wanted is None or token.tag_ not in ("NNS", "NNPS"):
             return None
         numbers = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet")}
+        # ('Trump spoke with Abe. The leaders agreed ...': the two persons who just met)
+        leaders = wanted == "Person" and self.definite_only(token) and self.met is not None
+        if leaders and all(a.type == "Person" for a in self.met):
+            return [self.seen(a) for a in self.met]
         if not numbers & {"both", "two"}:
             return None
         # 'Human Rights Watch accused both sides of ...': whoever speaks of both sides is neither

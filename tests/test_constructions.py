@@ -3112,6 +3112,22 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "'the leaders' right after two persons met are those two; a title before a known person's name says he leads",
+        "President Trump spoke with Prime Minister Shinzo Abe of Japan on Tuesday. The leaders agreed to increase "
+        "pressure on North Korea.",
+        {
+            ("Donald Trump", "meetsWith", "Shinzo Abe", "actual", None),
+            ("Donald Trump", "leads", "United States", "actual", None),
+            ("Shinzo Abe", "leads", "Japan", "actual", None),
+            ("Donald Trump", "agreesWith", "Shinzo Abe", "actual", None),
+            ("Donald Trump", "requests", "North Korea", "potential", None),
+            ("Shinzo Abe", "requests", "North Korea", "potential", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
