@@ -492,9 +492,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 owner = next((a for a in places if a.type == "Place"), None)
             return [self.seen(owner)] if owner else []
         if object_position and lemma == "capital" and [c.lower_ for c in token.children] == ["the"]:
-            # 'al-Shabab has repeatedly struck the capital': the capital of the state the article is about (not of
-            # one this sentence names: 'Russian missiles struck the capital' of a Ukraine story is Kyiv)
-            state = self.article_state(token.sent)
+            # 'al-Shabab has repeatedly struck the capital': the capital of the state the article names most
+            state = self.most_named_state({self.author.id} if self.author is not None else set())
             if state is not None and state.capitals:
                 name = state.capitals[0]
                 return [self.seen(self.derive(slug(name), name, "Place", source="derived", country=state.id))]

@@ -31,7 +31,7 @@ from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.modality import FORMER, Modality, infinitive
 from kg.objects import same_side
-from kg.statements import Factuality, Statement, asserter_key
+from kg.statements import Factuality, asserter_key
 from kg.verbs import NO_TRIGGER
 from kg.vocabulary import data_path, relations
 
@@ -425,10 +425,10 @@ class Constructions:
         cooperates, as the act's own factuality and asserter say. Only acts of force or pressure (JOINT_ACTS),
         and only actors of two sides ('Iraqi troops and federal police' are one state's)."""
         agents: dict[tuple, list[Actor]] = {}
-        for made in [*self.found, *(e for e in self.events if e.role == "agent")]:
+        for made in self.found:  # (not one-sided events: 'X and Y closed their airspace' is no act on another)
             if self.relations[made.relation].core not in JOINT_ACTS:
                 continue
-            agent = made.subject if isinstance(made, Statement) else made.actor
+            agent = made.subject
             if made.attributed_to is not None and made.attributed_to != agent:
                 continue  # ('accused both Boko Haram and the army of killing civilians': each on its own)
             key = (made.trigger, made.factuality, asserter_key(made.attributed_to))

@@ -122,7 +122,8 @@ class ModifierRules:
             if role_words and not owners and self.serves_country(mention.actor, role_words):
                 # 'Defense Secretary Ash Carter': a title with no owner in the text is held for the country the
                 # gazetteer knows the person serves; said once an article, where the title first names them
-                owners = [a for a in [self.ctx.get(mention.actor.country)] if a is not None]
+                # ('regional President Masoud Barzani': the body he leads, where the gazetteer says, over his country)
+                owners = [a for a in [self.ctx.get(mention.actor.leads or mention.actor.country)] if a is not None]
                 self.ctx.known_roles.add(mention.actor.id)
             if not role_words or not owners:
                 continue
@@ -150,7 +151,7 @@ class ModifierRules:
         an international or opposition office ('Secretary-General Antonio Guterres', 'Opposition leader Riek
         Machar'). The dates of the gazetteer's roles are no guide: Phoenix's end in 2014 ('President Ashraf Ghani'
         held a minister's role there, ended in 2004)."""
-        if not person.country or person.id in self.ctx.known_roles:
+        if not (person.country or person.leads) or person.id in self.ctx.known_roles:
             return False
         return not any(t.lower_ in NOT_NATIONAL or t.lower_.endswith("-general") for t in role_words)
 

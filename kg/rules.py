@@ -501,8 +501,10 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 led = obj.id == subject.leads or (own is not None and own == state_of(obj) and obj.role == "military")
                 if info.core == "requests" and subject.type == "Person" and led:
                     continue  # 'Haftar ordered his troops to advance': a leader's orders to his own are no request
-                guessed = obj.source == "ner" and (obj.type in ORGANISATIONS or obj.type == "Population")
-                if info.core in ("captures", "controls") and guessed:
+                # (a people's name in the plural, 'holding 100 Ukrainians', names people held)
+                people = obj.type == "Population" and not obj.label.endswith("s")
+                guessed = obj.source == "ner" and (obj.type in ORGANISATIONS or people)
+                if info.core == "captures" and guessed:
                     obj.type = "Place"  # 'seized Kidal', a name the tagger took for a group or people: a place is taken
                 owner = info.core in ("captures", "controls") and self.owned_thing(trigger, obj)
                 if owner and own == obj.id:

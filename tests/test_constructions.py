@@ -2608,7 +2608,6 @@ WHOLE += [
             ("Hezbollah", "cooperatesWith", "Iran", "actual", None),
             ("Hezbollah", "supports", "Bashar al-Assad", "potential", None),
             ("Iran", "supports", "Bashar al-Assad", "potential", None),
-            ("Iran", "cooperatesWith", "Hezbollah", "actual", None),
         },
     ),
     (
@@ -2852,7 +2851,7 @@ WHOLE += [
         {
             ("United States", "threatens", "Russia", "actual", None),
             ("Russia", "captures", "Crimea", "potential", None),
-            ("Turkish military", "rejects", "YPG", "actual", None),
+            ("Turkish military", "coerces", "YPG", "actual", None),
             ("YPG", "deploysTo", "Afrin", "negated", None),
             ("Russia", "supports", "Syria", "actual", None),
             ("Russia", "attacks", "Aleppo", "actual", None),
@@ -2966,7 +2965,6 @@ WHOLE += [
         {
             ("Iraq", "requests", "Turkey", "actual", None),
             ("Iraq", "requests", "Iran", "actual", None),
-            ("Turkey", "cooperatesWith", "Iran", "actual", None),
         },
     ),
     (
@@ -3124,6 +3122,23 @@ WHOLE += [
             ("Donald Trump", "agreesWith", "Shinzo Abe", "actual", None),
             ("Donald Trump", "requests", "North Korea", "potential", None),
             ("Shinzo Abe", "requests", "North Korea", "potential", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a known leader's title with no owner is for the body he leads; 'the capital' is the most named state's; "
+        "plural people held are detained; agreeing to leave a town is no agreement with it",
+        "Kenya attacked al-Shabab in Somalia. Despite losing territory in Somalia, al-Shabab has repeatedly struck "
+        "the capital. Regional President Masoud Barzani accused Baghdad. Jaish al-Islam was holding 100 Syrians. "
+        "Its fighters agreed to leave the town.",
+        {
+            ("Kenya", "attacks", "al-Shabab", "actual", None),
+            ("al-Shabab", "attacks", "Mogadishu", "actual", None),
+            ("Masoud Barzani", "leads", "Kurdistan Regional Government", "actual", None),
+            ("Masoud Barzani", "accuses", "Iraq", "actual", None),
+            ("Jaish al-Islam", "coerces", "Syrians", "actual", None),
         },
     ),
 ]
