@@ -74,6 +74,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
     #: the last actors named acting together ('The US, Britain and France launched strikes'): 'the allies' later
     allies: list[Actor] | None = None
     allies_age: int = 0
+    #: pairs of actors the article has stated fighting or attacking each other: never joint agents
+    enemies: set[frozenset[str]] = field(default_factory=set)
     #: the two sides of the last talks ('the negotiators', 'the two delegations' later)
     talks: tuple[Actor, Actor] | None = None
     #: the previous sentence's plural main subject ('The members of the Council condemned ...'), for 'They ...'
@@ -276,7 +278,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         start = compass.left_edge.i
         if self.direction(compass) and start >= 2 and head.doc[start - 1].text == ",":
             return head.doc[start - 2]
-        if any(c.lower_ == "who" for c in clause.children) and not self.names_person(head):
+        named = self.mentions.get(head.i)  # ('the commander of Iran's Quds Force, who': a named body, no person)
+        if any(c.lower_ == "who" for c in clause.children) and named is not None and named.actor.type != "Person":
             # 'Qassem Soleimani, the commander of Iran's Quds Force, who met X': 'who' is the person, wherever
             # the parser hangs the clause inside the person's apposition
             for ancestor in itertools.islice(head.ancestors, 4):
@@ -547,6 +550,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return
         if relation in ("agreesWith", "fights", "attacks") and first.type != "Person" and second.type != "Person":
             self.sides, self.sides_age = (first, second), 0
+        if relation in ("fights", "attacks"):
+            self.enemies.add(frozenset((first.id, second.id)))
         if relation in ("meetsWith", "agreesWith", "cooperatesWith"):
             self.met, self.met_age = (first, second), 0
         if relation == "meetsWith" and first.type != "Person" and second.type != "Person":

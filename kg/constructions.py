@@ -30,8 +30,8 @@ from kg.events import STRUCTURAL
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
 from kg.modality import FORMER, Modality, infinitive
-from kg.objects import same_side
-from kg.statements import Factuality, asserter_key
+from kg.objects import POWERS, same_side
+from kg.statements import Factuality
 from kg.verbs import NO_TRIGGER
 from kg.vocabulary import data_path, relations
 
@@ -43,7 +43,7 @@ GIVING = ("give", "provide", "deliver", "supply", "offer", "extend", "grant")
 #: Auxiliaries that make a reported clause a demand on its subject ("B must leave")
 DEONTIC = {"must", "should", "ought", "needs"}
 #: Acts that several agents doing them at once do jointly (joint_agents): force and pressure, not words
-JOINT_ACTS = {"attacks", "captures", "coerces", "deploysTo", "sanctions"}
+JOINT_ACTS = {"attacks", "captures", "coerces", "sanctions"}
 
 
 @dataclass(frozen=True)
@@ -107,8 +107,13 @@ class Constructions:
                     actors = [a for inner in inners for a in self.pobjs(inner, object_position=True)]
                     if not actors:  # 'in protest against the arrest of X by the police': the agent or owner of a thing
                         actors = [a for inner in inners for a in self.behind(inner)]
-                    if not inners:  # 'at Baghdad's request', 'with Russia's backing': the possessor
+                    possessed = any(c.dep_ == "poss" for c in noun.children)
+                    if not inners and adjunct.reverse:  # 'at Baghdad's request', 'with Russia's backing': the possessor
                         actors = [a for c in noun.children if c.dep_ == "poss" for a in self.ctx.expand(c, True)]
+                    elif possessed:
+                        continue  # 'during Blinken's talks with X, Hezbollah fired': the talks are Blinken's
+                    if adjunct.relation == "threatens":  # ('despite warnings from the WHO': a forecast, no threat)
+                        actors = [a for a in actors if a.type in POWERS or a.country or a.leads]
                     clause = self.clause_of(prep)
                     if not actors or clause is None:
                         continue
@@ -355,8 +360,9 @@ class Constructions:
         for verb in self.tokens:
             if verb.pos_ != "VERB" or not self.lex.token_cue("exchange", verb):
                 continue
-            # ('swapped hundreds of prisoners': what the measure counts)
-            nouns = [m for c in verb.children if c.dep_ == "dobj" for n in (c, *c.conjuncts) for m in self.measured(n)]
+            # ('swapped hundreds of prisoners': what the number counts; 'exchanged lists of prisoners' no prisoners)
+            nouns = [c for o in verb.children if o.dep_ == "dobj" for c in (o, *o.conjuncts)]
+            nouns = [m for n in nouns for m in (self.measured(n) if self.ctx.is_quantity(n) else [n])]
             partners = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for a in self.pobjs(c)]
             partners += [a for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "with"
                          for a in self.pobjs(c)]  # fmt: skip
@@ -372,19 +378,40 @@ class Constructions:
                             self.add([b], relation, [a], noun, self.modality(verb))
 
     def rivals(self) -> None:
-        """'Hamas signed a deal with the rival Fatah movement', 'accused a faction of the rival PUK': an actor called
-        the rival of the clause's subject opposes it, and it opposes the actor (lasting hostility, both ways)."""
+        """'Hamas signed a deal with the rival Fatah movement', 'talks between Hamas and the rival Fatah': an actor
+        called the rival of the other side of its phrase (the first of a coordination or a 'between' pair, else the
+        subject of a clause it is the object of) opposes it, both ways (lasting hostility). Only a named actor:
+        'the rival government' names none."""
         for word in self.tokens:
             if word.dep_ != "amod" or word.lower_ not in ("rival", "rivals"):
                 continue
-            clause = self.clause_of(word.head)
-            others = [a for a in self.ctx.expand(word.head) if not a.generic and a.type != "Place"]
-            if clause is None or not others:
-                continue
-            subjects = [a for a in self.subjects(clause) if a.type != "Person" and a not in others]
-            modality = self.asserted(word.head)
-            self.add(subjects, "opposes", others, word, modality)
-            self.add(others, "opposes", subjects, word, modality)
+            head = word.head
+            named = any(self.ctx.mention_at(t) is not None for t in (head, *head.children) if t.dep_ != "amod")
+            others = [a for a in self.ctx.expand(head) if not a.generic and a.type != "Place"] if named else []
+            sides = [a for a in self.rival_counterpart(head) if a.type != "Person"]
+            sides = [a for a in sides if a not in others and not any(same_side(a, o) for o in others)]
+            if others and sides:
+                modality = self.asserted(head)
+                self.add(sides, "opposes", others, word, modality)
+                self.add(others, "opposes", sides, word, modality)
+
+    def rival_counterpart(self, head: Token) -> list[Actor]:
+        """The other side of 'the rival X': the first conjunct before it ('Hamas and the rival Fatah'), else the
+        subject of the clause whose object it is ('Hamas signed a deal with the rival Fatah')."""
+        if head.dep_ == "conj":
+            first = head.head
+            while first.dep_ == "conj":
+                first = first.head
+            return self.ctx.expand(first)
+        verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("with", "against") else head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "dobj":
+            verb = head.head.head.head  # 'accused a faction of the rival PUK'
+        if head.dep_ == "pobj" and verb.dep_ == "dobj" and head.head.lower_ == "with":
+            verb = verb.head  # 'signed a ceasefire deal with the rival RSF'
+        direct = head.dep_ == "dobj" or (head.dep_ == "pobj" and verb.pos_ in ("VERB", "AUX"))
+        if not direct or verb.pos_ not in ("VERB", "AUX") or self.lex.token_cue("broker", verb):
+            return []
+        return self.subjects(verb)
 
     def denied_charges(self) -> None:
         """'Kyiv accuses Russia of arming the rebels, a charge Moscow denies': what the charge says is also the
@@ -413,39 +440,58 @@ class Constructions:
                 continue
             if event.factuality != Factuality.ACTUAL:
                 continue  # ('after taking X unless the fighters withdrew': no withdrawal, nor from X)
-            places = {s.object.id: s.object for s in taken if not same_side(s.subject, event.actor)}
             trigger = next((t for t in self.tokens if t.text == event.trigger), None)
-            if trigger is not None and len(places) == 1:
+            if trigger is None or any(c.dep_ in ("prep", "prt", "dobj") for c in trigger.children):
+                continue  # ('withdrew from the negotiations as Russia captured X': a withdrawal of its own)
+            places = {s.object.id: s.object for s in taken if not same_side(s.subject, event.actor)}
+            if len(places) == 1:
                 modality = Modality(event.factuality, event.attributed_to)
                 self.add([event.actor], event.relation, list(places.values()), trigger, modality)
 
     def joint_agents(self) -> None:
         """'The United States, Britain and France launched strikes on Syria', 'Somali and AU troops captured
-        Barawe': several actors doing one act together act jointly (the spec's joint action), each pair
-        cooperates, as the act's own factuality and asserter say. Only acts of force or pressure (JOINT_ACTS),
-        and only actors of two sides ('Iraqi troops and federal police' are one state's)."""
-        agents: dict[tuple, list[Actor]] = {}
-        for made in self.found:  # (not one-sided events: 'X and Y closed their airspace' is no act on another)
-            if self.relations[made.relation].core not in JOINT_ACTS:
-                continue
-            agent = made.subject
-            if made.attributed_to is not None and made.attributed_to != agent:
-                continue  # ('accused both Boko Haram and the army of killing civilians': each on its own)
-            key = (made.trigger, made.factuality, asserter_key(made.attributed_to))
-            if agent.type not in ("Place", "Population") and agent not in agents.setdefault(key, []):
-                agents[key].append(agent)
+        Barawe': the actors of one coordinated subject doing one act of force or pressure (JOINT_ACTS) act jointly
+        (the spec's joint action); each pair cooperates, as the act's own factuality and asserter say. Not two
+        clauses that share a word ('Hamas attacked Israel, and Israel attacked Gaza'), not two who act on each
+        other ('fired at each other'), and not one side's bodies ('Iraqi troops and federal police')."""
         # ('Hezbollah and its Radwan Force attacked X': a part and its whole are one side)
         parts = {frozenset((s.subject.id, s.object.id)) for s in self.found if s.relation in ("partOf", "leads")}
-        for (word, factuality, _), doers in agents.items():
-            trigger = next((t for t in self.tokens if t.text == word), None)
-            made = next(m for m in [*self.found, *self.events] if m.trigger == word and m.factuality == factuality)
-            # ('Iraqi troops and federal police': a government body of nobody named is most likely the same state's)
+        hostile = {frozenset((s.subject.id, s.object.id)) for s in self.found if s.relation not in ("partOf", "leads")}
+        done: set[tuple[int, str]] = set()
+        for made in list(self.found):  # (not one-sided events: 'X and Y closed their airspace' is no act on another)
+            if self.relations[made.relation].core not in JOINT_ACTS or made.attributed_to not in (None, made.subject):
+                continue  # ('accused both Boko Haram and the army of killing civilians': each on its own)
+            trigger = next((t for t in self.tokens if t.text == made.trigger), None)
+            subject = self.joint_subject(trigger) if trigger is not None else None
+            if subject is None or (subject.i, made.relation) in done:
+                continue
+            done.add((subject.i, made.relation))
+            doers = [a for a in self.ctx.expand(subject) if a.type not in ("Place", "Population")]
             doers = [d for d in doers if d.type != "GovernmentBody" or d.parent or d.country]
-            if len(doers) >= 2 and factuality == Factuality.ACTUAL:
+            if len(doers) >= 2 and made.factuality == Factuality.ACTUAL:
                 self.ctx.note_allies(doers)  # 'the allies' in the next sentences
+            modality = Modality(made.factuality, made.attributed_to)
             for a, b in itertools.combinations(doers, 2):
-                if trigger is not None and not same_side(a, b) and frozenset((a.id, b.id)) not in parts:
-                    self.add([a], "cooperatesWith", [b], trigger, Modality(factuality, made.attributed_to))
+                pair = frozenset((a.id, b.id))
+                if not same_side(a, b) and pair not in parts | hostile | self.ctx.enemies:
+                    self.add([a], "cooperatesWith", [b], trigger, modality)
+
+    def joint_subject(self, trigger: Token) -> Token | None:
+        """The coordinated subject of the clause a trigger word acts in ('The US, Britain and France launched
+        strikes': 'The United States'), or None when it names one actor or the act is done 'at each other'."""
+        verb = trigger
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if any(t.lower_ == "each" for t in verb.subtree):
+            return None  # 'fired at each other', 'attacked each other's posts'
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        subject = next((s for s in subjects if s.dep_ != "nsubjpass"), None)
+        if subject is None:
+            return None
+        # ('The two countries imposed sanctions', 'The allies struck': a plural that stands for those named before)
+        collective = subject.tag_ in ("NNS", "NNPS") and len(self.ctx.expand(subject)) >= 2
+        return subject if collective or any(c.dep_ == "conj" for c in subject.children) else None
 
     @staticmethod
     def clause_of(token: Token) -> Token | None:

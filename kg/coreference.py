@@ -237,6 +237,8 @@ class Coreference:
         unnamed = not any(c.i in self.mentions for c in children if c.dep_ in ("amod", "compound", "poss"))
         if lemma in ("government", "regime") and token.tag_ in ("NNS", "NNPS") and unnamed:
             return []  # 'Western governments', 'foreign governments': several, of nobody named, no state's
+        if lemma in ("government", "regime") and any(c.lower_ in RIVAL_WORDS for c in children):
+            return []  # 'backed the rival government in eastern Libya': a rival authority, no state's government
         if lemma in ("government", "regime") and not any(c.dep_ == "det" and c.lower_ == "a" for c in children):
             owner, _ = self.owner(token)
             if owner is not None and owner.type == "Person":  # 'the government of President Ashraf Ghani'
@@ -287,6 +289,8 @@ class Coreference:
         return None
 
 
+#: Words that make a government no state's own ('the rival government', 'a parallel government')
+RIVAL_WORDS = {"rival", "parallel", "breakaway", "self-declared", "self-proclaimed", "opposition"}
 #: Words that make a leader's title someone else's ('deputy leader', 'former president')
 NOT_THE_LEADER = {"deputy", "vice", "former", "acting", "assistant", "late", "ex"}
 

@@ -38,7 +38,8 @@ CUE_KINDS = (
     "weapon", "broker", "mass", "office", "protest", "crowd", "travel", "ongoing",
     "figurative", "respond", "responsible", "speaks-for", "visit", "venue", "direction", "protest-act", "speech",
     "suffer", "demand", "keep", "installation", "breach", "composed", "own-noun", "naming", "censure", "accident",
-    "land", "blame", "abstract", "victim", "rank", "hinder", "exchange", "captive",
+    "land", "blame", "abstract", "victim", "rank", "hinder", "exchange", "captive", "armed-move", "instrument",
+    "refuge",
 )  # fmt: skip
 
 

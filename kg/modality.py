@@ -226,8 +226,19 @@ class ModalityRules:
                 continue
             if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
                 # 'warned Russia against annexing X': only feared; 'barred Hamas from entering X': it did not
-                potential = potential or head.lower_ == "against"
-                negated = negated or (head.lower_ == "from" and cue("hinder", head.head))
+                # ('voted against sanctioning X': the voter would not; 'warned X against V-ing': X might)
+                feared = head.lower_ == "against" and any(c.dep_ == "dobj" for c in head.head.children)
+                potential = potential or feared
+                negated = negated or (head.lower_ == "against" and not feared)
+                # ('failed to prevent Hamas from attacking': the hindering did not happen, nor did it stop the act)
+                hindered = head.lower_ == "from" and cue("hinder", head.head)
+                hindering = head.head
+                undone = any(self.negates(c) for c in hindering.children) or (
+                    hindering.dep_ == "xcomp" and cue("negator", hindering.head)
+                )
+                negated = negated or (hindered and not undone)
+                if hindered and undone:
+                    break  # (what was not prevented happened: no negation from above reaches it)
             if dep == "acl" and head.pos_ == "NOUN":  # 'any attempt by X to send forces': only intended
                 potential = potential or cue("potential", head) or cue("attempt", head)
                 break

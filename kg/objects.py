@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.actors import ORGANISATIONS
 from kg.coreference import RELATIVE_PRONOUNS
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
@@ -141,6 +142,11 @@ class ObjectRules:
                                                      for c in t.children)]  # fmt: skip
         if verb.dep_ == "relcl":  # 'Hezbollah, which is backed by Iran': the relative pronoun is the noun
             targets = [self.ctx.antecedent(verb) if t.lower_ in RELATIVE_PRONOUNS else t for t in targets]
+        if core == "captures":  # 'Russia captured Mariupol', a name the tagger took for an organisation: a place
+            for target in targets:
+                named = self.ctx.mentions.get(target.i)
+                if named is not None and named.kind == "ner" and named.actor.type in ORGANISATIONS:
+                    named.actor.type = "Place" if named.end - 1 == target.i else named.actor.type
         expanded = [(target, self.ctx.expand(target, object_position=True)) for target in targets]
         if core in ("captures", "controls"):  # 'captured a government base': the state's forces lose it, not the state
             expanded = [(t, [self.ctx.military_of(a) if self.unnamed_target(t) and a.type == "State" else a

@@ -73,6 +73,8 @@ ACTOR_RELATIONS = {
 }  # fmt: skip
 
 PLACE_TYPES = ("Place", "State")
+#: What one holds a person in that is no detention ('held him in high regard')
+ESTEEM = {"regard", "esteem", "contempt", "respect"}
 #: How many first lines of a document may be the header of an official release
 HEADER_LINES = 6
 #: The header of a joint statement and whom it names ('Joint Statement by the United States and Kenya on ...')
@@ -397,6 +399,9 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             return
         if role == "target" and self.relations[relation].core in ("captures", "deploysTo"):
             actors = [a for a in actors if a.type in PLACE_TYPES]  # ('were taken hostage' is no capture)
+        if role == "agent" and self.lex.token_cue("armed-move", verb):  # ('entered into talks' is no deployment)
+            actors = [a for a in actors if a.type in ("State", "ArmedGroup") or a.role in ("military", "police")]
+            actors = actors if any(c.dep_ == "dobj" for c in verb.children) else []
         factuality, attributed = modality.factuality, modality.attributed_to
         if modality.attempted and self.relations[relation].core not in VIOLENT:
             factuality = Factuality.POTENTIAL  # 'tried to meet': no meeting yet
@@ -498,21 +503,33 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 forces = obj.id == own or obj.role in ("military", "police")  # (not 'the Kurdistan government')
                 if info.core == "supports" and cameo.startswith("051") and own and own == state_of(obj) and forces:
                     continue  # 'Israel's defense minister praised the troops': praise of one's own forces backs nobody
-                led = obj.id == subject.leads or (own is not None and own == state_of(obj) and obj.role == "military")
+                armed = subject.type in ("State", "ArmedGroup") or subject.role in ("military", "police")
+                place = obj.type in PLACE_TYPES or (obj.source == "ner" and obj.type in ORGANISATIONS)  # ('Barawe')
+                if self.lex.token_cue("armed-move", trigger) and (not place or not armed):
+                    continue  # 'entered talks with X', 'Finland entered NATO', 'the delegation entered Gaza'
+                # (the state's own forces only for whom the gazetteer says leads it: 'Guaido urged the army' asks it)
+                refuge = any(self.lex.token_cue("refuge", c) for c in trigger.children if c.dep_ == "dobj")
+                if info.core == "requests" and refuge:
+                    continue  # 'sought refuge from the RSF': what is fled, no one asked
+                led = subject.leads is not None and (obj.id == subject.leads or (
+                    subject.leads == state_of(obj) and obj.role == "military"))  # fmt: skip
                 if info.core == "requests" and subject.type == "Person" and led:
                     continue  # 'Haftar ordered his troops to advance': a leader's orders to his own are no request
                 # (a people's name in the plural, 'holding 100 Ukrainians', names people held)
                 people = obj.type == "Population" and not obj.label.endswith("s")
-                guessed = obj.source == "ner" and (obj.type in ORGANISATIONS or people)
-                if info.core == "captures" and guessed:
-                    obj.type = "Place"  # 'seized Kidal', a name the tagger took for a group or people: a place is taken
+                if info.core == "captures" and obj.source == "ner" and people:
+                    obj.type = "Place"  # 'seized Kidal', a name the tagger took for a people: a place is taken
                 owner = info.core in ("captures", "controls") and self.owned_thing(trigger, obj)
                 if owner and own == obj.id:
                     continue  # 'Syrian troops retook the government complex': their own state's building, no capture
                 if info.core in ("captures", "controls") and (obj.type not in PLACE_TYPES or owner):
                     rel = self.lex.cue_value("fallback", info.core) or ""
                     # ('still holding dozens of rebel supporters': people held are detained; a body is no one's hold)
-                    if not rel or (info.core == "controls" and obj.type not in ("Population", "Person")):
+                    # ('hold X in high regard': esteem, no detention)
+                    esteem = any(
+                        p.lemma_.lower() in ESTEEM for c in trigger.children if c.dep_ == "prep" for p in c.children
+                    )
+                    if not rel or (info.core == "controls" and (obj.type not in ("Population", "Person") or esteem)):
                         continue
                 factuality, attributed = modality.factuality, modality.attributed_to
                 if modality.attempted and self.relations[rel].core not in VIOLENT:

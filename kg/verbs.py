@@ -32,8 +32,9 @@ JUDGING = {
 }  # fmt: skip
 
 NO_TRIGGER = Trigger("supports", ())
-#: Prepositions whose gerund the verb's object does ('warned X against V-ing', 'stopped X from V-ing', 'thanked
-#: X for V-ing'); under other prepositions the subject does it ('helped X by V-ing', 'joined X in V-ing')
+#: Prepositions whose gerund the verb's object does ('warned X against V-ing', 'stopped X from V-ing', 'thanked X
+#: for V-ing'); under others the subject does it ('helped X by V-ing'; 'accused X of' is accused()), as after a verb
+#: of using (cue kind instrument: 'used drones for striking X')
 GERUND_CONTROL = ("against", "from", "for")
 
 
@@ -348,9 +349,10 @@ class VerbRules:
             # 'warned Russia against annexing X', 'barred Y from entering', 'praised Z for freeing': the object
             # of the verb that takes the phrase acts (but 'helped Syria by bombing': the subject does)
             taker = head.head
-            objects = [c for c in taker.children if c.dep_ == "dobj"] if head.lower_ in GERUND_CONTROL else []
-            actors = self.ctx.expand(objects[0]) if objects else []
-            return actors or self.subjects(taker)
+            controlled = head.lower_ in GERUND_CONTROL and not self.lex.token_cue("instrument", taker)
+            objects = [c for c in taker.children if c.dep_ == "dobj"] if controlled else []
+            # ('barred the UN mission from entering': the mission enters, whom kg cannot name; not the barrer)
+            return self.ctx.expand(objects[0]) if objects else self.subjects(taker)
         return []
 
     def relative_event(self, verb: Token, antecedent: Token) -> Token:

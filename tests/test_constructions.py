@@ -1628,7 +1628,6 @@ WHOLE += [
             ("Uganda", "deploysTo", "Somalia", "actual", None),
             ("Kenya", "attacks", "al-Shabab", "actual", None),
             ("Uganda", "attacks", "al-Shabab", "actual", None),
-            ("Kenya", "cooperatesWith", "Uganda", "actual", None),
         },
     ),
 ]
@@ -2942,14 +2941,14 @@ WHOLE += [
 WHOLE += [
     (
         "'the allies' are the actors named acting together before; 'the negotiators' the two sides of the last talks",
-        "Kenya and Uganda sent troops to Somalia. The allies attacked al-Shabab in Kismayo. North Korea held talks "
+        "Kenya and Uganda attacked al-Shabab in Kismayo. The allies captured Baidoa. North Korea held talks "
         "with South Korea. The negotiators agreed to hold military talks.",
         {
-            ("Kenya", "deploysTo", "Somalia", "actual", None),
-            ("Uganda", "deploysTo", "Somalia", "actual", None),
-            ("Kenya", "cooperatesWith", "Uganda", "actual", None),
             ("Kenya", "attacks", "al-Shabab", "actual", None),
             ("Uganda", "attacks", "al-Shabab", "actual", None),
+            ("Kenya", "cooperatesWith", "Uganda", "actual", None),
+            ("Kenya", "captures", "Baidoa", "actual", None),
+            ("Uganda", "captures", "Baidoa", "actual", None),
             ("North Korea", "meetsWith", "South Korea", "actual", None),
             ("North Korea", "agreesWith", "South Korea", "actual", None),
             ("North Korea", "meetsWith", "South Korea", "potential", None),
@@ -3058,16 +3057,14 @@ WHOLE += [
 
 WHOLE += [
     (
-        "people held are detained (controls falls back to coerces for people only); troops entering a place deploy "
-        "there; an onslaught attacks; seeking something from X asks X",
-        "Al-Shabab holds Kenyan hostages. Hamas holds Gaza. Russian troops entered Crimea. The Taliban launched an "
-        "onslaught against Afghan forces. Seoul sought help from the UN Security Council.",
+        "people held are detained (controls falls back to coerces for people only); armed forces entering a place "
+        "deploy there, others entering talks or an alliance do not",
+        "Al-Shabab holds Kenyan hostages. Hamas holds Gaza. Russian troops entered Crimea. Finland entered NATO. "
+        "Iran and the United States entered into indirect talks in Oman.",
         {
             ("al-Shabab", "coerces", "Kenyan hostages", "actual", None),
             ("Hamas", "controls", "Gaza", "actual", None),
             ("Russian military", "deploysTo", "Crimea", "actual", None),
-            ("Taliban", "attacks", "Afghan military", "actual", None),
-            ("South Korea", "requests", "UN Security Council", "actual", None),
         },
     ),
 ]
@@ -3139,6 +3136,60 @@ WHOLE += [
             ("Masoud Barzani", "leads", "Kurdistan Regional Government", "actual", None),
             ("Masoud Barzani", "accuses", "Iraq", "actual", None),
             ("Jaish al-Islam", "coerces", "Syrians", "actual", None),
+        },
+    ),
+]
+
+#: Near-misses a review of the ninth session's rules wrote (each was a false statement of a new rule)
+WHOLE += [
+    (
+        "two clauses that share a word, or two who act on each other, are no joint agents",
+        "Hamas attacked Israel, and Israel attacked Gaza in response. India and Pakistan attacked each other's border "
+        "posts.",
+        {
+            ("Hamas", "attacks", "Israel", "actual", None),
+            ("Israel", "attacks", "Gaza", "actual", None),
+        },
+    ),
+    (
+        "'the rival X' of a mediator's or a broker's phrase is the rival of the other party, not of the mediator",
+        "China brokered the deal between Iran and rival Saudi Arabia. Russia backed the rival government in eastern "
+        "Libya.",
+        {
+            ("Iran", "opposes", "Saudi Arabia", "actual", None),
+            ("Saudi Arabia", "opposes", "Iran", "actual", None),
+            ("Iran", "agreesWith", "Saudi Arabia", "actual", None),
+            ("China", "meetsWith", "Iran", "actual", None),
+            ("China", "meetsWith", "Saudi Arabia", "actual", None),
+        },
+    ),
+    (
+        "a tool used for an act does not act; what was not prevented happened; a vote against an act is against it",
+        "The army used Turkish drones for striking RSF positions. Egypt failed to prevent Hamas from attacking "
+        "Israel. Hungary voted against sanctioning Russia.",
+        {
+            ("Egypt", "coerces", "Hamas", "negated", None),
+            ("Hamas", "attacks", "Israel", "actual", None),
+            ("Hungary", "sanctions", "Russia", "negated", None),
+        },
+    ),
+    (
+        "refuge sought from X asks nothing of X; whoever holds a person in high regard detains nobody",
+        "Thousands of civilians sought refuge from the RSF. Ukraine sought air defence systems from Germany. Biden "
+        "holds Zelensky in high regard. Hamas has held Israeli soldier Gilad Shalit since 2006.",
+        {
+            ("Ukraine", "requests", "Germany", "actual", None),
+            ("Hamas", "coerces", "Gilad Shalit", "actual", None),
+        },
+    ),
+    (
+        "'during X's talks with Y' are X's talks, not the clause subject's; 'despite calls from' a phone is no demand",
+        "During Blinken's talks with Netanyahu, Hezbollah fired rockets at Israel. Putin invaded Ukraine despite "
+        "several phone calls from Macron.",
+        {
+            ("Antony Blinken", "meetsWith", "Benjamin Netanyahu", "actual", None),
+            ("Hezbollah", "attacks", "Israel", "actual", None),
+            ("Vladimir Putin", "attacks", "Ukraine", "actual", None),
         },
     ),
 ]
