@@ -474,6 +474,11 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             return self._description(token, lemma)  # but 'opposition groups' are described by their phrase
         if agent is not None and not (agent.person and token.tag_ in ("NN", "NNP") and self._is_role(token)):
             return self.described(token, agent)  # 'Kenyan officials', 'separatists', 'AU peacekeepers'
+        if self._is_role(token) and self.lexicon.token_cue("relational", token):
+            # 'his Chinese counterpart': a peer of China, not of the possessor ('his' is whose peer he is)
+            named = [m.actor for c in token.children if c.dep_ in ("amod", "compound")
+                     and (m := self.mentions.get(c.i)) is not None and m.actor.type == "State"]  # fmt: skip
+            return [self.seen(a) for a in named]
         if self._is_role(token):
             owner, _ = self.owner(token)
             office = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)  # 'the Secretary of State'

@@ -176,7 +176,9 @@ class ObjectRules:
                 and not self.lex.token_cue("document", c)
                 and (not self.is_event_noun(c) or any(p.lower_ in (*trigger.preps, "with") for p in c.children))
             ]
-            found = [a for thing in things for a in self.through_noun(thing, trigger, frozenset({"with"}))]
+            # ('held a call with X' asks nothing of X: 'with' names a partner, never one asked)
+            partnered = frozenset({"with"}) if core != "requests" else frozenset()
+            found = [a for thing in things for a in self.through_noun(thing, trigger, partnered)]
         handed = "to" in trigger.preps if trigger.preps_only else any(t.dep_ == "dobj" for t in targets)
         if not found and handed:
             found = self.recipients(verb)  # 'supply arms to Israel', 'give Tanzania a grant'

@@ -493,7 +493,7 @@ WHOLE += [
         "The opposition accused the Kenyan government of fraud, and opposition groups in Uganda criticized Museveni.",
         {
             ("opposition", "accuses", "Kenyan government", "actual", None),
-            ("Ugandan opposition groups", "accuses", "Museveni", "actual", None),
+            ("Ugandan opposition groups", "accuses", "Yoweri Museveni", "actual", None),
         },
     ),
     (
@@ -1916,7 +1916,7 @@ WHOLE += [
         {
             ("Iran", "meetsWith", "United Kingdom", "actual", None),
             ("Iran", "meetsWith", "Germany", "actual", None),
-            ("Biden", "meetsWith", "Xi Jinping", "actual", None),
+            ("Joe Biden", "meetsWith", "Xi Jinping", "actual", None),
             ("Xi Jinping", "leads", "China", "actual", None),
         },
     ),
@@ -2422,7 +2422,7 @@ WHOLE += [
         "a counterpart or rival is no ally",
         "Lavrov met his Chinese counterpart in Beijing. Ankara warned its Greek rivals.",
         {
-            ("Lavrov", "meetsWith", "China", "actual", None),
+            ("Sergey Lavrov", "meetsWith", "China", "actual", None),
         },
     ),
 ]
@@ -3190,6 +3190,19 @@ WHOLE += [
             ("Antony Blinken", "meetsWith", "Benjamin Netanyahu", "actual", None),
             ("Hezbollah", "attacks", "Israel", "actual", None),
             ("Vladimir Putin", "attacks", "Ukraine", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "a call with X is talks with X; well-known leaders are named by their surnames alone",
+        "Readout of President Biden's Call with President Zelensky of Ukraine. Lukashenko met Putin in Minsk.",
+        {
+            ("Joe Biden", "meetsWith", "Volodymyr Zelensky", "actual", None),
+            ("Joe Biden", "leads", "United States", "actual", None),
+            ("Volodymyr Zelensky", "leads", "Ukraine", "actual", None),
+            ("Alyaksandr Lukashenka", "meetsWith", "Vladimir Putin", "actual", None),
         },
     ),
 ]
