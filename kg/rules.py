@@ -489,6 +489,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 rel = relation
                 if subject.id == obj.id or (info.core == "deploysTo" and subject.type == "Population"):
                     continue  # refugees who cross into a country are no forces deployed there
+                if info.core == "concedesTo" and obj.type == "Place" and trigger.lemma_.lower() in ("free", "release"):
+                    continue  # 'freed the town from Islamic State': a place taken, no concession to it
                 if info.core in ("concedesTo", "meetsWith") and obj.type == "Population" and obj.generic:
                     continue  # 'freed all hostages', 'spoke to reporters': no concession to or talks with an actor
                 if info.core == "meetsWith" and obj.type != "Person" and self.addressed(trigger):

@@ -3207,6 +3207,17 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "liberating a place from X takes the place and attacks X; a place freed is no concession to it",
+        "Iraqi troops liberated Fallujah from Islamic State. Iraqi troops freed the town of Hit.",
+        {
+            ("Iraqi military", "captures", "Fallujah", "actual", None),
+            ("Iraqi military", "attacks", "Islamic State", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
