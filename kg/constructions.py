@@ -456,7 +456,8 @@ class Constructions:
         other ('fired at each other'), and not one side's bodies ('Iraqi troops and federal police')."""
         # ('Hezbollah and its Radwan Force attacked X': a part and its whole are one side)
         parts = {frozenset((s.subject.id, s.object.id)) for s in self.found if s.relation in ("partOf", "leads")}
-        hostile = {frozenset((s.subject.id, s.object.id)) for s in self.found if s.relation not in ("partOf", "leads")}
+        # ('Hamas attacked Israel, and Israel attacked Gaza': whoever acts on the other in the sentence is no partner)
+        acted_on = {frozenset((s.subject.id, s.object.id)) for s in self.found if s.relation not in ("partOf", "leads")}
         done: set[tuple[int, str]] = set()
         for made in list(self.found):  # (not one-sided events: 'X and Y closed their airspace' is no act on another)
             if self.relations[made.relation].core not in JOINT_ACTS or made.attributed_to not in (None, made.subject):
@@ -473,7 +474,7 @@ class Constructions:
             modality = Modality(made.factuality, made.attributed_to)
             for a, b in itertools.combinations(doers, 2):
                 pair = frozenset((a.id, b.id))
-                if not same_side(a, b) and pair not in parts | hostile | self.ctx.enemies:
+                if not same_side(a, b) and pair not in parts | acted_on | self.ctx.enemies:
                     self.add([a], "cooperatesWith", [b], trigger, modality)
 
     def joint_subject(self, trigger: Token) -> Token | None:

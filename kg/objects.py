@@ -316,15 +316,12 @@ class ObjectRules:
                     continue
                 if partners:  # whom it is done with or for ('agreed to re-open its borders to UN peacekeepers')
                     if child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ in ("with", "to")):
-                        found += [
-                            a
-                            for a in (
-                                self.ctx.expand(child, True)
-                                if child.dep_ != "prep"
-                                else self.pobjs(child, True) or self.behind(child)  # 'to UN peacekeepers'
-                            )
-                            if a.type != "Place"
-                        ]  # fmt: skip  ('agreed to leave the town': no partner)
+                        done_with = (
+                            self.ctx.expand(child, True)
+                            if child.dep_ != "prep"
+                            else self.pobjs(child, True) or self.behind(child)  # 'to UN peacekeepers'
+                        )
+                        found += [a for a in done_with if a.type != "Place"]  # ('agreed to leave the town': no partner)
                 elif child.dep_ == "ccomp" and infinitive(child):
                     # 'refused to allow UN monitors to enter', as the parser reads it: whom it lets act
                     found += [a for c in child.children if c.dep_ == "nsubj"

@@ -509,10 +509,10 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 place = obj.type in PLACE_TYPES or (obj.source == "ner" and obj.type in ORGANISATIONS)  # ('Barawe')
                 if self.lex.token_cue("armed-move", trigger) and (not place or not armed):
                     continue  # 'entered talks with X', 'Finland entered NATO', 'the delegation entered Gaza'
-                # (the state's own forces only for whom the gazetteer says leads it: 'Guaido urged the army' asks it)
                 refuge = any(self.lex.token_cue("refuge", c) for c in trigger.children if c.dep_ == "dobj")
                 if info.core == "requests" and refuge:
                     continue  # 'sought refuge from the RSF': what is fled, no one asked
+                # (the state's own forces only for whom the gazetteer says leads it: 'Guaido urged the army' asks it)
                 led = subject.leads is not None and (obj.id == subject.leads or (
                     subject.leads == state_of(obj) and obj.role == "military"))  # fmt: skip
                 if info.core == "requests" and subject.type == "Person" and led:
