@@ -759,6 +759,14 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                       and m.actor.type == "State" and m.actor != mention.actor]  # apposition: a list  # fmt: skip
             for appos in words[len(self.sentence_doc[mention.start : mention.end]) :]:
                 found += [a for a in self.denote(appos, object_position) if a not in found]
+        if mention is not None and mention.actor.role and mention.actor.parent:
+            # 'Russian and Ukrainian forces': a demonym coordinated before a state body's name owns the same body
+            first = self.sentence_doc[mention.start]
+            for conj in (c for c in first.conjuncts if c.i < mention.start):
+                named = self.mentions.get(conj.i)
+                if named is not None and named.kind == "demonym" and named.actor.type == "State":
+                    body = self.seen(self.state_body(named.actor, mention.actor.role))
+                    found += [body] if body not in found else []
         for conj in (c for word in words for c in word.conjuncts):  # 'Barack Obama and Vladimir Putin'
             person = self.mentions.get(conj.i + 1)
             if conj.i not in self.mentions and person is not None and person.actor.type == "Person":
