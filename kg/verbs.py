@@ -189,10 +189,14 @@ class VerbRules:
 
     @staticmethod
     def reciprocal(verb: Token) -> bool:
-        """'each other', 'one another' as the verb's object: each subject acts on the others."""
+        """'each other', 'one another' as the verb's object, its object's owner ('shelled each other's positions')
+        or a preposition's object ('fired at each other'): each subject acts on the others."""
+        words = [c for c in verb.children if c.dep_ == "dobj"]
+        words += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        words += [o for w in list(words) for o in w.children if o.dep_ == "poss"]
         return any(
-            c.dep_ == "dobj" and {c.lower_, *(d.lower_ for d in c.children)} in ({"other", "each"}, {"one", "another"})
-            for c in verb.children
+            {w.lower_, *(d.lower_ for d in w.children if d.dep_ != "case")} in ({"other", "each"}, {"one", "another"})
+            for w in words
         )
 
     def passive_party(self, verb: Token, triggers: list[Trigger]) -> list[Actor]:

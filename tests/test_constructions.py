@@ -3149,6 +3149,8 @@ WHOLE += [
         {
             ("Hamas", "attacks", "Israel", "actual", None),
             ("Israel", "attacks", "Gaza", "actual", None),
+            ("India", "attacks", "Pakistan", "actual", None),
+            ("Pakistan", "attacks", "India", "actual", None),
         },
     ),
     (
@@ -3223,6 +3225,20 @@ WHOLE += [
         "a demonym coordinated before a state body's name owns the same body ('Russian and Ukrainian forces')",
         "Russian and Ukrainian forces fought for control of Bakhmut.",
         {("Ukrainian military", "fights", "Russian military", "actual", None)},
+    ),
+]
+
+WHOLE += [
+    (
+        "'each other' as the object, the object's owner or a preposition's object: each acts on the other",
+        "Israel and Hamas fired rockets at each other overnight. Russian and Ukrainian forces shelled each other's "
+        "positions.",
+        {
+            ("Israel", "attacks", "Hamas", "actual", None),
+            ("Hamas", "attacks", "Israel", "actual", None),
+            ("Ukrainian military", "attacks", "Russian military", "actual", None),
+            ("Russian military", "attacks", "Ukrainian military", "actual", None),
+        },
     ),
 ]
 
