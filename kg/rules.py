@@ -526,6 +526,10 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                     continue  # 'Syrian troops retook the government complex': their own state's building, no capture
                 if info.core in ("captures", "controls") and (obj.type not in PLACE_TYPES or owner):
                     rel = self.lex.cue_value("fallback", info.core) or ""
+                    # ('seized three Ukrainian naval vessels': property seized coerces its owner, CAMEO 171)
+                    seized = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+                    if owner and info.core == "captures" and any(self.lex.token_cue("property", n) for n in seized):
+                        rel = "coerces"
                     # ('still holding dozens of rebel supporters': people held are detained; a body is no one's hold)
                     # ('hold X in high regard': esteem, no detention)
                     esteem = any(

@@ -3242,6 +3242,20 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "an actor's property seized coerces it, where its base overrun is attacked; the component or backbone of Y is "
+        "part of Y",
+        "Russian forces seized three Ukrainian naval vessels. Al-Shabab fighters overran a Kenyan base. The YPG forms "
+        "the backbone of the SDF.",
+        {
+            ("Russian military", "coerces", "Ukraine", "actual", None),
+            ("al-Shabab", "attacks", "Kenyan military", "actual", None),
+            ("YPG", "partOf", "Syrian Democratic Forces", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
