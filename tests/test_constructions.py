@@ -3256,6 +3256,18 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "armed forces arriving in a place deploy there, a leader arriving does not; pushing into a place attacks it",
+        "Hundreds of US troops arrived in Iraq on Friday. Obama arrived in Nairobi on Friday. Turkish forces pushed "
+        "into northern Syria.",
+        {
+            ("US military", "deploysTo", "Iraq", "actual", None),
+            ("Turkish military", "attacks", "Syria", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
