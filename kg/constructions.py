@@ -440,7 +440,7 @@ class Constructions:
                 continue
             if event.factuality != Factuality.ACTUAL:
                 continue  # ('after taking X unless the fighters withdrew': no withdrawal, nor from X)
-            trigger = next((t for t in self.tokens if t.text == event.trigger), None)
+            trigger = self.trigger_token(event.trigger)
             if trigger is None or any(c.dep_ in ("prep", "prt", "dobj") for c in trigger.children):
                 continue  # ('withdrew from the negotiations as Russia captured X': a withdrawal of its own)
             places = {s.object.id: s.object for s in taken if not same_side(s.subject, event.actor)}
@@ -462,7 +462,7 @@ class Constructions:
         for made in list(self.found):  # (not one-sided events: 'X and Y closed their airspace' is no act on another)
             if self.relations[made.relation].core not in JOINT_ACTS or made.attributed_to not in (None, made.subject):
                 continue  # ('accused both Boko Haram and the army of killing civilians': each on its own)
-            trigger = next((t for t in self.tokens if t.text == made.trigger), None)
+            trigger = self.trigger_token(made.trigger)
             subject = self.joint_subject(trigger) if trigger is not None else None
             if subject is None or (subject.i, made.relation) in done:
                 continue
@@ -476,6 +476,10 @@ class Constructions:
                 pair = frozenset((a.id, b.id))
                 if not same_side(a, b) and pair not in parts | acted_on | self.ctx.enemies:
                     self.add([a], "cooperatesWith", [b], trigger, modality)
+
+    def trigger_token(self, word: str) -> Token | None:
+        """The token of a statement's or event's trigger word in this sentence (they keep the word, not the token)."""
+        return next((t for t in self.tokens if t.text == word), None)
 
     def joint_subject(self, trigger: Token) -> Token | None:
         """The coordinated subject of the clause a trigger word acts in ('The US, Britain and France launched

@@ -54,6 +54,12 @@ THING_SENSES = {"deploysTo", "withdrawsFrom", "captures"}
 OWN_POSSESSIVES = {"his", "her", "its", "their", "our", "my"}
 
 
+def armed_force(actor: Actor) -> bool:
+    """Whether an actor moves as armed forces do (a state, an armed group, a military or police): who deploys by
+    entering or arriving somewhere (cue kind armed-move)."""
+    return actor.type in ("State", "ArmedGroup") or actor.role in ("military", "police")
+
+
 def own_state(actor: Actor) -> str | None:
     """The state an actor is, is a body of, or (a person the gazetteer knows) serves."""
     return state_of(actor) or (actor.country if actor.type == "Person" else None)
@@ -400,7 +406,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         if role == "target" and self.relations[relation].core in ("captures", "deploysTo"):
             actors = [a for a in actors if a.type in PLACE_TYPES]  # ('were taken hostage' is no capture)
         if role == "agent" and self.lex.token_cue("armed-move", verb):  # ('entered into talks' is no deployment)
-            actors = [a for a in actors if a.type in ("State", "ArmedGroup") or a.role in ("military", "police")]
+            actors = [a for a in actors if armed_force(a)]
             actors = actors if any(c.dep_ == "dobj" for c in verb.children) else []
         factuality, attributed = modality.factuality, modality.attributed_to
         if modality.attempted and self.relations[relation].core not in VIOLENT:
@@ -482,6 +488,13 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         # a capital's name stands for its state ('accused Tehran', 'talks with Moscow'), but not where a relation may
         # take a place ('bombed Kyiv', 'sent troops to Baghdad') or a state acts in its own capital
         subjects = [self.ctx.capital_state(s) or s for s in subjects]
+        # what the trigger word itself says, the same for every pair below
+        armed_move = self.lex.token_cue("armed-move", trigger)
+        objects_of = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        refuge = any(self.lex.token_cue("refuge", c) for c in objects_of if c.dep_ == "dobj")
+        property_seized = any(self.lex.token_cue("property", n) for n in objects_of)
+        # ('hold X in high regard': esteem, no detention)
+        esteem = any(p.lemma_.lower() in ESTEEM for c in trigger.children if c.dep_ == "prep" for p in c.children)
         for subject in subjects:
             for obj in objects:
                 state = self.ctx.capital_state(obj) if info.core in ACTOR_RELATIONS else None
@@ -505,11 +518,9 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 forces = obj.id == own or obj.role in ("military", "police")  # (not 'the Kurdistan government')
                 if info.core == "supports" and cameo.startswith("051") and own and own == state_of(obj) and forces:
                     continue  # 'Israel's defense minister praised the troops': praise of one's own forces backs nobody
-                armed = subject.type in ("State", "ArmedGroup") or subject.role in ("military", "police")
                 place = obj.type in PLACE_TYPES or (obj.source == "ner" and obj.type in ORGANISATIONS)  # ('Barawe')
-                if self.lex.token_cue("armed-move", trigger) and (not place or not armed):
+                if armed_move and (not place or not armed_force(subject)):
                     continue  # 'entered talks with X', 'Finland entered NATO', 'the delegation entered Gaza'
-                refuge = any(self.lex.token_cue("refuge", c) for c in trigger.children if c.dep_ == "dobj")
                 if info.core == "requests" and refuge:
                     continue  # 'sought refuge from the RSF': what is fled, no one asked
                 # (the state's own forces only for whom the gazetteer says leads it: 'Guaido urged the army' asks it)
@@ -526,15 +537,9 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                     continue  # 'Syrian troops retook the government complex': their own state's building, no capture
                 if info.core in ("captures", "controls") and (obj.type not in PLACE_TYPES or owner):
                     rel = self.lex.cue_value("fallback", info.core) or ""
-                    # ('seized three Ukrainian naval vessels': property seized coerces its owner, CAMEO 171)
-                    seized = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-                    if owner and info.core == "captures" and any(self.lex.token_cue("property", n) for n in seized):
-                        rel = "coerces"
+                    if owner and info.core == "captures" and property_seized:
+                        rel = "coerces"  # ('seized three Ukrainian naval vessels': its owner is coerced, CAMEO 171)
                     # ('still holding dozens of rebel supporters': people held are detained; a body is no one's hold)
-                    # ('hold X in high regard': esteem, no detention)
-                    esteem = any(
-                        p.lemma_.lower() in ESTEEM for c in trigger.children if c.dep_ == "prep" for p in c.children
-                    )
                     if not rel or (info.core == "controls" and (obj.type not in ("Population", "Person") or esteem)):
                         continue
                 factuality, attributed = modality.factuality, modality.attributed_to
