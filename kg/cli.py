@@ -528,11 +528,13 @@ def plot_command(
 def extract_command(
     text: str | None, file: Path | None, fmt: str, author: str | None, explain: bool, gazetteer: str | None
 ) -> None:
-    """Print the statements of a text, then its one-sided events; nothing is stored."""
+    """Print the statements of a text (or of the file TEXT names), then its one-sided events; nothing is stored."""
     from kg.documents import from_text, read_document
     from kg.pipeline import extract_document
 
     use_gazetteer(gazetteer)
+    if text is not None and file is None and not any(c.isspace() for c in text) and Path(text).is_file():
+        text, file = None, Path(text)  # 'kg extract article.txt' means the article, not the words 'article.txt'
     # a file goes through the same checks and Markdown handling as ingest
     document = read_document(file) if file is not None and text is None else from_text(read_input(text, file, "text"))
     document = replace(document, author=author or document.author)

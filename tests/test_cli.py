@@ -42,6 +42,15 @@ def test_extract_prints_statements_and_stores_nothing(tmp_path, monkeypatch):
     assert not (tmp_path / "untouched").exists()
 
 
+def test_extract_reads_the_file_its_argument_names(tmp_path, monkeypatch):
+    """'kg extract article.txt' is the article (as kg ingest reads it), not the eleven characters of its name."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "article.txt").write_text("Iran supports Hezbollah.\n")
+    assert "Iran --supports--> Hezbollah [actual]" in run("extract", "article.txt").output
+    bad = CliRunner().invoke(main, ["extract", "notes.txt"])  # no such file: the words themselves, as before
+    assert bad.exit_code == 0 and "Hezbollah" not in bad.output
+
+
 BAD_INGEST = {
     "missing": lambda d: str(d / "nope.txt"),
     "empty": lambda d: write(d / "empty.txt", b""),
