@@ -735,6 +735,19 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         states = [m.actor for m in demonyms if m is not None and m.kind == "demonym" and m.actor.type == "State"]
         return [self.seen(a) for a in states]
 
+    def coordinated_owners(self, token: Token, found: list[Actor]) -> list[Actor]:
+        """'Russian and Syrian forces', 'Japanese, British and Canadian warships': demonyms coordinated before one
+        described head each own the same kind of body; the description resolved to the first one's."""
+        bodies = [a for a in found if a.type == "GovernmentBody" and a.role and a.parent]
+        if len(bodies) != 1:
+            return []
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+        modifiers += [c for m in modifiers for c in m.conjuncts if c not in modifiers and c.i < token.i]
+        states = [m.actor for c in modifiers if (m := self.mentions.get(c.i)) is not None and m.kind == "demonym"]
+        if bodies[0].parent not in {s.id for s in states}:
+            return []
+        return [self.seen(self.state_body(s, bodies[0].role)) for s in states if s.type == "State"]
+
     def expand(self, token: Token, object_position: bool = False) -> list[Actor]:
         """The actors of a noun phrase and its conjuncts ('his country and Saudi Arabia')."""
         members = [p for c in token.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
@@ -767,6 +780,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 if named is not None and named.kind == "demonym" and named.actor.type == "State":
                     body = self.seen(self.state_body(named.actor, mention.actor.role))
                     found += [body] if body not in found else []
+        found += [b for b in self.coordinated_owners(token, found) if b not in found]
         for conj in (c for word in words for c in word.conjuncts):  # 'Barack Obama and Vladimir Putin'
             person = self.mentions.get(conj.i + 1)
             if conj.i not in self.mentions and person is not None and person.actor.type == "Person":

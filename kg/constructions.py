@@ -25,12 +25,14 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from kg.actors import ORGANISATIONS
+from kg.coreference import RELATIVE_PRONOUNS
 from kg.errors import KgError
 from kg.events import STRUCTURAL
 from kg.gazetteer import Actor
 from kg.lexicon import Trigger
-from kg.modality import FORMER, Modality, infinitive
-from kg.objects import POWERS, same_side
+from kg.modality import FORMER, Modality, infinitive, marked
+from kg.objects import DIRECT, POWERS, same_side, speaks_for
 from kg.statements import Factuality
 from kg.verbs import NO_TRIGGER
 from kg.vocabulary import data_path, relations
@@ -253,6 +255,7 @@ class Constructions:
         """'the AMISOM force, made up of troops from Uganda and Kenya,': each state whose troops make up a force or
         body is part of it (cue kind composed)."""
         for verb in self.tokens:
+            self.composed_clause(verb)
             if verb.dep_ not in ("acl", "relcl"):
                 continue
             # ('whose troops come from Uganda': the relative clause's subject is the force's own members)
@@ -275,6 +278,45 @@ class Constructions:
                 a for a in self.ctx.expand(verb.head) if a.type not in ("State", "Place", "Person") and not a.generic
             ]
             self.add(parts, "partOf", whole, verb, self.asserted(verb.head))
+
+    def composed_clause(self, verb: Token) -> None:
+        """'AMISOM has (includes) troops from Uganda and Kenya': the states whose troops a force has are its parts;
+        'Kenya contributes troops to AMISOM': the contributor is part of the force."""
+        lemma = verb.lemma_.lower()
+        if lemma not in ("have", "include", "contribute") or verb.pos_ not in ("VERB", "AUX"):
+            return
+        troops = [c for c in verb.children if c.dep_ == "dobj" and self.lex.token_cue("military", c)]
+        if not troops:
+            return
+        if lemma == "contribute":
+            bodies = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for a in self.pobjs(c)]
+            wholes = [a for a in bodies if a.type in ("InternationalOrganization", "ArmedGroup") and not a.generic]
+            parts = [a for a in self.subjects(verb) if a.type == "State"]
+            self.add(parts, "partOf", wholes, verb, self.modality(verb))
+            return
+        sources = [p for t in troops for c in (*t.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "from"
+                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        parts = [a for p in sources for a in self.ctx.expand(p) if a.type == "State" and not a.generic]
+        wholes = [a for a in self.subjects(verb) if a.type in ("InternationalOrganization", "ArmedGroup")]
+        self.add(parts, "partOf", wholes, verb, self.modality(verb))
+
+    def affiliated(self) -> None:
+        """'Al-Shabab, which is linked to al-Qaida', 'militants affiliated with Islamic State': what is said to be
+        linked to an organisation is part of it (cue kind affiliation; a state's links are backing, not membership:
+        the hyphen 'Iran-linked' says the same)."""
+        for verb in self.tokens:
+            if verb.tag_ != "VBN" or not self.lex.token_cue("affiliation", verb):
+                continue
+            wholes = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                      for a in self.pobjs(c) if a.type in ORGANISATIONS and not a.generic]  # fmt: skip
+            if verb.dep_ == "acl":
+                linked = self.ctx.expand(verb.head)
+            else:
+                held = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                held = [self.ctx.antecedent(verb) if c.lower_ in RELATIVE_PRONOUNS else c for c in held]
+                linked = [a for c in held for a in self.ctx.expand(c)]
+            parts = [a for a in linked if a.type not in ("State", "Place") and not a.generic]
+            self.add(parts, "partOf", wholes, verb, self.modality(verb))
 
     def censured(self) -> None:
         """'Abe called the launch "unacceptable"', 'Assad called the Turkish presence an invasion', 'described their
@@ -476,6 +518,52 @@ class Constructions:
                 pair = frozenset((a.id, b.id))
                 if not same_side(a, b) and pair not in parts | acted_on | self.ctx.enemies:
                     self.add([a], "cooperatesWith", [b], trigger, modality)
+
+    def threatened_acts(self) -> None:
+        """'Iran vowed to retaliate against the United States', 'North Korea said it would strike the US if provoked':
+        a state, armed group or bloc announcing its own act of force, or making it conditional on what another does,
+        threatens whom it would be done to (CAMEO 13), beside the planned act itself; a conditional act with no
+        object of its own threatens the condition's subject ('we will strike back if Turkey continues'). Only what
+        its own side would do to another actor ('vowed to rebuild Mosul', 'would strike rebel positions in Idlib'
+        threaten no one)."""
+        potential = Factuality.POTENTIAL
+        planned = [(s.subject, s.relation, s.trigger, [s.object]) for s in self.found if s.factuality == potential]
+        planned += [(e.actor, e.relation, e.trigger, None) for e in self.events
+                    if e.role == "agent" and e.factuality == potential]  # fmt: skip
+        for subject, relation, word, targets in planned:
+            act = self.trigger_token(word)
+            if act is None or self.relations[relation].core not in DIRECT:
+                continue
+            if not (subject.type in (*POWERS, "InternationalOrganization") or subject.leads or subject.parent):
+                continue  # (a bloc's conditional sanctions threaten too; a people's or a person's vow is no power's)
+            act = act.head if act.dep_ == "dobj" and act.head.pos_ in ("VERB", "AUX") else act  # ('impose sanctions')
+            frame = self.threat_frame(act)
+            if frame is None:
+                continue
+            targets = targets if targets is not None else self.conditioned(act)
+            targets = [t for t in targets if t.type != "Place" and not same_side(subject, t)]
+            # (a warning already stated, by the actor or whoever speaks for it: 'Erdogan warned that Turkey would')
+            warned = {s.object.id for s in self.found if self.relations[s.relation].core == "threatens"
+                      and (same_side(s.subject, subject) or speaks_for(s.subject, subject))}  # fmt: skip
+            targets = [t for t in targets if t.id not in warned]
+            if targets:
+                self.add([subject], "threatens", targets, frame[0], frame[1])
+
+    def threat_frame(self, act: Token) -> tuple[Token, Modality] | None:
+        """The word that makes a planned act a threat, and the threat's own modality: a vow governing it ('vowed to
+        retaliate'), else, when an 'if' or 'unless' clause conditions the act ('would strike if provoked'), the verb
+        that reports it ('said'), or the act itself stated in the article's or a release's voice."""
+        clause = act
+        while clause.dep_ in ("xcomp", "conj") and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head
+            if self.lex.token_cue("vow", clause):
+                return clause, self.modality(clause)
+        if not any(c.dep_ == "advcl" and marked(c, "if", "unless") for c in act.children):
+            return None
+        report = act.head if act.dep_ == "ccomp" and self.lex.token_cue("report", act.head) else None
+        if report is not None:
+            return report, self.modality(report)
+        return act, replace(self.modality(act), factuality=Factuality.ACTUAL)
 
     def trigger_token(self, word: str) -> Token | None:
         """The token of a statement's or event's trigger word in this sentence (they keep the word, not the token)."""

@@ -187,7 +187,9 @@ class Coreference:
     def agrees(self, pronoun: Token, subject: Token, found: list[Actor]) -> bool:
         """Whether a pronoun can stand for a subject's actors: person or not, and one or many ('a group of X'
         is many)."""
-        many = len(found) > 1 or subject.tag_ in ("NNS", "NNPS") or self.is_quantity(subject)
+        # (an acronym the tagger took for a plural, 'AMISOM said its forces', is one body)
+        plural_tag = subject.tag_ in ("NNS", "NNPS") and not subject.text.isupper()
+        many = len(found) > 1 or plural_tag or self.is_quantity(subject)
         person = PRONOUNS[pronoun.lower_] == "Person"
         plural = pronoun.lower_ in ("they", "them", "their")
         return all((a.type == "Person") == person for a in found) and plural == many

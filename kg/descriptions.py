@@ -258,12 +258,30 @@ class Descriptions:
                     and token.i not in {t.i for t in subjects[0].subtree}
                 ):
                     found = self.denote(subjects[0])
+                    if found and token.lower_ in ("we", "us", "our", "ours"):
+                        found = self.voice_of(subjects[0], found)
                     if found:
                         return found
         if self.author is not None and not self.quoted(token):
             joint = self.co_issuers if token.lower_ in ("we", "us", "our", "ours") else []
             return [self.seen(a) for a in (self.author, *joint)]  # (a joint statement's 'we' is all its issuers)
         return []
+
+    def voice_of(self, speaker: Token, found: list[Actor]) -> list[Actor]:
+        """'"We will keep attacking," al-Shabab spokesman Ali Dhere said': the 'we' of a person is the body his title
+        or the gazetteer says he speaks for or leads; a person with neither (a witness) stays himself."""
+        if len(found) != 1 or found[0].type != "Person":
+            return found
+        served = found[0].leads or next((r["of"] for r in reversed(found[0].roles) if r.get("of")), None)
+        led = self.get(served) if served else None  # (the gazetteer's dated roles: 'Poroshenko' speaks for Ukraine)
+        if led is not None:
+            return [self.seen(led)]
+        titles = [t for t in speaker.subtree if t.dep_ in ("compound", "appos", "nsubj") and self._is_role(t)]
+        for title in titles:
+            owner, _ = self.owner(title)
+            if owner is not None and owner.type != "Person" and owner != found[0]:
+                return [self.seen(owner)]
+        return found
 
     def quoted(self, token: Token) -> bool:
         """Whether a token stands inside quotation marks in its sentence."""

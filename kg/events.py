@@ -118,14 +118,14 @@ class EventNounRules:
         return [self.ctx.seen(a) for a in earlier[1]]
 
     def referred_back(self, noun: Token) -> bool:
-        """'the strikes', 'the latest attack', 'this attack': a definite event noun with nothing of its own to say
+        """'the strikes', 'the latest attack', 'the rocket fire': a definite event noun with nothing of its own to say
         whose it is or where (no possessor, name or phrase) refers back to the last act the article stated by a word
         of its lemma ('struck', 'attacked'; in an earlier sentence: in its own, 'the attack' is still to be told)."""
         words = list(noun.children)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in words)
         return definite and all(
             (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-            or (c.dep_ == "amod" and c.is_lower and self.ctx.mention_at(c) is None)
+            or (c.dep_ in ("amod", "compound") and c.is_lower and self.ctx.mention_at(c) is None)
             for c in words
         )
 
@@ -204,6 +204,9 @@ class EventNounRules:
             # 'launched a mediation effort between X and Y': the effort's phrase is the event's; 'a ceasefire
             # initiative between X and Y' is nobody's truce yet: a symmetric event (but a mediation) keeps to itself
             symmetric = self.relations[trigger.relation].symmetric
+            if self.lex.token_cue("mutual", noun):
+                self.mutual(noun, trigger)
+                continue
             frame = noun if symmetric and not mediating else self.frame_of(noun)
             framed = frame.i != noun.i
             objects = self.noun_objects(noun, trigger) or (self.noun_objects(frame, trigger) if framed else [])
@@ -400,6 +403,20 @@ class EventNounRules:
             return None
         return verb
 
+    def mutual(self, noun: Token, trigger: Trigger) -> None:
+        """A hostility both sides hold (cue kind mutual), in its own phrase only: 'the dispute between X and Y' (each
+        against the other), 'X's rift with Y', 'X is locked in a standoff with Y' (the clause's subject); 'raised the
+        dispute' names no new side."""
+        pair = self.pair(noun)
+        if pair:
+            self.add([pair[0]], trigger.relation, [pair[1]], noun, self.modality(noun), trigger)
+            self.add([pair[1]], trigger.relation, [pair[0]], noun, self.modality(noun), trigger)
+            return
+        objects = self.noun_objects(noun, trigger)
+        holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None  # 'is in a dispute'
+        subjects = self.agents(noun) or (self.subjects(holder) if holder is not None else [])
+        self.add(subjects, trigger.relation, objects, noun, self.modality(noun), trigger)
+
     def noun_objects(self, noun: Token, trigger: Trigger) -> list[Actor]:
         """'airstrikes on X', 'offensive against X' ('between' is handled by :meth:`pair`); for a demand, the
         subject of its 'that' clause ('its demand that Israel ease restrictions'), as for the verb."""
@@ -407,6 +424,11 @@ class EventNounRules:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in trigger.preps and child.lower_ != "between":
                 found += self.pobjs(child, object_position=True)
+        if not found and self.relations[trigger.relation].core == "attacks":
+            # 'attacks on Saudi oil facilities' (their owner), 'a strike on a mall in Kremenchuk' (where it stands)
+            things = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.preps
+                      for p in c.children if p.dep_ == "pobj" and not self.is_event_noun(p)]  # fmt: skip
+            found = [a for t in things for a in self.through_noun(t, trigger)]
         if not found and self.relations[trigger.relation].core in ("investigates", "accuses", "supports"):
             # 'a probe into X's role', 'criticism of X's dam', 'support for X's sovereignty': the actor behind the thing
             found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.preps

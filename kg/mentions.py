@@ -224,7 +224,7 @@ class MentionFinder:
         if tokens[-1].lower_ == "of":
             return []  # a name cut off at its preposition is no name
         actor_type = NER_TYPES[ent.label_] or guess_org_type(name)
-        if actor_type == "Person" and self._followed_by_state(tokens[-1]):
+        if actor_type == "Person" and (self._followed_by_state(tokens[-1]) or self._located_in(tokens[-1])):
             actor_type = "Place"  # 'Da Nang, Vietnam, November 11': a city and its country, as datelines write them
         if ent.label_ == "NORP":
             if len(tokens) > 1 or tokens[0].dep_ in ("amod", "compound", "npadvmod") or tokens[0].pos_ == "ADJ":
@@ -233,6 +233,18 @@ class MentionFinder:
                 actor_type = "Place"  # 'areas of Aleppo': the tagger's NORP is a place name
         actor = self.derive(slug(name), name, actor_type, source="ner")
         return [Mention(tokens[0].i, tokens[-1].i + 1, actor, "ner")]
+
+    def _located_in(self, token: Token) -> bool:
+        """'attacked a shopping mall in Kremenchuk', 'fighting near Bakhmut': a name the tagger took for a person (and
+        the gazetteer does not know), as the object of a preposition of place on a verb or a thing, is a place ('a
+        meeting in Putin's office' is not: a possessive; nor 'hopes in X': cue kind abstract)."""
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in ("in", "near", "outside", "into"):
+            return False
+        if any(c.dep_ == "case" for c in token.children):
+            return False
+        thing = prep.head.pos_ == "NOUN" and not self.lexicon.cue("abstract", prep.head.lemma_.lower())
+        return prep.lower_ != "in" or prep.head.pos_ in ("VERB", "AUX") or thing
 
     def _followed_by_state(self, token: Token) -> bool:
         """Whether a name is followed by a comma and a state's name ('Da Nang, Vietnam')."""

@@ -158,6 +158,9 @@ class ObjectRules:
             # 'demanded the removal of X' asks it of X; 'the release of X', 'the return of hostages' are for them
             found = [a for target in targets for a in self.through_noun(target, trigger) if core != "requests"
                      or (a.type != "Population" and a not in self.beneficiaries(target))]  # fmt: skip
+        if not found and core == "attacks":  # 'attacked a shopping mall in Kremenchuk' (the parser's 'in' on the verb)
+            things = [t for t in targets if t.dep_ == "dobj" and not self.is_event_noun(t)]
+            found = [a for t in things for a in self.located_target(t, verb)]
         if not found and trigger.preps_only and core == "concedesTo":  # 'lifted a state of emergency in X'
             lifted = [n for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                       for n in self.measured(c) if self.is_event_noun(n)]  # fmt: skip
@@ -286,7 +289,20 @@ class ObjectRules:
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):
                     owner = None if (actors := self.ctx.expand(pobj, True)) else self.ctx.owner(pobj)[0]
                     found += actors or ([self.ctx.seen(owner)] if owner is not None else [])  # 'against German goods'
+        if not found and core == "attacks":
+            found = self.located_target(noun, noun)  # 'bombed a building in Gaza City'
         return found
+
+    def located_target(self, thing: Token, holder: Token) -> list[Actor]:
+        """Where a thing that is no actor was hit: the town or region of the 'in' phrase on the thing or (as the
+        parser may hang it) on ``holder``, the verb ('bombed a building in Gaza City', 'a strike on a shopping mall
+        in Kremenchuk'). Not a whole state (no one strike hits it), nor words or people ('killed ten people in Gaza'
+        names whom, not what, was hit: cue kinds abstract and crowd)."""
+        if any(self.lex.token_cue(kind, thing) for kind in ("abstract", "crowd")):
+            return []
+        located = [c for h in {thing.i: thing, holder.i: holder}.values() for c in h.children
+                   if c.dep_ == "prep" and c.lower_ == "in"]  # fmt: skip
+        return [a for c in located for a in self.pobjs(c, object_position=True) if a.type == "Place"]
 
     def recipients(self, verb: Token) -> list[Actor]:
         """Who receives what a verb hands over: 'to X' or the indirect object ('give Tanzania a grant')."""
@@ -401,3 +417,10 @@ def same_side(a: Actor, b: Actor) -> bool:
         or a.id in (b.parent, b.country)
         or (a.parent is not None and a.parent in (b.parent, b.country))
     )
+
+
+def speaks_for(speaker: Actor | str, actor: Actor) -> bool:
+    """Whether an asserter speaks for an actor: the actor itself, its leader or official, or a body of it."""
+    if not isinstance(speaker, Actor):
+        return False
+    return speaker.id == actor.id or actor.id in (speaker.leads, speaker.country, speaker.parent)

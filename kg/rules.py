@@ -33,7 +33,7 @@ from kg.gazetteer import Actor, Gazetteer, alias_matchers, default_gazetteer, no
 from kg.lexicon import Lexicon, Trigger, default_lexicon
 from kg.modality import Modality, ModalityRules
 from kg.modifiers import ModifierRules
-from kg.objects import ObjectRules
+from kg.objects import ObjectRules, speaks_for
 from kg.sentences import Sentence, load_pipeline
 from kg.statements import Event, Extraction, Factuality, Statement, register_extractor
 from kg.verbs import VIOLENT, VerbRules
@@ -144,13 +144,6 @@ def intended(
     if factuality == Factuality.NEGATED and INTENDED.get(core) == "AGREE" and refused:
         return "REJECT"  # 'Obama said he would not provide support to Israel': a refusal
     return plover
-
-
-def speaks_for(speaker: Actor | str, actor: Actor) -> bool:
-    """Whether an asserter speaks for an actor: the actor itself, its leader or official, or a body of it."""
-    if not isinstance(speaker, Actor):
-        return False
-    return speaker.id == actor.id or actor.id in (speaker.leads, speaker.country, speaker.parent)
 
 
 @register_extractor("rules")
@@ -300,6 +293,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("protest for a demand", self.protested),
             ("forces kept somewhere", self.stationed),
             ("made up of members", self.composed),
+            ("linked to an organisation", self.affiliated),
             ("under someone's control", self.under_control),
             ("named by a word of censure", self.censured),
             ("role in apposition or predicate", self.described_roles),
@@ -307,6 +301,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("the rival X", self.rivals),
             ("a charge denied", self.denied_charges),
             ("agents of one act", self.joint_agents),
+            ("an act of force vowed or conditioned", self.threatened_acts),
         ):
             self.construction = name
             rule()

@@ -256,6 +256,14 @@ class VerbRules:
             for n in self.measured(c)
         )
 
+    def wielders(self, weapon: Token) -> list[Actor]:
+        """Whoever fires a weapon its phrase names the owner of ('Russian missiles', 'Hamas rockets', 'Iran's drones'):
+        a state's armed forces, or the group itself."""
+        owner, _ = self.ctx.owner(weapon)
+        if owner is None or owner.type not in ("State", "GovernmentBody", "ArmedGroup"):
+            return []
+        return [self.ctx.seen(self.ctx.military_of(owner) if owner.type == "State" else owner)]
+
     def subjects(self, verb: Token) -> list[Actor]:
         """Who does what the verb says, following control, relative clauses and coordination.
 
@@ -306,8 +314,10 @@ class VerbRules:
                         agents = self.agents(child)  # 'Russian airstrikes killed ...'
                         if agents or self.ctx.agent_of(child) is None:  # but 'the opposition rejected ...'
                             return agents
-
-                    return self.ctx.expand(child)
+                    found = self.ctx.expand(child)
+                    if not found and self.lex.token_cue("weapon", child):
+                        found = self.wielders(child)  # 'Russian missiles hit Odesa': Russia's forces did
+                    return found
         head = verb.head
         if verb.dep_ == "relcl" and not passive:
             return self.ctx.expand(head)

@@ -103,8 +103,8 @@ ROWS = [
         {("target", "Malian military", "attacks", "ASSAULT", "actual", None)},
     ),
     (
-        "an armed act on a building is one",
-        "Militants attacked a church in Kaduna.",
+        "an armed act on a building is one (with a place named, an attack on the place: tests/test_constructions.py)",
+        "Militants attacked a church on Sunday.",
         set(),
         {("agent", "militants", "attacks", "ASSAULT", "actual", None)},
     ),
