@@ -294,14 +294,15 @@ class ObjectRules:
         return found
 
     def located_target(self, thing: Token, holder: Token) -> list[Actor]:
-        """Where a thing that is no actor was hit: the town or region of the 'in' phrase on the thing or (as the
-        parser may hang it) on ``holder``, the verb ('bombed a building in Gaza City', 'a strike on a shopping mall
-        in Kremenchuk'). Not a whole state (no one strike hits it), nor words or people ('killed ten people in Gaza'
-        names whom, not what, was hit: cue kinds abstract and crowd)."""
+        """Where a thing that is no actor was hit: the town or region of the 'in' ('across') phrase on the thing or
+        (as the parser may hang it) on ``holder``, the verb ('bombed a building in Gaza City', 'a strike on a
+        shopping mall in Kremenchuk', 'pounded targets across the Gaza Strip'). Not a whole state (no one strike hits
+        it), nor words or people ('killed ten people in Gaza' names whom, not what, was hit: cue kinds abstract and
+        crowd)."""
         if any(self.lex.token_cue(kind, thing) for kind in ("abstract", "crowd")):
             return []
         located = [c for h in {thing.i: thing, holder.i: holder}.values() for c in h.children
-                   if c.dep_ == "prep" and c.lower_ == "in"]  # fmt: skip
+                   if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")]  # fmt: skip
         return [a for c in located for a in self.pobjs(c, object_position=True) if a.type == "Place"]
 
     def recipients(self, verb: Token) -> list[Actor]:

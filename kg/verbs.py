@@ -282,6 +282,8 @@ class VerbRules:
                     if self.is_event_noun(n)
                     for a in self.agents(n)
                 ]
+                weapons = [p for p in child.children if p.dep_ == "pobj" and self.lex.token_cue("weapon", p)]
+                agents = agents or [a for w in weapons for a in self.wielders(w)]  # 'hit by Russian missiles'
                 if agents:
                     return agents
         accused = self.accused(verb)

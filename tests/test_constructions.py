@@ -3321,17 +3321,21 @@ WHOLE += [
         "an armed act on a thing that is no actor hits the town it stands in (on the noun or on the verb), not a whole "
         "state, nor the place people were killed in",
         "Militants attacked a church in Kaduna. A Russian strike on a shopping mall in Kremenchuk killed 20 people. "
-        "Israeli jets struck a weapons depot in Syria. Israeli jets killed ten people in Gaza.",
+        "Israeli jets struck a weapons depot in Syria. Israeli jets killed ten people in Gaza. Israeli warplanes "
+        "pounded targets across the Gaza Strip.",
         {
+            ("Israeli military", "attacks", "Gaza Strip", "actual", None),
             ("militants", "attacks", "Kaduna", "actual", None),
             ("Russia", "attacks", "Kremenchuk", "actual", None),
         },
     ),
     (
         "a weapon whose phrase names its owner is fired by the owner's forces (a state's military, a group itself)",
-        "Russian missiles hit the port of Odesa. Hezbollah drones struck the city of Haifa.",
+        "Russian missiles hit the port of Odesa. Hezbollah drones struck the city of Haifa. Kharkiv was hit by "
+        "Russian missiles.",
         {
             ("Russian military", "attacks", "Odesa", "actual", None),
+            ("Russian military", "attacks", "Kharkiv", "actual", None),
             ("Hezbollah", "attacks", "Haifa", "actual", None),
         },
     ),
