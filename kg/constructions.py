@@ -318,6 +318,19 @@ class Constructions:
             parts = [a for a in linked if a.type not in ("State", "Place") and not a.generic]
             self.add(parts, "partOf", wholes, verb, self.modality(verb))
 
+    def phoned(self) -> None:
+        """'Biden called Erdogan on Monday to discuss the grain deal': calling a person or a state, with nothing said
+        of them ('called X a terrorist', 'called on X to') and no call for anything, is a phone call: talks."""
+        for verb in self.tokens:
+            if verb.lemma_.lower() != "call" or verb.pos_ != "VERB" or self.verb_triggers(verb):
+                continue
+            complements = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "ccomp", "xcomp", "prt")]
+            if len(complements) != 1 or complements[0].dep_ not in ("dobj", "oprd"):
+                continue
+            called = self.ctx.expand(complements[0], object_position=True)
+            if called and all(a.type in ("Person", "State", "GovernmentBody") for a in called):
+                self.add(self.subjects(verb), "meetsWith", called, verb, self.modality(verb))
+
     def censured(self) -> None:
         """'Abe called the launch "unacceptable"', 'Assad called the Turkish presence an invasion', 'described their
         presence as a violation': naming an act or an actor by a word of censure (cue kind censure) accuses whoever

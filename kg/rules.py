@@ -296,6 +296,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("linked to an organisation", self.affiliated),
             ("under someone's control", self.under_control),
             ("named by a word of censure", self.censured),
+            ("a phone call", self.phoned),
             ("role in apposition or predicate", self.described_roles),
             ("withdrew from what another took", self.left_to_the_taker),
             ("the rival X", self.rivals),

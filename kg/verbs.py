@@ -77,6 +77,9 @@ class VerbRules:
         ]
         has_object = any(c.dep_ == "dobj" for c in verb.children)
         for child in [*verb.children, *marks]:
+            dated = any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in child.children)
+            if child.dep_ == "prep" and dated:
+                continue  # 'called Erdogan on Monday': a day is no particle's object ('call on X')
             if child.dep_ in ("prt", "prep", "mark") or (child.dep_ == "advmod" and child.i == verb.i + 1):
                 found = self.lex.token_trigger("verb", verb, suffix=f" {child.lower_}")
                 if found and child.dep_ == "prep" and has_object and all(child.lower_ not in t.preps for t in found):

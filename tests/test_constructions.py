@@ -1088,7 +1088,10 @@ WHOLE += [
         "call for a hostile act against X ('the prosecution of X') is a demand against X, as for a removal",
         "The United States called for the release of Alexei Navalny. Activists called for the prosecution of "
         "Vladimir Putin. Blinken called Lavrov for the first time since the invasion.",
-        {("activists", "requests", "Vladimir Putin", "actual", None)},
+        {
+            ("activists", "requests", "Vladimir Putin", "actual", None),
+            ("Antony Blinken", "meetsWith", "Sergey Lavrov", "actual", None),
+        },
     ),
     (
         "a killing is done by whoever carries it out, not by whoever mourns it; a denied killing is negated by the "
@@ -3405,6 +3408,18 @@ WHOLE += [
         {
             ("Kenya", "partOf", "African Union Mission in Somalia", "actual", None),
             ("al-Shabab", "attacks", "African Union Mission in Somalia", "actual", "African Union Mission in Somalia"),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "calling a person or a state, on a day, is a phone call; calling one something, or calling on one, is not",
+        "Olaf Scholz called Erdogan on Monday to discuss the grain deal. Trump called Kim Jong Un a madman. Macron "
+        "called on Putin to withdraw.",
+        {
+            ("Olaf Scholz", "meetsWith", "Recep Tayyip Erdogan", "actual", None),
+            ("Emmanuel Macron", "requests", "Vladimir Putin", "actual", None),
         },
     ),
 ]
