@@ -450,6 +450,19 @@ class Constructions:
                 self.add(sides, "opposes", others, word, modality)
                 self.add(others, "opposes", sides, word, modality)
 
+    def allied(self) -> None:
+        """'Turkish troops and allied Syrian rebels advanced': an actor called allied in a coordination is the ally of
+        the first conjunct (as 'the rival X' is its rival)."""
+        for word in self.tokens:
+            if word.dep_ != "amod" or word.lower_ != "allied" or word.head.dep_ != "conj":
+                continue
+            first = word.head.head
+            while first.dep_ == "conj":
+                first = first.head
+            allies = [a for a in self.ctx.denote(word.head) if not a.generic or a.type == "ArmedGroup"]
+            sides = [a for a in self.ctx.expand(first) if a.type != "Place" and not a.generic and a not in allies]
+            self.add(sides, "cooperatesWith", allies, word, self.asserted(word.head))
+
     def rival_counterpart(self, head: Token) -> list[Actor]:
         """The other side of 'the rival X': the first conjunct before it ('Hamas and the rival Fatah'), else the
         subject of the clause whose object it is ('Hamas signed a deal with the rival Fatah')."""

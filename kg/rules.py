@@ -300,6 +300,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("role in apposition or predicate", self.described_roles),
             ("withdrew from what another took", self.left_to_the_taker),
             ("the rival X", self.rivals),
+            ("X and allied Y", self.allied),
             ("a charge denied", self.denied_charges),
             ("agents of one act", self.joint_agents),
             ("an act of force vowed or conditioned", self.threatened_acts),

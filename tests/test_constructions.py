@@ -3424,6 +3424,14 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "an actor called allied in a coordination is the first conjunct's ally",
+        "Russian troops and allied Wagner fighters shelled the camp.",
+        {("Russian military", "cooperatesWith", "Wagner Group", "actual", None)},
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
