@@ -268,7 +268,10 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         doc = self.span.doc
         for token in self.tokens:
             pos = token.pos_
-            if (pos in ("VERB", "AUX") or token.tag_.startswith("VB")) and self.lex.may_trigger("verb", token):
+            # ('closed the Kerem Shalom crossing into Gaza': a gerund with an article or a name before it is a noun)
+            named = token.tag_ == "VBG" and any(c.dep_ in ("det", "compound") and c.i < token.i for c in token.children)
+            verbal = pos in ("VERB", "AUX") or token.tag_.startswith("VB")
+            if verbal and not named and self.lex.may_trigger("verb", token):
                 self.construction = "verb"
                 self.verb(token)
             gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")  # "Fighting between X and Y killed"
