@@ -781,6 +781,12 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                     body = self.seen(self.state_body(named.actor, mention.actor.role))
                     found += [body] if body not in found else []
         found += [b for b in self.coordinated_owners(token, found) if b not in found]
+        for nmod in (c for word in words for c in word.children if c.dep_ == "nmod" and c.i < word.i):
+            # 'President Trump and President Duque', parsed as one name modifying the other: two persons
+            person = self.mentions.get(nmod.i)
+            coordinated = any(c.dep_ == "cc" for c in nmod.children)
+            if coordinated and person is not None and person.actor.type == "Person" and mention is not None:
+                found += [a for a in self.denote(nmod, object_position) if a not in found]
         for conj in (c for word in words for c in word.conjuncts):  # 'Barack Obama and Vladimir Putin'
             person = self.mentions.get(conj.i + 1)
             if conj.i not in self.mentions and person is not None and person.actor.type == "Person":

@@ -35,7 +35,23 @@ ORG_HEADS = (
     ),
     ("PoliticalOrganization", ("party", "movement", "congress", "front")),
 )
-TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sheikh", "king", "queen"}
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "prime",
+    "minister",
+    "general",
+    "gen",
+    "sheikh",
+    "king",
+    "queen",
+    "crown",
+    "prince",
+    "emir",
+}
 
 
 @dataclass

@@ -96,6 +96,8 @@ class ModifierRules:
             # Haider al-Abadi said' it hangs the title on 'al', a word of the name that is not its head)
             name = token.doc[mention.start : mention.end]
             before = sorted({t for n in name for t in n.subtree if t.i < mention.start}, key=lambda t: t.i)
+            # ('President Trump and President Duque', parsed as one name modifying the other: the title after 'and')
+            before = before[max((k + 1 for k, t in enumerate(before) if t.dep_ == "cc"), default=0) :]
             words = [t for t in before if t.dep_ in ("compound", "amod", "nmod")]
             # ('Kerry and Saudi Foreign Minister Adel al-Jubeir': the parser may make the title a conjunct of its own)
             left = token.doc[mention.start - 1] if mention.start > self.span.start and not words else None

@@ -3441,6 +3441,22 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "'President A and President B', parsed as one name modifying the other, are two persons, each with his own "
+        "title; 'Crown Prince' is a title, not part of the name",
+        "President Trump and President Duque discussed the crisis in Venezuela. Saudi Crown Prince Mohammed bin "
+        "Salman met Biden.",
+        {
+            ("Ivan Duque", "meetsWith", "Donald Trump", "actual", None),
+            ("Donald Trump", "leads", "United States", "actual", None),
+            ("Ivan Duque", "leads", "Colombia", "actual", None),
+            ("Mohammed bin Salman", "meetsWith", "Joe Biden", "actual", None),
+            ("Mohammed bin Salman", "represents", "Saudi Arabia", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
