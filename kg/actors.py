@@ -38,9 +38,6 @@ QUANTITIES = {
 #: Place nouns whose 'of' phrase is their own name ('the Red Sea port of Hodeidah' is Hodeidah; but 'the Jobar
 #: district of Damascus' is Jobar, a part of Damascus)
 NAMED_BY_OF = frozenset({"city", "town", "village", "port", "province", "region", "governorate", "county", "state"})
-#: Nouns for a settlement: 'the town' as an object refers back to the place named before ('the city' may well be
-#: a capital, which kg reads as its state: no guess)
-SETTLEMENTS = frozenset({"town", "village"})
 #: Head words of an issuer's name that stand for it in its own release ('the Department', 'the Ministry')
 ISSUER_HEADS = {"Department", "Ministry", "Office", "Embassy", "Mission", "Administration", "Commission", "Council"}
 #: Actor types whose members, named by a generic noun ('fighters of X'), act as the organisation
@@ -498,7 +495,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                           for p in c.children if p.dep_ == "pobj" for a in self.denote(p, True)]  # fmt: skip
                 # (a town or region; 'struck Islamist positions in northern Mali' is no attack on Mali)
                 owner = next((a for a in places if a.type == "Place"), None)
-            return [self.seen(owner)] if owner else []
+            if owner is not None or not self.lexicon.cue("place-ref", lemma):
+                return [self.seen(owner)] if owner else []
         if object_position and lemma == "capital" and [c.lower_ for c in token.children] == ["the"]:
             # 'al-Shabab has repeatedly struck the capital': the capital of the state the article names most
             state = self.most_named_state({self.author.id} if self.author is not None else set())
@@ -506,8 +504,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 name = state.capitals[0]
                 return [self.seen(self.derive(slug(name), name, "Place", source="derived", country=state.id))]
             return []
-        if object_position and lemma in SETTLEMENTS and [c.lower_ for c in token.children] == ["the"]:
-            town = self.recent("Place", token.i)  # 'withdrew from the town': the town named before
+        if object_position and self.lexicon.cue("place-ref", lemma) and [c.lower_ for c in token.children] == ["the"]:
+            town = self.recent("Place", token.i)  # 'withdrew from the town': the town named before (cue kind place-ref)
             return [self.seen(town)] if town is not None else []
         if object_position and self.direction(token):
             return []  # 'villages to the north of Mosul' are not Mosul
