@@ -4,6 +4,8 @@ truce', and light verbs ('launch operations against X'). Part of the rules (kg.r
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from kg.gazetteer import Actor
@@ -298,6 +300,9 @@ class EventNounRules:
                 subjects = self.subjects(engaging)
                 objects += [a for c in engaging.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]
             modality = self.modality(predicate)
+            if predicate is claimer and self.lex.token_cue("deny", claimer):  # 'X denied responsibility for N'
+                denier = subjects[0] if len(subjects) == 1 else modality.attributed_to
+                modality = replace(modality, factuality=Factuality.NEGATED, attributed_to=denier)
             if fought_by:  # the fight happened, whatever the clause says of its own act ('could be deployed after')
                 modality = Modality(attributed_to=modality.attributed_to)
             wanted = (
@@ -367,16 +372,20 @@ class EventNounRules:
         while noun.dep_ == "pobj" and noun.head.lower_ == "of" and self.ctx.is_quantity(noun.head.head):
             noun = noun.head.head  # ('responsible for some of the deadliest attacks')
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "for":
+        if noun.dep_ != "pobj" or prep.lower_ not in ("for", "in"):
             return None
         adjective = prep.head
         if adjective.lower_ == "responsible" and adjective.dep_ == "acomp" and adjective.head.lemma_ == "be":
             return adjective.head  # 'X has been responsible for attacks on Y' ('held X responsible' is a charge)
-        if prep.head.lemma_.lower() != "responsibility":
+        # ('responsibility for', 'involvement in', 'a role in' the event)
+        share = {"responsibility": "for", "involvement": "in", "role": "in"}.get(prep.head.lemma_.lower())
+        if share != prep.lower_ or prep.head.dep_ != "dobj":
             return None
         verb = prep.head.head
-        claimed = self.lex.token_cue("responsible", verb)  # not 'denied responsibility'
-        return verb if claimed and prep.head.dep_ == "dobj" else None
+        # claimed, admitted, or denied ('denied any role in the attack': the act is negated, by the denier)
+        had = verb.lemma_.lower() == "have" and prep.head.lemma_.lower() == "role"
+        claimed = self.lex.token_cue("responsible", verb) or self.lex.token_cue("deny", verb) or had
+        return verb if claimed else None
 
     def responding_verb(self, noun: Token) -> Token | None:
         """The verb of 'X responded (retaliated, replied) with <event>': its subject carries the event (cue kind

@@ -3472,6 +3472,19 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "claiming, admitting or having a role in an act makes the subject its agent; denying responsibility for it, "
+        "involvement or any role in it negates it, in the denier's words",
+        "Syria denied any role in the attacks on Turkish troops. The Houthis claimed responsibility for the strikes "
+        "on Saudi Arabia. Hezbollah denied involvement in the bombing of the embassy.",
+        {
+            ("Syria", "attacks", "Turkish military", "negated", "Syria"),
+            ("Houthis", "attacks", "Saudi Arabia", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
