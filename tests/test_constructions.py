@@ -1727,10 +1727,14 @@ WHOLE += [
         set(),
     ),
     (
-        "only claiming, taking or admitting responsibility says one did it; denying it does not",
+        "only claiming, taking or admitting responsibility says one did it; denying it says one did not (negated, "
+        "in the denier's words, as 'denied bombing X' does)",
         "Hezbollah denied responsibility for the bombing of the Israeli embassy. Pakistan rejected responsibility "
         "for the attack on the Indian parliament.",
-        set(),
+        {
+            ("Hezbollah", "attacks", "Israeli government", "negated", "Hezbollah"),
+            ("Pakistan", "attacks", "Indian legislature", "negated", "Pakistan"),
+        },
     ),
     (
         "'the two countries' are the two named together just before; 'both sides' of a mediation named in the sentence",
