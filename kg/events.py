@@ -95,6 +95,8 @@ class EventNounRules:
                 found += self.movers(child)  # 'the withdrawal of Russian troops': who moves
             elif child.dep_ == "prep" and child.lower_ == "of" and self.demand(noun):
                 found += self.pobjs(child)  # 'the demands of X'
+            elif child.dep_ == "prep" and child.lower_ == "of" and self.backing(noun):
+                found += self.pobjs(child)  # 'the full support of the United States for Colombia'
             elif child.dep_ == "prep" and child.lower_ == "of" and self.gathering(noun):
                 found += self.pobjs(child)  # 'a meeting of the Security Council': who meets
         found += self.done_by(noun, DONE_BY)  # 'an attack claimed by X'
@@ -191,6 +193,13 @@ class EventNounRules:
     def demand(self, noun: Token) -> bool:
         """A demand, call or appeal, whose 'of' phrase is who makes it ('the demands of the protesters')."""
         return any(self.relations[t.relation].core == "requests" for t in self.noun_triggers(noun))
+
+    def backing(self, noun: Token) -> bool:
+        """Support whose 'of' phrase is who gives it ('the support of the United States for X'): with no possessor,
+        who would then be the giver ('its support of the Houthis': the Houthis are backed)."""
+        own = any(c.dep_ == "poss" for c in noun.children)
+        return not own and any(self.relations[t.relation].core == "supports" and "of" not in t.preps
+                               for t in self.noun_triggers(noun))  # fmt: skip
 
     def drives(self, word: Token) -> bool:
         """'led', 'backed' after a hyphen: whoever leads or backs an event is among its agents."""
@@ -430,8 +439,11 @@ class EventNounRules:
         """'airstrikes on X', 'offensive against X' ('between' is handled by :meth:`pair`); for a demand, the
         subject of its 'that' clause ('its demand that Israel ease restrictions'), as for the verb."""
         found: list[Actor] = []
+        # ('its support of the Houthis': with a possessor giving it, the 'of' phrase is who is backed)
+        held = self.relations[trigger.relation].core == "supports" and any(c.dep_ == "poss" for c in noun.children)
+        preps = (*trigger.preps, "of") if held else trigger.preps
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in trigger.preps and child.lower_ != "between":
+            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between":
                 found += self.pobjs(child, object_position=True)
         if not found and self.relations[trigger.relation].core == "attacks":
             # 'attacks on Saudi oil facilities' (their owner), 'a strike on a mall in Kremenchuk' (where it stands)

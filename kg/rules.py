@@ -495,6 +495,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
         property_seized = any(self.lex.token_cue("property", n) for n in objects_of)
         # ('hold X in high regard': esteem, no detention)
         esteem = any(p.lemma_.lower() in ESTEEM for c in trigger.children if c.dep_ == "prep" for p in c.children)
+        shelter = info.core == "meetsWith" and self.lex.token_cue("shelter", trigger)
         for subject in subjects:
             for obj in objects:
                 state = self.ctx.capital_state(obj) if info.core in ACTOR_RELATIONS else None
@@ -504,7 +505,9 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                     continue  # refugees who cross into a country are no forces deployed there
                 if info.core == "concedesTo" and obj.type == "Place" and trigger.lemma_.lower() in ("free", "release"):
                     continue  # 'freed the town from Islamic State': a place taken, no concession to it
-                if info.core in ("concedesTo", "meetsWith") and obj.type == "Population" and obj.generic:
+                if shelter and obj.type == "Population":
+                    rel = "supports"  # 'hosting 3.6 million Syrian refugees', 'received a million Venezuelans'
+                elif info.core in ("concedesTo", "meetsWith") and obj.type == "Population" and obj.generic:
                     continue  # 'freed all hostages', 'spoke to reporters': no concession to or talks with an actor
                 if info.core == "meetsWith" and obj.type != "Person" and self.addressed(trigger):
                     continue  # 'spoke to Reuters', 'spoke to the General Assembly': an address; 'spoke to X': talks

@@ -3489,6 +3489,37 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "'the support of X for Y' is X's, whoever expresses it; 'its support of Y' backs Y",
+        "Macron expressed the support of France for Moldova's independence. Russia denied its support of the Taliban.",
+        {
+            ("France", "supports", "Moldova", "actual", None),
+            ("Russia", "supports", "Taliban", "negated", "Russia"),
+        },
+    ),
+    (
+        "hosting or receiving a people supports it; receiving a leader is talks",
+        "Jordan is hosting 700,000 Syrian refugees. Erdogan received Putin in Ankara.",
+        {
+            ("Jordan", "supports", "Syrian refugees", "actual", None),
+            ("Recep Tayyip Erdogan", "meetsWith", "Vladimir Putin", "actual", None),
+        },
+    ),
+    (
+        "countering an actor's influence opposes it; a regime's repression of its people coerces them; bearing "
+        "responsibility for an act is doing it",
+        "Britain works to counter Russia's influence in Africa. The EU condemned the Lukashenko regime's repression of "
+        "the Belarusian people. Hezbollah bears responsibility for the attacks on Israel.",
+        {
+            ("United Kingdom", "opposes", "Russia", "actual", None),
+            ("European Union", "accuses", "Alyaksandr Lukashenka", "actual", None),
+            ("Alyaksandr Lukashenka", "coerces", "Belarusian people", "actual", None),
+            ("Hezbollah", "attacks", "Israel", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
