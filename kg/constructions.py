@@ -690,7 +690,7 @@ class Constructions:
             for holder in (h for h in holders if h.type == "Person"):  # 'the Chairperson' says who after this
                 self.ctx.titles.setdefault(holder.id, set()).add(noun.lemma_.lower())
             for trigger in triggers:
-                collective = trigger.relation in ("partOf", "cooperatesWith", "opposes")
+                collective = trigger.relation in ("partOf", "cooperatesWith", "opposes", "supports")
                 holders_fit = [h for h in holders if h.type == "Person" or collective]
                 self.add(
                     holders_fit,
@@ -730,10 +730,13 @@ class Constructions:
         lemma = noun.lemma_.lower()
         found = self.lex.trigger("role", f"{phrase} {lemma}".strip()) or self.lex.trigger("role", lemma)
         relational = self.lex.token_cue("relational", noun)  # ('Iran is a key ally of X': no event noun reads it)
+        # ('Iran, Syria's main backer,', 'Iran is Syria's main backer': a backer's owner is whom it backs)
+        backer = any(t.relation == "supports" and "of" in t.preps for t in self.lex.trigger("noun", lemma))
         # 'X, a member of Y,', 'X, the armed wing of Y,': the copular case is an event noun's
-        if not found and (noun.dep_ != "attr" or relational):
+        if not found and (noun.dep_ != "attr" or relational or backer):
             # ('China, North Korea's main ally,' cooperates with it; 'Fatah, a longtime rival of Hamas,' opposes it)
             kept = ("partOf", "cooperatesWith", "opposes") if relational else ("partOf", "cooperatesWith")
+            kept = (*kept, "supports") if backer else kept
             found = [t for t in self.lex.trigger("noun", lemma) if t.relation in kept]
         return found
 
