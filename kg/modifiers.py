@@ -127,6 +127,16 @@ class ModifierRules:
                 # ('regional President Masoud Barzani': the body he leads, where the gazetteer says, over his country)
                 owners = [a for a in [self.ctx.get(mention.actor.leads or mention.actor.country)] if a is not None]
                 self.ctx.known_roles.add(mention.actor.id)
+            national = not any(t.lower_ in NOT_NATIONAL or t.lower_.endswith("-general") for t in role_words)
+            if role_words and not owners and mention.kind == "ner" and national and self.lex.token_cue(
+                "state-title", role_words[-1]
+            ):
+                # 'Prime Minister Hassan Ali Khaire said': a minister's title with no owner, for a person the gazetteer
+                # does not know, is held in the state the article is about (a release's: its issuer's), as news
+                # writes a foreign one with its demonym ('Turkish Foreign Minister X')
+                author = self.ctx.author if self.ctx.author is not None and self.ctx.author.type == "State" else None
+                home = author or self.ctx.most_named_state(set())
+                owners = [home] if home is not None else []
             if not role_words or not owners:
                 continue
             demonyms = [t for t in words if (m := self.ctx.mention_at(t)) is not None and m.kind == "demonym"]

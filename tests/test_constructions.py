@@ -3536,6 +3536,16 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "a minister's title with no owner, for a person the gazetteer does not know, is held in the state the article "
+        "is about; a special envoy's is not",
+        "Kenya closed its border with Somalia on Monday. Interior Minister Fred Matiangi said the decision was final. "
+        "Special Envoy James Swan said nothing.",
+        {("Fred Matiangi", "represents", "Kenya", "actual", None)},
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
