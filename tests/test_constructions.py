@@ -3546,6 +3546,25 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "news vocabulary: informing or briefing an actor is consultation; chairing a body leads it; neutralizing "
+        "fighters attacks them; clearing a place of fighters attacks them; a criminal case against X investigates X; "
+        "reimposing sanctions imposes them; briefing journalists consults nobody",
+        "Egypt informed Israel of the plan. The regional council, chaired by Kenya, met on Monday. Israeli forces "
+        "neutralized two Hezbollah operatives. The Syrian army cleared the town of Islamic State militants. Russia "
+        "opened a criminal case against Ukrainian commanders. The United States reimposed sanctions on Iran. The "
+        "ministry briefed journalists.",
+        {
+            ("Egypt", "meetsWith", "Israel", "actual", None),
+            ("Israeli military", "attacks", "Hezbollah", "actual", None),
+            ("Syrian Army", "attacks", "Islamic State", "actual", None),
+            ("Russia", "investigates", "Ukrainian military", "actual", None),
+            ("United States", "sanctions", "Iran", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
