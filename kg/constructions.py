@@ -225,16 +225,21 @@ class Constructions:
         for verb in self.tokens:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
-            # 'About 5,000 American troops are now in Iraq': forces that are somewhere, deployed there by their owner
-            present = verb.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in STATIONS for c in verb.children)
+            # 'About 5,000 American troops are now in Iraq', 'French troops are stationed in Mali', 'Russian warships
+            # patrol the Black Sea': forces that are somewhere (cue kind presence), deployed there by their owner
+            located = any(c.dep_ == "prep" and c.lower_ in STATIONS for c in verb.children)
+            patrolled = [c for c in verb.children if c.dep_ == "dobj" and self.lex.token_cue("patrol", verb)]
+            present = self.lex.token_cue("presence", verb) and (located or bool(patrolled))
             if not self.lex.token_cue("keep", verb) and not present:
                 continue
             # ('has kept thousands of troops in Syria': what the number counts)
-            kept = [n for c in verb.children if c.dep_ == ("nsubj" if present else "dobj") for n in self.measured(c)]
+            held = ("nsubj", "nsubjpass") if present else ("dobj",)
+            kept = [n for c in verb.children if c.dep_ in held for n in self.measured(c)]
             forces = [c for c in kept if self.lex.token_cue("military", c) or self.lex.token_cue("installation", c)]
             if not forces:
                 continue
             places: list[Actor] = []
+            places += [a for c in patrolled for a in self.ctx.expand(c, True) if a.type in ("Place", "State")]
             for prep in (c for w in (verb, *kept) for c in w.children if c.dep_ == "prep" and c.lower_ in STATIONS):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     # 'on the ground in Mali', 'at a base in Bashiqa': where the ground or the base is
@@ -249,7 +254,8 @@ class Constructions:
             if any(c.lower_ == "no" for f in forces for c in f.children):  # 'has no troops in Syria'
                 modality.factuality = Factuality.NEGATED
             owners = [a for f in forces for a in self.ctx.expand(f)] if present else self.subjects(verb)
-            self.add(owners, "deploysTo", places, verb, modality)
+            for owner in owners:  # ('Syrian troops are in Damascus': at home, deployed nowhere)
+                self.add([owner], "deploysTo", [p for p in places if not same_side(owner, p)], verb, modality)
 
     def composed(self) -> None:
         """'the AMISOM force, made up of troops from Uganda and Kenya,': each state whose troops make up a force or

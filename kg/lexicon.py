@@ -39,7 +39,7 @@ CUE_KINDS = (
     "figurative", "respond", "responsible", "speaks-for", "visit", "venue", "direction", "protest-act", "speech",
     "suffer", "demand", "keep", "installation", "breach", "composed", "own-noun", "naming", "censure", "accident",
     "land", "blame", "abstract", "victim", "rank", "hinder", "exchange", "captive", "armed-move", "instrument",
-    "refuge", "property", "vow", "mutual", "affiliation", "place-ref", "shelter", "state-title",
+    "refuge", "property", "vow", "mutual", "affiliation", "place-ref", "shelter", "state-title", "presence", "patrol",
 )  # fmt: skip
 
 

@@ -128,8 +128,12 @@ class ModifierRules:
                 owners = [a for a in [self.ctx.get(mention.actor.leads or mention.actor.country)] if a is not None]
                 self.ctx.known_roles.add(mention.actor.id)
             national = not any(t.lower_ in NOT_NATIONAL or t.lower_.endswith("-general") for t in role_words)
-            if role_words and not owners and mention.kind == "ner" and national and self.lex.token_cue(
-                "state-title", role_words[-1]
+            if (
+                role_words
+                and not owners
+                and mention.kind == "ner"
+                and national
+                and self.lex.token_cue("state-title", role_words[-1])
             ):
                 # 'Prime Minister Hassan Ali Khaire said': a minister's title with no owner, for a person the gazetteer
                 # does not know, is held in the state the article is about (a release's: its issuer's), as news

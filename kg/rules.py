@@ -511,6 +511,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                     continue  # 'freed all hostages', 'spoke to reporters': no concession to or talks with an actor
                 if info.core == "meetsWith" and obj.type != "Person" and self.addressed(trigger):
                     continue  # 'spoke to Reuters', 'spoke to the General Assembly': an address; 'spoke to X': talks
+                if info.core == "partOf" and obj.type == "State" and state_of(subject) not in (None, obj.id):
+                    continue  # 'Kenyan troops serve in Somalia': one state's body is no part of another state
                 if info.symmetric and state_of(subject) is not None and state_of(subject) == state_of(obj):
                     continue  # 'Eritrea agreed to withdraw its troops': no agreement of a state with its own forces
                 # a visit (cue kinds travel and visit) is paid by people, and those they act for, to people

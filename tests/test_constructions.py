@@ -3565,6 +3565,21 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "forces that remain, are stationed or based somewhere, or patrol a place, are deployed there by their owner; "
+        "at home they are deployed nowhere; one state's troops serving in another are no part of it",
+        "About 900 US troops remain in Syria. Belgian troops are stationed in Lithuania. Russian warships patrol the "
+        "Baltic Sea. Egyptian troops are in Cairo. Rwandan troops serve in Mozambique.",
+        {
+            ("US military", "deploysTo", "Syria", "actual", None),
+            ("Belgian military", "deploysTo", "Lithuania", "actual", None),
+            ("Russian military", "deploysTo", "Baltic Sea", "actual", None),
+            ("Rwandan military", "deploysTo", "Mozambique", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
