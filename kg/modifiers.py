@@ -136,11 +136,16 @@ class ModifierRules:
                 and self.lex.token_cue("state-title", role_words[-1])
             ):
                 # 'Prime Minister Hassan Ali Khaire said': a minister's title with no owner, for a person the gazetteer
-                # does not know, is held in the state the article is about (a release's: its issuer's), as news
-                # writes a foreign one with its demonym ('Turkish Foreign Minister X')
-                author = self.ctx.author if self.ctx.author is not None and self.ctx.author.type == "State" else None
-                home = author or self.ctx.most_named_state(set())
-                owners = [home] if home is not None else []
+                # does not know, is held in the state the article is about, as news writes a foreign one with its
+                # demonym ('Turkish Foreign Minister X')
+                # (a release's issuer names its own officials in full: an unknown minister there is another state's)
+                home = self.ctx.most_named_state({self.ctx.author.id} if self.ctx.author is not None else set())
+                # (not when the sentence names that state or its people beside him: 'Prime Minister X met with
+                # President Biden at the White House' is a visitor's title, of another state)
+                others = [m.actor for t in self.span if (m := self.ctx.mention_at(t)) is not None
+                          and m.actor.id != mention.actor.id]  # fmt: skip
+                beside = home is not None and any(home.id in (a.id, a.leads, a.country, a.parent) for a in others)
+                owners = [home] if home is not None and not beside else []
             if not role_words or not owners:
                 continue
             demonyms = [t for t in words if (m := self.ctx.mention_at(t)) is not None and m.kind == "demonym"]

@@ -3539,10 +3539,13 @@ WHOLE += [
 WHOLE += [
     (
         "a minister's title with no owner, for a person the gazetteer does not know, is held in the state the article "
-        "is about; a special envoy's is not",
+        "is about; a special envoy's is not, nor a visitor's beside that state's leader",
         "Kenya closed its border with Somalia on Monday. Interior Minister Fred Matiangi said the decision was final. "
-        "Special Envoy James Swan said nothing.",
-        {("Fred Matiangi", "represents", "Kenya", "actual", None)},
+        "Special Envoy James Swan said nothing. Prime Minister Ali Hassan met with President William Ruto in Nairobi.",
+        {
+            ("Fred Matiangi", "represents", "Kenya", "actual", None),
+            ("Ali Hassan", "meetsWith", "William Ruto", "actual", None),
+        },
     ),
 ]
 
