@@ -194,20 +194,35 @@ class Coreference:
         plural = pronoun.lower_ in ("they", "them", "their")
         return all((a.type == "Person") == person for a in found) and plural == many
 
-    def salient_state(self, sentence: Span) -> Actor | None:
+    def salient_state(self, sentence: Span, excluded: frozenset[str] = frozenset()) -> Actor | None:
         """The state an unowned 'government' belongs to: named in the sentence, else most named so far; but a state
-        named as a backer ('Government forces, supported by U.S. airstrikes, ...') is not the government's."""
+        named as a backer ('Government forces, supported by U.S. airstrikes, ...') is not the government's, nor one
+        in ``excluded``."""
         backing = {
             t.i for a in sentence if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by") for t in a.subtree
         }
-        backers: set[str] = set()
+        backers: set[str] = set(excluded)
         for token in sentence:
             mention = self.mentions.get(token.i)
             if mention and mention.actor.type == "State" and mention.kind in ("name", "demonym", "ner", "capital"):
-                if token.i not in backing:
+                if token.i not in backing and mention.actor.id not in excluded:
                     return mention.actor
                 backers.add(mention.actor.id)
         return self.most_named_state(backers)
+
+    def acting_states(self, token: Token) -> frozenset[str]:
+        """The states of the subject of the verb whose object a noun is: 'The United States called on the government
+        to ...' asks another state's government, not its own."""
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ not in ("VERB", "AUX"):
+            return frozenset()
+        states = set()
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            mention = self.mentions.get(subject.i)
+            if mention is not None:
+                actor = mention.actor
+                states |= {x for x in (actor.id if actor.type == "State" else None, actor.parent, actor.country) if x}
+        return frozenset(states)
 
     def article_state(self, sentence: Span) -> Actor | None:
         """The state the article names most, other than those this sentence names (which act on it) and the
@@ -248,7 +263,7 @@ class Coreference:
             state = owner if owner and owner.type == "State" else None
             if state is None and lemma == "regime":  # 'Russia's support for the regime': the article's, not Russia's
                 state = self.article_state(token.sent)
-            state = state or self.salient_state(token.sent)
+            state = state or self.salient_state(token.sent, self.acting_states(token))
             return [self.seen(self.state_body(state, "government"))] if state else []
         owned = [p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         for child in [*children, *owned]:  # 'the Syrian leader', 'the president of Armenia'

@@ -220,7 +220,28 @@ class ModifierRules:
                 owner, member = possessor[0], mention.actor
                 if owner.type not in ("Person", "Place") and member.type not in ("Person", "Place", "State"):
                     self.add([member], "partOf", [owner], head)
+            named = self.ctx.mention_at(token)
+            # "Russia's FSB", "Turkey's MIT": a state's own body, as the gazetteer knows it (not "Iran's Hezbollah": a
+            # proxy is no body of its backer)
+            # ('Sudan's army' is the state's armed forces themselves, no part named apart: bodies with a role)
+            own_body = mention is not None and mention.kind == "name" and self.own_body(mention.actor)
+            if own_body and named is not None and mention.actor.parent == named.actor.id:
+                self.add([mention.actor], "partOf", [named.actor], head)
             self.persons_body(token, head)
+        for token in self.tokens:  # "Iran's Revolutionary Guards" as one gazetteer name, the possessive inside it
+            mention = self.ctx.mention_at(token)
+            if token.tag_ != "POS" or mention is None or not self.own_body(mention.actor) or token.i == 0:
+                continue
+            parent = self.ctx.get(mention.actor.parent) if mention.actor.parent else None
+            before = token.doc[token.i - 1]
+            if parent is not None and before.i >= mention.start and before.lower_ in {n.lower() for n in parent.names}:
+                self.add([mention.actor], "partOf", [parent], token.head)
+
+    @staticmethod
+    def own_body(actor: Actor) -> bool:
+        """A body of a state the gazetteer names apart from its government and armed forces (an agency, a guard
+        corps, a ministry): 'Iran's Revolutionary Guards' is part of Iran; 'Sudan's army' is Sudan's arm itself."""
+        return actor.type == "GovernmentBody" and actor.parent is not None and not actor.role
 
     def persons_body(self, owner: Token, head: Token) -> None:
         """'Assad's forces', 'the forces of Haftar', 'the government of President Ashraf Ghani': the person leads

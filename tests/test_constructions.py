@@ -3583,6 +3583,25 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "an unowned 'government' asked or accused by a state is another state's, not the asker's own",
+        "Ethiopia's prime minister postponed the vote. The United States called on the government to hold elections.",
+        {("United States", "requests", "Ethiopian government", "actual", None)},
+    ),
+]
+
+WHOLE += [
+    (
+        "a state's own body named with its possessive is part of it (also inside a gazetteer name); a proxy is not",
+        "Iran's Revolutionary Guards fired missiles at Erbil. Iran's Hezbollah allies fired rockets at Haifa.",
+        {
+            ("Islamic Revolutionary Guard Corps", "attacks", "Erbil", "actual", None),
+            ("Islamic Revolutionary Guard Corps", "partOf", "Iran", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
