@@ -597,6 +597,19 @@ class Constructions:
             return report, self.modality(report)
         return act, replace(self.modality(act), factuality=Factuality.ACTUAL)
 
+    def joint_nouns(self) -> None:
+        """'Iran and Iraq issued a joint statement', 'the two navies held joint patrols': what two or more actors do
+        as a 'joint' thing (the subject of the verb it is the object of, or its possessors) they do together."""
+        for word in self.tokens:
+            if word.dep_ != "amod" or word.lower_ != "joint" or word.head.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+                continue
+            noun = word.head
+            owners = [a for c in noun.children if c.dep_ == "poss" for a in self.ctx.expand(c)]
+            doers = owners or (self.subjects(noun.head) if noun.dep_ == "dobj" else [])
+            doers = [a for n, a in enumerate(doers) if a not in doers[:n] and not a.generic and a.type != "Place"]
+            if len(doers) >= 2:
+                self.pairwise(doers, "cooperatesWith", word, self.modality(noun.head))
+
     def trigger_token(self, word: str) -> Token | None:
         """The token of a statement's or event's trigger word in this sentence (they keep the word, not the token)."""
         return next((t for t in self.tokens if t.text == word), None)

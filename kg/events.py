@@ -225,7 +225,8 @@ class EventNounRules:
             slot = self.measure_slot(frame)  # 'provided 500 tons of aid': the aid is what was provided
             # 'brokered an agreement': the broker is no party to it, but meets each side ('brokered a truce between
             # X and Y', 'brokered a deal with Russia and Ukraine'), and the sides agree
-            brokered = symmetric and slot.dep_ == "dobj" and self.lex.token_cue("broker", slot.head)
+            # ('the deal between X and Y was brokered by Turkey and the UN': the passive's agents)
+            brokered = symmetric and slot.dep_ in ("dobj", "nsubjpass") and self.lex.token_cue("broker", slot.head)
             if brokered:
                 broker = slot.head
                 joined = [c for c in broker.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]

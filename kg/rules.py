@@ -306,6 +306,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("X and allied Y", self.allied),
             ("a charge denied", self.denied_charges),
             ("agents of one act", self.joint_agents),
+            ("a joint thing", self.joint_nouns),
             ("an act of force vowed or conditioned", self.threatened_acts),
         ):
             self.construction = name
