@@ -287,6 +287,11 @@ class EventNounRules:
             if not subjects and engaged is not None:  # 'Serb forces were engaged in ethnic cleansing against X'
                 predicate = engaged
                 subjects = [a for c in engaged.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.ctx.expand(c)]
+            carrier = self.relative_carrier(noun)
+            if not subjects and carrier is not None:  # 'the sanctions that Britain and Canada imposed on Russia'
+                predicate = carrier
+                subjects = self.subjects(carrier)
+                objects += self.objects(carrier, Trigger(trigger.relation, trigger.preps, True))
             claimer = self.responsible(slot)
             if not subjects and claimer is not None:  # 'X claimed responsibility for the attack on Y': X says it did
                 predicate = claimer
@@ -396,6 +401,22 @@ class EventNounRules:
         had = verb.lemma_.lower() == "have" and prep.head.lemma_.lower() == "role"
         claimed = self.lex.token_cue("responsible", verb) or self.lex.token_cue("deny", verb) or had
         return verb if claimed else None
+
+    def relative_carrier(self, noun: Token) -> Token | None:
+        """The verb of a relative clause or participle that carries an event noun out: 'the sanctions that X imposed
+        on Y', 'the strikes Israel carried out on Gaza', 'the sanctions imposed on Iran by the EU' (a light verb or one
+        with no relation of its own whose object the noun is)."""
+        for clause in noun.children:
+            if clause.dep_ not in ("relcl", "acl") or clause.pos_ != "VERB":
+                continue
+            if not (self.is_light(clause) or self.carries(clause)):
+                continue
+            own_object = [c for c in clause.children if c.dep_ == "dobj" and c.lower_ not in ("that", "which")]
+            if clause.dep_ == "acl" and clause.tag_ != "VBN":
+                continue  # ('sanctions targeting X' act themselves)
+            if not own_object:
+                return clause
+        return None
 
     def responding_verb(self, noun: Token) -> Token | None:
         """The verb of 'X responded (retaliated, replied) with <event>': its subject carries the event (cue kind
