@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from kg.agents import default_agents
 from kg.descriptions import STATE_ROLES, slug
 from kg.gazetteer import Actor, is_acronym, normalize
-from kg.sentences import load_pipeline, only_adverb
+from kg.sentences import common_noun, load_pipeline, only_adverb
 
 NER_TYPES = {
     "PERSON": "Person",
@@ -227,6 +227,8 @@ class MentionFinder:
         hits = self.gazetteer.lookup(name)
         if hits:
             return [Mention(tokens[0].i, tokens[-1].i + 1, hits[0][0], hits[0][1])]
+        if len(tokens) == 1 and tokens[0].is_sent_start and common_noun(tokens[0].text, load_pipeline()):
+            return []  # 'Missiles struck Kyiv': a common noun capitalised at the sentence start, no name
         half = self._half_named(name) if len(tokens) == 1 else None
         if half is not None:  # 'The North accepted the offer', 'the South's delegation': of the two Koreas named
             return [Mention(tokens[0].i, tokens[-1].i + 1, half, "name")]

@@ -69,6 +69,14 @@ def english_words(nlp: Language) -> frozenset[str]:
     return frozenset().union(*english_index(nlp).values())
 
 
+def common_noun(word: str, nlp: Language) -> bool:
+    """'Missiles', 'Protesters': the plural of a common English noun, which a capital at the sentence start does
+    not make a name (a singular may well be one: 'Amnesty said')."""
+    nouns = english_index(nlp).get("noun", frozenset())
+    lower = word.lower()
+    return lower.endswith("s") and lower[:-1] in nouns and lower not in nouns
+
+
 def only_adverb(word: str, nlp: Language) -> bool:
     """'Later', 'Instead': an adverb that is no noun or verb, so no part of a name it precedes."""
     index = english_index(nlp)

@@ -261,8 +261,12 @@ class VerbRules:
 
     def wielders(self, weapon: Token) -> list[Actor]:
         """Whoever fires a weapon its phrase names the owner of ('Russian missiles', 'Hamas rockets', 'Iran's drones'):
-        a state's armed forces, or the group itself."""
+        a state's armed forces, or the group itself; 'the missiles' of nobody named are the last attacker's."""
         owner, _ = self.ctx.owner(weapon)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in weapon.children)
+        earlier = self.ctx.event_agents.get("#attacks")
+        if owner is None and definite and earlier is not None and earlier[0] < self.ctx.sentence_count:
+            return [self.ctx.seen(a) for a in earlier[1]]  # 'The missiles hit near the consulate': the last attacker's
         if owner is None or owner.type not in ("State", "GovernmentBody", "ArmedGroup"):
             return []
         return [self.ctx.seen(self.ctx.military_of(owner) if owner.type == "State" else owner)]
