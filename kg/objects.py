@@ -299,11 +299,24 @@ class ObjectRules:
         shopping mall in Kremenchuk', 'pounded targets across the Gaza Strip'). Not a whole state (no one strike hits
         it), nor words or people ('killed ten people in Gaza' names whom, not what, was hit: cue kinds abstract and
         crowd)."""
-        if any(self.lex.token_cue(kind, thing) for kind in ("abstract", "crowd")):
+        counted = any(c.dep_ == "nummod" for c in thing.children)  # ('killed 57 people in the town of X': X is hit)
+        if self.lex.token_cue("abstract", thing) or (self.lex.token_cue("crowd", thing) and not counted):
             return []
+        # 'a building housing the offices of Al Jazeera': what it houses is hit
+        housed = [
+            c
+            for h in {thing.i: thing, holder.i: holder}.values()
+            for v in h.children
+            if v.dep_ in ("acl", "advcl", "relcl") and v.lemma_.lower() in ("house", "host")
+            for c in v.children
+            if c.dep_ == "dobj"
+        ]  # fmt: skip  (the parser may hang it on the verb)
+        found = [a for c in housed for a in self.ctx.expand(c, True) or self.through_noun(c, NO_TRIGGER)]
+        # "Erbil's airport": the place that owns it
+        found += [a for c in thing.children if c.dep_ == "poss" for a in self.ctx.expand(c, True) if a.type == "Place"]
         located = [c for h in {thing.i: thing, holder.i: holder}.values() for c in h.children
                    if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")]  # fmt: skip
-        return [a for c in located for a in self.pobjs(c, object_position=True) if a.type == "Place"]
+        return found or [a for c in located for a in self.pobjs(c, object_position=True) if a.type == "Place"]
 
     def recipients(self, verb: Token) -> list[Actor]:
         """Who receives what a verb hands over: 'to X' or the indirect object ('give Tanzania a grant')."""

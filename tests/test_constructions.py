@@ -1372,6 +1372,7 @@ WHOLE += [
             ("protesters", "accuses", "Serbian government", "actual", None),
             ("protesters", "accuses", "Russia", "actual", None),
             ("Viktor Yanukovych", "leads", "Ukraine", "actual", None),  # the title, for his known country
+            ("Israeli military", "attacks", "Gaza", "actual", None),  # (people counted in a place: the place is hit)
         },
     ),
 ]
@@ -1831,6 +1832,7 @@ WHOLE += [
             ("Canada", "supports", "Ukraine", "actual", None),
             ("Canada", "supports", "Ukrainian people", "actual", None),
             ("Japan", "supports", "Ethiopian people", "potential", None),
+            ("Israeli military", "attacks", "Gaza", "actual", None),  # (people counted in a place: the place is hit)
         },
     ),
     (
@@ -3325,13 +3327,14 @@ WHOLE += [
 
 WHOLE += [
     (
-        "an armed act on a thing that is no actor hits the town it stands in (on the noun or on the verb), not a whole "
-        "state, nor the place people were killed in",
+        "an armed act on a thing that is no actor, or on people counted, hits the town it stands in (on the noun or "
+        "on the verb), not a whole state",
         "Militants attacked a church in Kaduna. A Russian strike on a shopping mall in Kremenchuk killed 20 people. "
         "Israeli jets struck a weapons depot in Syria. Israeli jets killed ten people in Gaza. Israeli warplanes "
         "pounded targets across the Gaza Strip.",
         {
             ("Israeli military", "attacks", "Gaza Strip", "actual", None),
+            ("Israeli military", "attacks", "Gaza", "actual", None),
             ("militants", "attacks", "Kaduna", "actual", None),
             ("Russia", "attacks", "Kremenchuk", "actual", None),
         },
@@ -3645,6 +3648,19 @@ WHOLE += [
         {
             ("Hezbollah", "attacks", "Israel", "actual", None),
             ("Hezbollah", "attacks", "Nahariya", "actual", None),
+        },
+    ),
+]
+
+WHOLE += [
+    (
+        "what a building hit houses is hit, and a place's own facility hits the place",
+        "Israeli jets destroyed a tower that housed the offices of Al Jazeera. Iran's Revolutionary Guards struck "
+        "Erbil's airport.",
+        {
+            ("Israeli military", "attacks", "Al Jazeera", "actual", None),
+            ("Islamic Revolutionary Guard Corps", "attacks", "Erbil", "actual", None),
+            ("Islamic Revolutionary Guard Corps", "partOf", "Iran", "actual", None),
         },
     ),
 ]
