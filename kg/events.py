@@ -292,6 +292,10 @@ class EventNounRules:
                 predicate = carrier
                 subjects = self.subjects(carrier)
                 objects += self.objects(carrier, Trigger(trigger.relation, trigger.preps, True))
+            blamer = self.blamed_for(slot)
+            if not subjects and blamer is not None:  # 'Turkey blamed the PKK for the attack on X': the PKK's, by Turkey
+                predicate = blamer
+                subjects = [a for c in blamer.children if c.dep_ == "dobj" for a in self.ctx.expand(c)]
             claimer = self.responsible(slot)
             if not subjects and claimer is not None:  # 'X claimed responsibility for the attack on Y': X says it did
                 predicate = claimer
@@ -315,6 +319,10 @@ class EventNounRules:
                 subjects = self.subjects(engaging)
                 objects += [a for c in engaging.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]
             modality = self.modality(predicate)
+            if predicate is blamer:  # what the blamer says the blamed did
+                accusers = self.subjects(blamer)
+                accuser = accusers[0] if len(accusers) == 1 else modality.attributed_to
+                modality = replace(modality, attributed_to=accuser)
             if predicate is claimer and self.lex.token_cue("deny", claimer):  # 'X denied responsibility for N'
                 denier = subjects[0] if len(subjects) == 1 else modality.attributed_to
                 modality = replace(modality, factuality=Factuality.NEGATED, attributed_to=denier)
@@ -401,6 +409,15 @@ class EventNounRules:
         had = verb.lemma_.lower() == "have" and prep.head.lemma_.lower() == "role"
         claimed = self.lex.token_cue("responsible", verb) or self.lex.token_cue("deny", verb) or had
         return verb if claimed else None
+
+    def blamed_for(self, noun: Token) -> Token | None:
+        """The verb of 'A blamed (accused) B for <event>': B did the event, as A says."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ != "VERB":
+            return None
+        verb = prep.head
+        accuses = any(self.relations[t.relation].core == "accuses" for t in self.verb_triggers(verb))
+        return verb if accuses and any(c.dep_ == "dobj" for c in verb.children) else None
 
     def relative_carrier(self, noun: Token) -> Token | None:
         """The verb of a relative clause or participle that carries an event noun out: 'the sanctions that X imposed

@@ -3665,6 +3665,18 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "blaming X for an act says X did it, in the blamer's words",
+        "Syria blamed Israel for the missile strike on Damascus airport. Kenya praised Somalia for its efforts.",
+        {
+            ("Syria", "accuses", "Israel", "actual", None),
+            ("Israel", "attacks", "Syria", "actual", "Syria"),  # (Damascus: the capital stands for its state)
+            ("Kenya", "supports", "Somalia", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
