@@ -242,6 +242,8 @@ class MentionFinder:
         if tokens[-1].lower_ == "of":
             return []  # a name cut off at its preposition is no name
         actor_type = NER_TYPES[ent.label_] or guess_org_type(name)
+        if actor_type != "Person" and self._titled(tokens):
+            actor_type = "Person"  # 'Foreign Ministry spokesman Oleg Nikolenko', a name the tagger took for a group
         if actor_type == "Person" and (self._followed_by_state(tokens[-1]) or self._located_in(tokens[-1])):
             actor_type = "Place"  # 'Da Nang, Vietnam, November 11': a city and its country, as datelines write them
         if ent.label_ == "NORP":
@@ -251,6 +253,15 @@ class MentionFinder:
                 actor_type = "Place"  # 'areas of Aleppo': the tagger's NORP is a place name
         actor = self.derive(slug(name), name, actor_type, source="ner")
         return [Mention(tokens[0].i, tokens[-1].i + 1, actor, "ner")]
+
+    def _titled(self, tokens: list[Token]) -> bool:
+        """Whether a name of two or three capitalised words comes right after a title ('spokesman', 'minister'): a
+        person's, whatever the tagger said."""
+        first = tokens[0]
+        if not 2 <= len(tokens) <= 3 or first.i == 0 or not all(t.is_title for t in tokens):
+            return False
+        before = first.doc[first.i - 1]
+        return before.is_lower and bool(self.lexicon.trigger("role", before.lower_))
 
     def _located_in(self, token: Token) -> bool:
         """'attacked a shopping mall in Kremenchuk', 'fighting near Bakhmut': a name the tagger took for a person (and
