@@ -242,9 +242,10 @@ class Descriptions:
 
     @staticmethod
     def definite_only(token: Token) -> bool:
-        """'the allies', 'the allies'' (possessive): the noun with 'the' and nothing that says whose or which."""
-        children = [c for c in token.children if c.dep_ not in ("case", "punct")]
-        return [c.lower_ for c in children] == ["the"]
+        """'the allies', 'both delegations', 'the two delegations', 'the allies'' (possessive): the noun with 'the'
+        or 'both' and nothing that says whose or which."""
+        children = [c.lower_ for c in token.children if c.dep_ not in ("case", "punct")]
+        return children in (["the"], ["both"], ["the", "two"], ["the", "both"])
 
     # ------------------------------------------------------------------ first person
     def first_person(self, token: Token) -> list[Actor]:

@@ -3685,6 +3685,17 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "'both delegations', 'the two delegations' are the two sides of the last talks",
+        "Sudan and South Sudan held talks in Juba. Both delegations agreed to share oil revenues.",
+        {
+            ("Sudan", "meetsWith", "South Sudan", "actual", None),
+            ("Sudan", "agreesWith", "South Sudan", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
