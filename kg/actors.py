@@ -505,7 +505,8 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                 return [self.seen(self.derive(slug(name), name, "Place", source="derived", country=state.id))]
             return []
         if object_position and self.lexicon.cue("place-ref", lemma) and [c.lower_ for c in token.children] == ["the"]:
-            town = self.recent("Place", token.i)  # 'withdrew from the town': the town named before (cue kind place-ref)
+            # 'withdrew from the town': the town named before (cue kind place-ref), never a capital named as one
+            town = next((p for p in self.recent_all("Place", token.i) if self.capital_state(p) is None), None)
             return [self.seen(town)] if town is not None else []
         if object_position and self.direction(token):
             return []  # 'villages to the north of Mosul' are not Mosul

@@ -610,6 +610,18 @@ class Constructions:
             if len(doers) >= 2:
                 self.pairwise(doers, "cooperatesWith", word, self.modality(noun.head))
 
+    def provided_with(self) -> None:
+        """'The United States provided Ukraine with air defense systems': giving an actor something (cue kind give,
+        with a 'with' phrase) supports it, whatever the thing (an event noun's own rule reads 'with security aid')."""
+        for verb in self.tokens:
+            if verb.pos_ != "VERB" or not self.lex.token_cue("give", verb) or self.verb_triggers(verb):
+                continue
+            if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+                continue
+            given = [a for c in verb.children if c.dep_ == "dobj" for a in self.ctx.expand(c, True)]
+            given = [a for a in given if a.type in ("State", "GovernmentBody", "ArmedGroup", *ORGANISATIONS)]
+            self.add(self.subjects(verb), "supports", given, verb, self.modality(verb))
+
     def trigger_token(self, word: str) -> Token | None:
         """The token of a statement's or event's trigger word in this sentence (they keep the word, not the token)."""
         return next((t for t in self.tokens if t.text == word), None)

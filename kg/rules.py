@@ -307,6 +307,7 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
             ("a charge denied", self.denied_charges),
             ("agents of one act", self.joint_agents),
             ("a joint thing", self.joint_nouns),
+            ("provided X with Y", self.provided_with),
             ("an act of force vowed or conditioned", self.threatened_acts),
         ):
             self.construction = name
@@ -524,6 +525,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 forces = obj.id == own or obj.role in ("military", "police")  # (not 'the Kurdistan government')
                 if info.core == "supports" and cameo.startswith("051") and own and own == state_of(obj) and forces:
                     continue  # 'Israel's defense minister praised the troops': praise of one's own forces backs nobody
+                if armed_move and obj.source == "ner" and obj.type == "Person" and armed_force(subject):
+                    obj.type = "Place"  # 'Russian troops left Kherson': where forces go is a place, whatever the tagger
                 place = obj.type in PLACE_TYPES or (obj.source == "ner" and obj.type in ORGANISATIONS)  # ('Barawe')
                 if armed_move and (not place or not armed_force(subject)):
                     continue  # 'entered talks with X', 'Finland entered NATO', 'the delegation entered Gaza'

@@ -3696,6 +3696,19 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "giving an actor something supports it; armed forces leaving a place withdraw from it (a name the tagger took "
+        "for a person there is a place), a leader leaving a city does not",
+        "The United States provided Taiwan with air defense systems. Russian troops left Kherson. Obama left "
+        "Washington on Friday.",
+        {
+            ("United States", "supports", "Taiwan", "actual", None),
+            ("Russian military", "withdrawsFrom", "Kherson", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
