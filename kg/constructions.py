@@ -598,12 +598,15 @@ class Constructions:
         return act, replace(self.modality(act), factuality=Factuality.ACTUAL)
 
     def joint_nouns(self) -> None:
-        """'Iran and Iraq issued a joint statement', 'the two navies held joint patrols': what two or more actors do
-        as a 'joint' thing (the subject of the verb it is the object of, or its possessors) they do together."""
+        """'Iran and Iraq held joint exercises', 'the two navies held joint patrols': what two or more actors do as a
+        'joint' thing (the subject of the verb it is the object of, or its possessors) they do together; a joint
+        statement's signers are not made allies by signing (cue kind document)."""
         for word in self.tokens:
             if word.dep_ != "amod" or word.lower_ != "joint" or word.head.dep_ not in ("dobj", "nsubj", "nsubjpass"):
                 continue
             noun = word.head
+            if self.lex.token_cue("document", noun):
+                continue  # ('issued a joint statement': what it says is the news, a list of signers no alliance)
             owners = [a for c in noun.children if c.dep_ == "poss" for a in self.ctx.expand(c)]
             doers = owners or (self.subjects(noun.head) if noun.dep_ == "dobj" else [])
             doers = [a for n, a in enumerate(doers) if a not in doers[:n] and not a.generic and a.type != "Place"]

@@ -3607,10 +3607,10 @@ WHOLE += [
 
 WHOLE += [
     (
-        "what two actors do as a 'joint' thing they do together; a deal brokered by two (passive) is talks of each "
-        "broker with each side",
-        "Egypt and Jordan issued a joint statement. The truce between Armenia and Azerbaijan was brokered by Russia "
-        "and Iran.",
+        "what two actors do as a 'joint' thing they do together (signing a joint statement makes no allies); a deal "
+        "brokered by two (passive) is talks of each broker with each side",
+        "Egypt and Jordan held joint exercises. Peru and Chile issued a joint statement. The truce between Armenia "
+        "and Azerbaijan was brokered by Russia and Iran.",
         {
             ("Egypt", "cooperatesWith", "Jordan", "actual", None),
             ("Russia", "meetsWith", "Armenia", "actual", None),
