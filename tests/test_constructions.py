@@ -3554,7 +3554,7 @@ WHOLE += [
 
 WHOLE += [
     (
-        "news vocabulary: informing or briefing an actor is consultation; chairing a body leads it; neutralizing "
+        "news vocabulary: informing or briefing an actor is consultation; neutralizing "
         "fighters attacks them; clearing a place of fighters attacks them; a criminal case against X investigates X; "
         "reimposing sanctions imposes them; briefing journalists consults nobody",
         "Egypt informed Israel of the plan. The regional council, chaired by Kenya, met on Monday. Israeli forces "
