@@ -734,6 +734,16 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
         states = [m.actor for m in demonyms if m is not None and m.kind == "demonym" and m.actor.type == "State"]
         return [self.seen(a) for a in states]
 
+    def coordinated_groups(self, token: Token, found: list[Actor]) -> list[Actor]:
+        """'Hamas and Islamic Jihad militants': named groups coordinated before a group noun are the groups
+        themselves, as 'Hamas militants' is Hamas (the parser makes the first a modifier, the rest its conjuncts)."""
+        if len(found) != 1 or not found[0].generic or found[0].type != "ArmedGroup":
+            return []
+        modifiers = [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i]
+        named = [m.actor for c in modifiers for t in (c, *c.conjuncts) if (m := self.mentions.get(t.i)) is not None]
+        groups = [a for a in named if a.type in ("ArmedGroup", "PoliticalOrganization") and not a.generic]
+        return [self.seen(a) for a in groups] if len(groups) >= 2 and len(groups) == len(named) else []
+
     def coordinated_owners(self, token: Token, found: list[Actor]) -> list[Actor]:
         """'Russian and Syrian forces', 'Japanese, British and Canadian warships': demonyms coordinated before one
         described head each own the same kind of body; the description resolved to the first one's."""
@@ -780,6 +790,7 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
                     body = self.seen(self.state_body(named.actor, mention.actor.role))
                     found += [body] if body not in found else []
         found += [b for b in self.coordinated_owners(token, found) if b not in found]
+        found = self.coordinated_groups(token, found) or found
         for nmod in (c for word in words for c in word.children if c.dep_ == "nmod" and c.i < word.i):
             # 'President Trump and President Duque', parsed as one name modifying the other: two persons
             person = self.mentions.get(nmod.i)

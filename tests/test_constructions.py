@@ -3709,6 +3709,18 @@ WHOLE += [
     ),
 ]
 
+WHOLE += [
+    (
+        "named groups coordinated before a group noun are the groups themselves",
+        "Hamas and Islamic Jihad militants fired rockets at Israel.",
+        {
+            ("Hamas", "attacks", "Israel", "actual", None),
+            ("Palestinian Islamic Jihad", "attacks", "Israel", "actual", None),
+            ("Hamas", "cooperatesWith", "Palestinian Islamic Jihad", "actual", None),
+        },
+    ),
+]
+
 #: Constructions news is written in that the rules do not handle yet: strict xfails, so progress shows.
 NOT_YET = [
     (
