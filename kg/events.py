@@ -287,8 +287,10 @@ class EventNounRules:
             if not subjects and engaged is not None:  # 'Serb forces were engaged in ethnic cleansing against X'
                 predicate = engaged
                 subjects = [a for c in engaged.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.ctx.expand(c)]
-            carrier = self.relative_carrier(noun)
-            if not subjects and carrier is not None:  # 'the sanctions that Britain and Canada imposed on Russia'
+            # 'the sanctions that Britain and Canada imposed on Russia', 'Israel responded with artillery fire on X':
+            # a verb that carries the event out, its subject and its objects the event's
+            carrier = self.relative_carrier(noun) or self.responding_verb(slot)
+            if not subjects and carrier is not None:
                 predicate = carrier
                 subjects = self.subjects(carrier)
                 objects += self.objects(carrier, Trigger(trigger.relation, trigger.preps, True))
@@ -300,11 +302,6 @@ class EventNounRules:
             if not subjects and claimer is not None:  # 'X claimed responsibility for the attack on Y': X says it did
                 predicate = claimer
                 subjects = self.subjects(claimer)
-            responding = self.responding_verb(slot)
-            if not subjects and responding is not None:  # 'Israel responded with artillery fire on X'
-                predicate = responding
-                subjects = self.subjects(responding)
-                objects += self.objects(responding, Trigger(trigger.relation, trigger.preps, True))
             travelling = self.travelling_verb(slot)
             if not subjects and travelling is not None:  # 'arrived in Amman for talks with X', '... on a visit'
                 predicate = travelling
