@@ -387,8 +387,9 @@ class EventNounRules:
         return verb if verb is not None and verb.pos_ == "VERB" else None
 
     def responsible(self, noun: Token) -> Token | None:
-        """The verb of 'X claimed (took, admitted) responsibility for <event>': its subject says it did the event
-        (cue kind responsible)."""
+        """The verb of 'X claimed (took, admitted, bears) responsibility for <event>', 'had a role in <event>': its
+        subject says it did the event (cue kind responsible); of 'denied responsibility for (involvement in, any role
+        in) <event>': it says it did not (cue kind deny)."""
         while noun.dep_ == "pobj" and noun.head.lower_ == "of" and self.ctx.is_quantity(noun.head.head):
             noun = noun.head.head  # ('responsible for some of the deadliest attacks')
         prep = noun.head

@@ -35,23 +35,8 @@ ORG_HEADS = (
     ),
     ("PoliticalOrganization", ("party", "movement", "congress", "front")),
 )
-TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "president",
-    "prime",
-    "minister",
-    "general",
-    "gen",
-    "sheikh",
-    "king",
-    "queen",
-    "crown",
-    "prince",
-    "emir",
-}
+TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sheikh", "king", "queen",
+          "crown", "prince", "emir"}  # fmt: skip
 
 
 @dataclass
@@ -245,7 +230,7 @@ class MentionFinder:
         if actor_type != "Person" and self._titled(tokens):
             actor_type = "Person"  # 'Foreign Ministry spokesman Oleg Nikolenko', a name the tagger took for a group
         if actor_type == "Person" and (self._followed_by_state(tokens[-1]) or self._located_in(tokens[-1])):
-            actor_type = "Place"  # 'Da Nang, Vietnam, November 11': a city and its country, as datelines write them
+            actor_type = "Place"  # 'Da Nang, Vietnam, November 11' (a dateline's city and country), 'in Kremenchuk'
         if ent.label_ == "NORP":
             if len(tokens) > 1 or tokens[0].dep_ in ("amod", "compound", "npadvmod") or tokens[0].pos_ == "ADJ":
                 return []  # an adjective ('Kurdish') names nobody by itself

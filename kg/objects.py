@@ -296,25 +296,19 @@ class ObjectRules:
     def located_target(self, thing: Token, holder: Token) -> list[Actor]:
         """Where a thing that is no actor was hit: the town or region of the 'in' ('across') phrase on the thing or
         (as the parser may hang it) on ``holder``, the verb ('bombed a building in Gaza City', 'a strike on a
-        shopping mall in Kremenchuk', 'pounded targets across the Gaza Strip'). Not a whole state (no one strike hits
-        it), nor words or people ('killed ten people in Gaza' names whom, not what, was hit: cue kinds abstract and
-        crowd)."""
-        counted = any(c.dep_ == "nummod" for c in thing.children)  # ('killed 57 people in the town of X': X is hit)
+        shopping mall in Kremenchuk', 'pounded targets across the Gaza Strip', 'killed 57 people in the town of X').
+        Not a whole state (no one strike hits it), nor words, nor people not counted ('people protested in X': cue
+        kinds abstract and crowd). What a building houses is hit before it ('a tower that housed the offices of X'),
+        and a place that owns the thing ("Erbil's airport")."""
+        counted = any(c.dep_ == "nummod" for c in thing.children)
         if self.lex.token_cue("abstract", thing) or (self.lex.token_cue("crowd", thing) and not counted):
             return []
-        # 'a building housing the offices of Al Jazeera': what it houses is hit
-        housed = [
-            c
-            for h in {thing.i: thing, holder.i: holder}.values()
-            for v in h.children
-            if v.dep_ in ("acl", "advcl", "relcl") and v.lemma_.lower() in ("house", "host")
-            for c in v.children
-            if c.dep_ == "dobj"
-        ]  # fmt: skip  (the parser may hang it on the verb)
+        holders = {thing.i: thing, holder.i: holder}.values()  # (the parser may hang a phrase on the verb)
+        housed = [c for h in holders for v in h.children if v.dep_ in ("acl", "advcl", "relcl")
+                  and v.lemma_.lower() in ("house", "host") for c in v.children if c.dep_ == "dobj"]  # fmt: skip
         found = [a for c in housed for a in self.ctx.expand(c, True) or self.through_noun(c, NO_TRIGGER)]
-        # "Erbil's airport": the place that owns it
         found += [a for c in thing.children if c.dep_ == "poss" for a in self.ctx.expand(c, True) if a.type == "Place"]
-        located = [c for h in {thing.i: thing, holder.i: holder}.values() for c in h.children
+        located = [c for h in holders for c in h.children
                    if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")]  # fmt: skip
         return found or [a for c in located for a in self.pobjs(c, object_position=True) if a.type == "Place"]
 
