@@ -111,6 +111,10 @@ class ArticleActors(MentionFinder, Descriptions, Coreference):
             elif actor not in agents:
                 self.event_agents[key] = (self.sentence_count, [*agents, actor])
 
+    def last_agents(self, keys: tuple[str, ...] | list[str]) -> tuple[int, list[Actor]] | None:
+        """The sentence and agents of the latest act recorded under any of these keys (:meth:`note_agent`)."""
+        return max((self.event_agents[k] for k in keys if k in self.event_agents), default=None, key=lambda e: e[0])
+
     # ------------------------------------------------------------------ derived actors
     def derive(self, actor_id: str, label: str, actor_type: str, **extra) -> Actor:
         """An actor that is not in the gazetteer, kept for the rest of the article."""

@@ -112,9 +112,7 @@ class EventNounRules:
         # 'Egypt condemned the strikes': the strikes stated before; else 'the attack' after 'launched strikes': the
         # last act of its kind
         for keys in (word_forms(noun.text, noun.lemma_), [f"#{core}" for core in cores]):
-            earlier = max(
-                (self.ctx.event_agents[k] for k in keys if k in self.ctx.event_agents), default=None, key=lambda e: e[0]
-            )
+            earlier = self.ctx.last_agents(keys)
             if earlier is not None:
                 break
         if earlier is None or earlier[0] >= self.ctx.sentence_count:

@@ -60,6 +60,17 @@ def armed_force(actor: Actor) -> bool:
     return actor.type in ("State", "ArmedGroup") or actor.role in ("military", "police")
 
 
+def guessed_place(subject: Actor, obj: Actor, core: str, armed_move: bool) -> bool:
+    """Whether a name the tagger guessed is a place by what is done to it: a people's name in the singular seized
+    ('seized Kidal'; 'holding 100 Ukrainians' names people held), a person's name where armed forces go ('Russian
+    troops left Kherson', cue kind armed-move)."""
+    if obj.source != "ner":
+        return False
+    if core == "captures" and obj.type == "Population" and not obj.label.endswith("s"):
+        return True
+    return armed_move and obj.type == "Person" and armed_force(subject)
+
+
 def own_state(actor: Actor) -> str | None:
     """The state an actor is, is a body of, or (a person the gazetteer knows) serves."""
     return state_of(actor) or (actor.country if actor.type == "Person" else None)
@@ -525,8 +536,8 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                 forces = obj.id == own or obj.role in ("military", "police")  # (not 'the Kurdistan government')
                 if info.core == "supports" and cameo.startswith("051") and own and own == state_of(obj) and forces:
                     continue  # 'Israel's defense minister praised the troops': praise of one's own forces backs nobody
-                if armed_move and obj.source == "ner" and obj.type == "Person" and armed_force(subject):
-                    obj.type = "Place"  # 'Russian troops left Kherson': where forces go is a place, whatever the tagger
+                if guessed_place(subject, obj, info.core, armed_move):
+                    obj.type = "Place"  # 'seized Kidal', 'Russian troops left Kherson': whatever the tagger said
                 place = obj.type in PLACE_TYPES or (obj.source == "ner" and obj.type in ORGANISATIONS)  # ('Barawe')
                 if armed_move and (not place or not armed_force(subject)):
                     continue  # 'entered talks with X', 'Finland entered NATO', 'the delegation entered Gaza'
@@ -537,10 +548,6 @@ class SentenceRules(VerbRules, ObjectRules, EventNounRules, ModifierRules, Modal
                     subject.leads == state_of(obj) and obj.role == "military"))  # fmt: skip
                 if info.core == "requests" and subject.type == "Person" and led:
                     continue  # 'Haftar ordered his troops to advance': a leader's orders to his own are no request
-                # (a people's name in the plural, 'holding 100 Ukrainians', names people held)
-                people = obj.type == "Population" and not obj.label.endswith("s")
-                if info.core == "captures" and obj.source == "ner" and people:
-                    obj.type = "Place"  # 'seized Kidal', a name the tagger took for a people: a place is taken
                 owner = info.core in ("captures", "controls") and self.owned_thing(trigger, obj)
                 if owner and own == obj.id:
                     continue  # 'Syrian troops retook the government complex': their own state's building, no capture

@@ -264,7 +264,7 @@ class VerbRules:
         a state's armed forces, or the group itself; 'the missiles' of nobody named are the last attacker's."""
         owner, _ = self.ctx.owner(weapon)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in weapon.children)
-        earlier = self.ctx.event_agents.get("#attacks")
+        earlier = self.ctx.last_agents(["#attacks"])
         if owner is None and definite and earlier is not None and earlier[0] < self.ctx.sentence_count:
             return [self.ctx.seen(a) for a in earlier[1]]  # 'The missiles hit near the consulate': the last attacker's
         if owner is None or owner.type not in ("State", "GovernmentBody", "ArmedGroup"):
